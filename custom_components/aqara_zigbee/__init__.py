@@ -1,0 +1,1 @@
+"""Aqara Zigbee (integration entry points are being assembled)."""

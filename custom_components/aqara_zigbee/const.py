@@ -1,0 +1,61 @@
+"""Constants for the Aqara Zigbee integration."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+import logging
+from typing import Final
+
+DOMAIN: Final = "aqara_zigbee"
+LOGGER = logging.getLogger(__package__)
+
+CONF_RADIO_TYPE: Final = "radio_type"
+CONF_DEVICE: Final = "device"
+CONF_DEVICE_PATH: Final = "path"
+CONF_BAUDRATE: Final = "baudrate"
+CONF_FLOW_CONTROL: Final = "flow_control"
+CONF_NETWORK: Final = "network"
+CONF_NETWORK_ACTION: Final = "network_action"
+
+CONF_PERMIT_JOIN_DURATION: Final = "permit_join_duration"
+CONF_MAINS_TIMEOUT: Final = "mains_availability_timeout"
+CONF_BATTERY_TIMEOUT: Final = "battery_availability_timeout"
+CONF_SIMULATION_SPEED: Final = "simulation_speed"
+CONF_DEVICE_OPTIONS: Final = "device_options"
+
+DEFAULT_PERMIT_JOIN_DURATION: Final = 60
+MAX_PERMIT_JOIN_DURATION: Final = 254
+DEFAULT_MAINS_TIMEOUT: Final = 2 * 3600
+DEFAULT_BATTERY_TIMEOUT: Final = 25 * 3600
+DEFAULT_SIMULATION_SPEED: Final = 1.0
+
+ZIGPY_DATABASE: Final = "zigpy.db"
+SIMULATOR_STATE_DIR: Final = "simulator"
+
+
+class RadioType(StrEnum):
+    """Coordinator families we can drive, and the built-in simulated network."""
+
+    ZNP = "znp"
+    EZSP = "ezsp"
+    SIMULATED = "simulated"
+
+
+class FlowControl(StrEnum):
+    """Serial flow control, as zigpy's schema spells it."""
+
+    NONE = "none"
+    SOFTWARE = "software"
+    HARDWARE = "hardware"
+
+
+# Sensible serial defaults per radio family (Z-Stack sticks run without flow control,
+# EZSP firmware defaults to XON/XOFF).
+SERIAL_DEFAULTS: Final[dict[RadioType, tuple[int, FlowControl]]] = {
+    RadioType.ZNP: (115200, FlowControl.NONE),
+    RadioType.EZSP: (115200, FlowControl.SOFTWARE),
+}
+
+SIGNAL_DEVICE_UPDATE: Final = f"{DOMAIN}_device_update_{{}}"
+SIGNAL_AVAILABILITY: Final = f"{DOMAIN}_availability_{{}}"
+SIGNAL_NEW_DEVICE: Final = f"{DOMAIN}_new_device_{{}}"
