@@ -1,1 +1,76 @@
-"""Aqara Zigbee (integration entry points are being assembled)."""
+"""Aqara Zigbee: a Zigbee coordinator integration for Xiaomi/Aqara devices."""
+
+from __future__ import annotations
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers.typing import ConfigType
+
+from .const import DOMAIN
+from .gateway import AqaraConfigEntry, AqaraGateway, remove_entry_storage
+from .services import async_setup_services
+
+PLATFORMS = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.NUMBER,
+    Platform.SELECT,
+    Platform.SENSOR,
+    Platform.SWITCH,
+]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the integration's actions (they validate their target entry themselves)."""
+    async_setup_services(hass)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bool:
+    """Start the radio and the platforms."""
+    gateway = AqaraGateway(hass, entry)
+    try:
+        await gateway.async_start()
+    except BaseException:
+        await gateway.async_stop()
+        raise
+    entry.runtime_data = gateway
+    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bool:
+    """Stop the platforms, close permit join and release the radio."""
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        await entry.runtime_data.async_stop()
+    return unloaded
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
+    """Delete the zigpy database and network backups of a removed entry."""
+    await remove_entry_storage(hass, entry)
+
+
+async def async_remove_config_entry_device(
+    hass: HomeAssistant, entry: AqaraConfigEntry, device_entry: dr.DeviceEntry
+) -> bool:
+    """Removing a device in the UI makes it leave the network (not the coordinator)."""
+    gateway = entry.runtime_data
+    for domain, ieee in device_entry.identifiers:
+        if domain != DOMAIN:
+            continue
+        if ieee == gateway.coordinator_ieee:
+            return False
+        if ieee in gateway.handles or gateway.zigpy_device(ieee) is not None:
+            await gateway.async_remove_device(ieee)
+    return True
+
+
+async def _async_options_updated(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
+    entry.runtime_data.apply_options()

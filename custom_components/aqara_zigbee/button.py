@@ -1,0 +1,45 @@
+"""The coordinator's permit-join button."""
+
+from __future__ import annotations
+
+from homeassistant.components.button import ButtonEntity
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .const import CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION, DOMAIN
+from .gateway import AqaraConfigEntry, AqaraGateway
+
+PARALLEL_UPDATES = 1
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: AqaraConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    async_add_entities([PermitJoinButton(entry.runtime_data)])
+
+
+class PermitJoinButton(ButtonEntity):
+    """Opens the network for new devices for the configured duration."""
+
+    _attr_has_entity_name = True
+    _attr_translation_key = "permit_join"
+    _attr_entity_category = EntityCategory.CONFIG
+
+    def __init__(self, gateway: AqaraGateway) -> None:
+        self._gateway = gateway
+        self._attr_unique_id = f"{gateway.coordinator_ieee}-permit_join"
+        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, gateway.coordinator_ieee)})
+
+    @property
+    def available(self) -> bool:
+        return self._gateway.connected
+
+    async def async_press(self) -> None:
+        duration = int(
+            self._gateway.entry.options.get(CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION)
+        )
+        await self._gateway.async_permit_join(duration)

@@ -1,0 +1,486 @@
+"""Config flow: choose a radio, probe it, then keep or form its network."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+import shutil
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.components import usb
+from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
+from homeassistant.core import callback
+from homeassistant.helpers import device_registry as dr, selector
+from homeassistant.helpers.service_info.usb import UsbServiceInfo
+import probatio as vol
+
+from .const import (
+    CONF_BATTERY_TIMEOUT,
+    CONF_BAUDRATE,
+    CONF_DEVICE,
+    CONF_DEVICE_OPTIONS,
+    CONF_DEVICE_PATH,
+    CONF_FLOW_CONTROL,
+    CONF_MAINS_TIMEOUT,
+    CONF_NETWORK,
+    CONF_NETWORK_ACTION,
+    CONF_PERMIT_JOIN_DURATION,
+    CONF_RADIO_TYPE,
+    CONF_SIMULATION_SPEED,
+    DEFAULT_BATTERY_TIMEOUT,
+    DEFAULT_MAINS_TIMEOUT,
+    DEFAULT_PERMIT_JOIN_DURATION,
+    DEFAULT_SIMULATION_SPEED,
+    DOMAIN,
+    MAX_PERMIT_JOIN_DURATION,
+    SERIAL_DEFAULTS,
+    FlowControl,
+    RadioType,
+)
+from .devices import get_definition
+from .radio import (
+    ProbeResult,
+    RadioError,
+    form_network,
+    probe,
+    simulator_device,
+    simulator_state_dir,
+    start_simulator,
+)
+
+if TYPE_CHECKING:
+    from .gateway import AqaraConfigEntry
+
+NETWORK_KEEP = "keep"
+NETWORK_FORM = "form_new"
+CONF_DEVICE_IEEE = "device_ieee"
+OPTION_TEMPERATURE_CALIBRATION = "device_temperature_calibration"
+OPTION_TEMPERATURE_PRECISION = "device_temperature_precision"
+OPTION_STATE_ACTION = "state_action"
+
+# Vendor/product ids whose chip family is known, for USB discovery (others are probed).
+USB_EZSP_HINTS = ("55D4", "zbt-2", "skyconnect", "zbdongle-e", "efr32")
+
+
+def _guess_radio_type(info: UsbServiceInfo) -> RadioType:
+    text = f"{info.pid} {info.description or ''} {info.manufacturer or ''}".lower()
+    if any(hint.lower() in text for hint in USB_EZSP_HINTS):
+        return RadioType.EZSP
+    return RadioType.ZNP
+
+
+def _serial_schema(radio_type: RadioType, current: dict[str, Any] | None = None) -> vol.Schema:
+    baudrate, flow_control = SERIAL_DEFAULTS[radio_type]
+    current = current or {}
+    return vol.Schema(
+        {
+            vol.Required(
+                CONF_DEVICE_PATH, default=current.get(CONF_DEVICE_PATH, vol.UNDEFINED)
+            ): selector.SerialPortSelector(),
+            vol.Required(
+                CONF_BAUDRATE, default=current.get(CONF_BAUDRATE, baudrate)
+            ): selector.SelectSelector(
+                selector.SelectSelectorConfig(
+                    options=["38400", "57600", "115200", "230400", "460800"],
+                    mode=selector.SelectSelectorMode.DROPDOWN,
+                    custom_value=True,
+                )
+            ),
+            vol.Required(
+                CONF_FLOW_CONTROL, default=current.get(CONF_FLOW_CONTROL, flow_control)
+            ): selector.SelectSelector(
+                selector.SelectSelectorConfig(
+                    options=[mode.value for mode in FlowControl],
+                    translation_key=CONF_FLOW_CONTROL,
+                )
+            ),
+        }
+    )
+
+
+def _device_settings(user_input: dict[str, Any]) -> dict[str, Any]:
+    return {
+        CONF_DEVICE_PATH: str(user_input[CONF_DEVICE_PATH]).strip(),
+        CONF_BAUDRATE: int(user_input[CONF_BAUDRATE]),
+        CONF_FLOW_CONTROL: str(user_input[CONF_FLOW_CONTROL]),
+    }
+
+
+def _network_data(result: ProbeResult) -> dict[str, Any]:
+    return {
+        "pan_id": result.pan_id,
+        "extended_pan_id": result.extended_pan_id,
+        "channel": result.channel,
+    }
+
+
+class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Set up a Zigbee coordinator for Aqara devices."""
+
+    VERSION = 1
+
+    def __init__(self) -> None:
+        self._radio_type = RadioType.ZNP
+        self._device: dict[str, Any] = {}
+        self._probe: ProbeResult | None = None
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: AqaraConfigEntry) -> AqaraZigbeeOptionsFlow:
+        return AqaraZigbeeOptionsFlow()
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Pick the radio family (or the simulated network)."""
+        if user_input is not None:
+            self._radio_type = RadioType(user_input[CONF_RADIO_TYPE])
+            if self._radio_type is RadioType.SIMULATED:
+                return await self.async_step_simulated()
+            return await self.async_step_serial()
+        return self.async_show_form(
+            step_id="user",
+            data_schema=vol.Schema(
+                {
+                    vol.Required(CONF_RADIO_TYPE, default=RadioType.ZNP.value): (
+                        selector.SelectSelector(
+                            selector.SelectSelectorConfig(
+                                options=[kind.value for kind in RadioType],
+                                translation_key=CONF_RADIO_TYPE,
+                                mode=selector.SelectSelectorMode.LIST,
+                            )
+                        )
+                    )
+                }
+            ),
+        )
+
+    async def async_step_simulated(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Start the built-in simulated network and form a fresh network on it."""
+        self._async_abort_entries_match({CONF_RADIO_TYPE: RadioType.SIMULATED.value})
+        state_dir = simulator_state_dir(Path(self.hass.config.config_dir))
+        # No entry owns the simulator: whatever state is left belongs to a removed entry
+        # whose devices zigpy no longer knows, so start over.
+        await self.hass.async_add_executor_job(partial(shutil.rmtree, state_dir, True))
+        network = await start_simulator(state_dir)
+        try:
+            device = simulator_device(network)
+            result = await probe(RadioType.ZNP, device)
+            if not result.network_formed:
+                result = await form_network(RadioType.ZNP, device)
+        except RadioError as err:
+            return self.async_abort(reason=err.reason)
+        finally:
+            await network.stop()
+        await self.async_set_unique_id(result.ieee)
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(
+            title="Simulated Aqara network",
+            data={
+                CONF_RADIO_TYPE: RadioType.SIMULATED.value,
+                CONF_DEVICE: {},
+                CONF_NETWORK: _network_data(result),
+            },
+        )
+
+    async def async_step_serial(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Choose the serial port (or socket://host:port) and probe the radio there."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self._device = _device_settings(user_input)
+            self._async_abort_entries_match({CONF_DEVICE: self._device})
+            try:
+                self._probe = await probe(self._radio_type, self._device)
+            except RadioError as err:
+                errors["base"] = err.reason
+            else:
+                return await self._async_after_probe()
+        return self.async_show_form(
+            step_id="serial",
+            data_schema=self.add_suggested_values_to_schema(
+                _serial_schema(self._radio_type), user_input or self._device
+            ),
+            errors=errors,
+            description_placeholders={"radio": self._radio_type.value},
+        )
+
+    async def _async_after_probe(self) -> ConfigFlowResult:
+        assert self._probe is not None
+        if self._probe.ieee:
+            await self.async_set_unique_id(self._probe.ieee)
+            self._abort_if_unique_id_configured(updates={CONF_DEVICE: self._device})
+        if self._probe.network_formed:
+            return await self.async_step_network()
+        # A blank stick holds nothing to overwrite: form straight away.
+        return await self._async_form_and_create()
+
+    async def async_step_network(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """The stick already holds a network: keep it, or form a new one."""
+        assert self._probe is not None
+        if user_input is not None:
+            if user_input[CONF_NETWORK_ACTION] == NETWORK_KEEP:
+                return self._async_create(self._probe)
+            return await self.async_step_confirm_overwrite()
+        return self.async_show_form(
+            step_id="network",
+            data_schema=vol.Schema(
+                {
+                    vol.Required(CONF_NETWORK_ACTION, default=NETWORK_KEEP): (
+                        selector.SelectSelector(
+                            selector.SelectSelectorConfig(
+                                options=[NETWORK_KEEP, NETWORK_FORM],
+                                translation_key=CONF_NETWORK_ACTION,
+                                mode=selector.SelectSelectorMode.LIST,
+                            )
+                        )
+                    )
+                }
+            ),
+            description_placeholders={
+                "pan_id": f"0x{self._probe.pan_id or 0:04X}",
+                "channel": str(self._probe.channel),
+            },
+        )
+
+    async def async_step_confirm_overwrite(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Forming erases the network on the stick: ask once more."""
+        if user_input is not None:
+            return await self._async_form_and_create()
+        return self.async_show_form(step_id="confirm_overwrite")
+
+    async def _async_form_and_create(self) -> ConfigFlowResult:
+        try:
+            result = await form_network(self._radio_type, self._device)
+        except RadioError as err:
+            return self.async_abort(reason=err.reason)
+        if not self.unique_id and result.ieee:
+            await self.async_set_unique_id(result.ieee)
+            self._abort_if_unique_id_configured()
+        return self._async_create(result)
+
+    @callback
+    def _async_create(self, result: ProbeResult) -> ConfigFlowResult:
+        return self.async_create_entry(
+            title=f"Zigbee coordinator ({self._device[CONF_DEVICE_PATH]})",
+            data={
+                CONF_RADIO_TYPE: self._radio_type.value,
+                CONF_DEVICE: self._device,
+                CONF_NETWORK: _network_data(result),
+            },
+        )
+
+    async def async_step_usb(self, discovery_info: UsbServiceInfo) -> ConfigFlowResult:
+        """A known Zigbee stick was plugged in."""
+        path = await self.hass.async_add_executor_job(usb.get_serial_by_id, discovery_info.device)
+        for entry in self._async_current_entries(include_ignore=False):
+            if entry.data.get(CONF_DEVICE, {}).get(CONF_DEVICE_PATH) in (
+                path,
+                discovery_info.device,
+            ):
+                return self.async_abort(reason="already_configured")
+        self._radio_type = _guess_radio_type(discovery_info)
+        baudrate, flow_control = SERIAL_DEFAULTS[self._radio_type]
+        self._device = {
+            CONF_DEVICE_PATH: path,
+            CONF_BAUDRATE: baudrate,
+            CONF_FLOW_CONTROL: flow_control.value,
+        }
+        self.context["title_placeholders"] = {"name": discovery_info.description or path}
+        return await self.async_step_usb_confirm()
+
+    async def async_step_usb_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                self._probe = await probe(self._radio_type, self._device)
+            except RadioError as err:
+                errors["base"] = err.reason
+            else:
+                return await self._async_after_probe()
+        self._set_confirm_only()
+        return self.async_show_form(
+            step_id="usb_confirm",
+            description_placeholders={"path": self._device[CONF_DEVICE_PATH]},
+            errors=errors,
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Point an entry at a new port or address for the same coordinator."""
+        entry = self._get_reconfigure_entry()
+        self._radio_type = RadioType(entry.data[CONF_RADIO_TYPE])
+        if self._radio_type is RadioType.SIMULATED:
+            return self.async_abort(reason="reconfigure_simulated")
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            device = _device_settings(user_input)
+            try:
+                result = await probe(self._radio_type, device)
+            except RadioError as err:
+                errors["base"] = err.reason
+            else:
+                await self.async_set_unique_id(result.ieee)
+                self._abort_if_unique_id_mismatch(reason="wrong_coordinator")
+                return self.async_update_reload_and_abort(entry, data_updates={CONF_DEVICE: device})
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                _serial_schema(self._radio_type, entry.data.get(CONF_DEVICE)),
+                user_input or entry.data.get(CONF_DEVICE, {}),
+            ),
+            errors=errors,
+        )
+
+
+class AqaraZigbeeOptionsFlow(OptionsFlow):
+    """Network-wide options, and the per-device options of the device pages."""
+
+    def __init__(self) -> None:
+        self._device_ieee: str | None = None
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        return self.async_show_menu(step_id="init", menu_options=["network", "device"])
+
+    async def async_step_network(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Permit-join duration and availability timeouts."""
+        if user_input is not None:
+            return self.async_create_entry(data={**self.config_entry.options, **user_input})
+        options = self.config_entry.options
+        fields: dict[vol.Marker, Any] = {
+            vol.Required(
+                CONF_PERMIT_JOIN_DURATION,
+                default=options.get(CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION),
+            ): selector.NumberSelector(
+                selector.NumberSelectorConfig(
+                    min=1, max=MAX_PERMIT_JOIN_DURATION, unit_of_measurement="s"
+                )
+            ),
+            vol.Required(
+                CONF_MAINS_TIMEOUT,
+                default=options.get(CONF_MAINS_TIMEOUT, DEFAULT_MAINS_TIMEOUT),
+            ): selector.NumberSelector(
+                selector.NumberSelectorConfig(
+                    min=60,
+                    max=7 * 86400,
+                    unit_of_measurement="s",
+                    mode=selector.NumberSelectorMode.BOX,
+                )
+            ),
+            vol.Required(
+                CONF_BATTERY_TIMEOUT,
+                default=options.get(CONF_BATTERY_TIMEOUT, DEFAULT_BATTERY_TIMEOUT),
+            ): selector.NumberSelector(
+                selector.NumberSelectorConfig(
+                    min=60,
+                    max=7 * 86400,
+                    unit_of_measurement="s",
+                    mode=selector.NumberSelectorMode.BOX,
+                )
+            ),
+        }
+        if self.config_entry.data.get(CONF_RADIO_TYPE) == RadioType.SIMULATED:
+            fields[
+                vol.Required(
+                    CONF_SIMULATION_SPEED,
+                    default=options.get(CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED),
+                )
+            ] = selector.NumberSelector(
+                selector.NumberSelectorConfig(
+                    min=1, max=3600, step=1, mode=selector.NumberSelectorMode.BOX
+                )
+            )
+        return self.async_show_form(step_id="network", data_schema=vol.Schema(fields))
+
+    async def async_step_device(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Pick the device whose options to change."""
+        registry = dr.async_get(self.hass)
+        devices = {
+            identifier: device.name_by_user or device.name or identifier
+            for device in dr.async_entries_for_config_entry(registry, self.config_entry.entry_id)
+            for domain, identifier in device.identifiers
+            if domain == DOMAIN and device.model_id and get_definition(device.model_id)
+        }
+        if not devices:
+            return self.async_abort(reason="no_configurable_devices")
+        if user_input is not None:
+            self._device_ieee = user_input[CONF_DEVICE_IEEE]
+            return await self.async_step_device_options()
+        return self.async_show_form(
+            step_id="device",
+            data_schema=vol.Schema(
+                {
+                    vol.Required(CONF_DEVICE_IEEE): selector.SelectSelector(
+                        selector.SelectSelectorConfig(
+                            options=[
+                                selector.SelectOptionDict(value=ieee, label=name)
+                                for ieee, name in sorted(devices.items(), key=lambda i: i[1])
+                            ]
+                        )
+                    )
+                }
+            ),
+        )
+
+    async def async_step_device_options(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """The options the device's page lists (applied from its next report on)."""
+        assert self._device_ieee is not None
+        registry = dr.async_get(self.hass)
+        device = registry.async_get_device_by_identifier(
+            (DOMAIN, self._device_ieee), self.config_entry.entry_id
+        )
+        definition = get_definition(device.model_id if device else None)
+        all_options = dict(self.config_entry.options.get(CONF_DEVICE_OPTIONS, {}))
+        current = all_options.get(self._device_ieee, {})
+        if user_input is not None:
+            all_options[self._device_ieee] = user_input
+            return self.async_create_entry(
+                data={**self.config_entry.options, CONF_DEVICE_OPTIONS: all_options}
+            )
+        supported = definition.options if definition else ()
+        fields: dict[vol.Marker, Any] = {}
+        if OPTION_TEMPERATURE_CALIBRATION in supported:
+            fields[
+                vol.Required(
+                    OPTION_TEMPERATURE_CALIBRATION,
+                    default=current.get(OPTION_TEMPERATURE_CALIBRATION, 0.0),
+                )
+            ] = selector.NumberSelector(
+                selector.NumberSelectorConfig(
+                    min=-50,
+                    max=50,
+                    step=0.1,
+                    unit_of_measurement="°C",
+                    mode=selector.NumberSelectorMode.BOX,
+                )
+            )
+        if OPTION_TEMPERATURE_PRECISION in supported:
+            fields[
+                vol.Optional(
+                    OPTION_TEMPERATURE_PRECISION,
+                    description={"suggested_value": current.get(OPTION_TEMPERATURE_PRECISION)},
+                )
+            ] = selector.NumberSelector(
+                selector.NumberSelectorConfig(
+                    min=0, max=3, step=1, mode=selector.NumberSelectorMode.BOX
+                )
+            )
+        if OPTION_STATE_ACTION in supported:
+            fields[
+                vol.Required(OPTION_STATE_ACTION, default=current.get(OPTION_STATE_ACTION, False))
+            ] = selector.BooleanSelector()
+        return self.async_show_form(
+            step_id="device_options",
+            data_schema=vol.Schema(fields),
+            description_placeholders={"device": device.name if device and device.name else ""},
+        )

@@ -1,0 +1,772 @@
+"""Runtime binding between one zigpy device and its :class:`Definition`.
+
+The HA side creates one :class:`DeviceHandle` per device, calls :meth:`start`, listens with
+:meth:`add_listener`, and drives the device with :meth:`async_write` / :meth:`async_read` /
+:meth:`async_configure`. ``values`` only ever holds what the device confirmed: a report, a
+heartbeat, a read response, or a successful write/command response. Nothing is optimistic.
+
+Where values come from (all decoded here, per the definition's sources):
+
+* ZCL attribute reports, through each cluster's ``general_command`` listener (the header is
+  needed for the TSN: Aqara repeats frames, a repeated TSN on an endpoint within
+  :data:`DUPLICATE_WINDOW` fires one action only);
+* zigpy ``attribute_updated`` / ``attribute_read`` events (values set through zigpy's own
+  API, e.g. ``cluster.update_attribute`` or ``cluster.read_attributes``);
+* heartbeats (genBasic 0xFF01, 0xFCC0 0x00F7), decoded by :mod:`..lumi.heartbeat`;
+* MultistateInput presentValue on the button endpoints → the ``action`` event expose.
+
+The genBasic 0xFFF0 "prevent reset" request of WS-USC02/QBKG40LM is answered here too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterable, Mapping
+from dataclasses import dataclass
+import logging
+import math
+import time
+from typing import Any, Final
+
+import zigpy.device
+import zigpy.endpoint
+import zigpy.exceptions
+from zigpy.zcl import AttributeReadEvent, AttributeUpdatedEvent, Cluster, foundation
+import zigpy.zdo.types as zdo_t
+
+from ..lumi import heartbeat
+from ..lumi.clusters import LumiTlv
+from ..lumi.const import (
+    BASIC,
+    BASIC_HEARTBEAT,
+    BASIC_LUMI_WRITE,
+    GROUPS,
+    LUMI_CLUSTER,
+    LUMI_HEARTBEAT,
+    LUMI_MANUFACTURER_CODE,
+    ON_OFF,
+    PREVENT_RESET_ANSWER,
+    PREVENT_RESET_QUERY_PREFIX,
+    ZCL_OCTET_STRING,
+)
+from ..lumi.device import ensure_cluster
+from .model import (
+    OPTION_DEVICE_TEMPERATURE_CALIBRATION,
+    OPTION_DEVICE_TEMPERATURE_PRECISION,
+    OPTION_STATE_ACTION,
+    ActionSource,
+    AttributeSource,
+    AttributeWrite,
+    BindStep,
+    ConfigureStep,
+    Definition,
+    Expose,
+    HeartbeatSource,
+    LinkQualitySource,
+    OnOffWrite,
+    Platform,
+    RemoveFromGroupStep,
+    ReportStep,
+    SequenceWrite,
+    WriteStep,
+)
+
+_LOGGER = logging.getLogger(__name__)
+
+#: a repeated ZCL TSN on the same endpoint within this many seconds is the same frame
+DUPLICATE_WINDOW: Final = 1.0
+
+DEVICE_TEMPERATURE_KEY: Final = "device_temperature"
+LINKQUALITY_KEY: Final = "linkquality"
+ACTION_KEY: Final = "action"
+
+_REPORT: Final = foundation.GeneralCommand.Report_Attributes
+_READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
+_OFF: Final = 0x00  # OnOff server command ids
+_ON: Final = 0x01
+_HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
+
+Listener = Callable[[str, object], None]
+
+
+class DeviceCommandError(Exception):
+    """A request to the device failed."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key = key
+        self.reason = reason
+
+
+class WriteFailed(DeviceCommandError):  # noqa: N818 - the API's names
+    """Writing an expose failed (delivery error, timeout, or non-success status)."""
+
+
+class ReadFailed(DeviceCommandError):  # noqa: N818 - the API's names
+    """Reading one or more exposes failed; ``key`` lists them comma separated."""
+
+
+class ConfigureFailed(DeviceCommandError):  # noqa: N818 - the API's names
+    """One or more configure steps failed; the others were still attempted."""
+
+
+@dataclass(frozen=True, slots=True)
+class HandleOptions:
+    """Per-device options (Zigbee2MQTT page options), applied from the next report on."""
+
+    temperature_calibration: float = 0.0
+    temperature_precision: int | None = None
+    state_action: bool = False
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, object]) -> HandleOptions:
+        calibration = options.get(OPTION_DEVICE_TEMPERATURE_CALIBRATION)
+        precision = options.get(OPTION_DEVICE_TEMPERATURE_PRECISION)
+        state_action = options.get(OPTION_STATE_ACTION)
+        return cls(
+            temperature_calibration=(
+                float(calibration)
+                if isinstance(calibration, int | float)
+                and not isinstance(calibration, bool)
+                and math.isfinite(calibration)
+                else 0.0
+            ),
+            temperature_precision=(
+                min(max(int(precision), 0), 3)
+                if isinstance(precision, int | float)
+                and not isinstance(precision, bool)
+                and math.isfinite(precision)
+                else None
+            ),
+            state_action=state_action is True,
+        )
+
+
+class _ClusterListener:
+    """zigpy legacy cluster listener forwarding to the handle with the cluster attached."""
+
+    def __init__(self, handle: DeviceHandle, cluster: Cluster) -> None:
+        self._handle = handle
+        self._cluster = cluster
+
+    def general_command(self, hdr: foundation.ZCLHeader, args: Any) -> None:
+        self._handle._on_general_command(self._cluster, hdr, args)
+
+    def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
+        self._handle._refresh_linkquality()
+
+
+class _DeviceListener:
+    """zigpy device listener: clusters that a :class:`LumiDevice` declares on the fly."""
+
+    def __init__(self, handle: DeviceHandle) -> None:
+        self._handle = handle
+
+    def lumi_cluster_added(self, cluster: Cluster) -> None:
+        self._handle._attach(cluster)
+
+
+def _status_ok(status: object) -> bool:
+    return bool(status == foundation.Status.SUCCESS)
+
+
+def _write_problems(result: object) -> list[str]:
+    """Failures in a Write Attributes response (or a default response)."""
+    records = getattr(result, "status_records", None)
+    if records is None:
+        status = getattr(result, "status", None)
+        return [] if _status_ok(status) else [f"status {status!r}"]
+    return [
+        f"attribute 0x{record.attrid or 0:04x}: {record.status!r}"
+        for record in records
+        if not _status_ok(record.status)
+    ]
+
+
+def _check_range(expose: Expose, value: object) -> None:
+    """Numbers must lie within the expose's native range."""
+    if expose.platform is not Platform.NUMBER:
+        return
+    number = float(value) if isinstance(value, int | float) else math.nan
+    low = expose.native_min if expose.native_min is not None else -math.inf
+    high = expose.native_max if expose.native_max is not None else math.inf
+    if not low <= number <= high:
+        raise WriteFailed(expose.key, f"{value!r} is out of range [{low}, {high}]")
+
+
+def _raw_value(value: object) -> object:
+    """Plain Python value of a zigpy attribute value (enums/ints/floats/bytes)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
+
+
+class DeviceHandle:
+    """Decodes one zigpy device's traffic into expose values and drives its writes."""
+
+    def __init__(self, device: zigpy.device.Device, definition: Definition | None) -> None:
+        self.device = device
+        self.definition = definition
+        self.ieee = str(device.ieee)
+        self.exposes: tuple[Expose, ...] = definition.exposes if definition is not None else ()
+        #: last value the device confirmed, per expose key
+        self.values: dict[str, object] = {}
+        #: the last decoded heartbeat, whole (diagnostics; includes e.g. ``parent_nwk``)
+        self.last_heartbeat: dict[str, object] = {}
+        self.options = HandleOptions()
+
+        self._model_id = (
+            device.model
+            if isinstance(device.model, str)
+            else (definition.model_ids[0] if definition is not None else "")
+        )
+        self._listeners: list[Listener] = []
+        self._attached: dict[int, tuple[Cluster, _ClusterListener, list[Callable[[], None]]]] = {}
+        self._device_listener = _DeviceListener(self)
+        self._started = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._recent_tsns: dict[tuple[int, int], float] = {}
+
+        # Routing tables built once from the definition
+        self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
+        self._attribute_routes = {}
+        self._heartbeat_routes: dict[str, list[tuple[Expose, HeartbeatSource]]] = {}
+        self._action_routes: dict[tuple[int, int, int], tuple[Expose, ActionSource]] = {}
+        self._linkquality = False
+        self._state_actions: frozenset[str] = frozenset()
+        for expose in self.exposes:
+            for source in expose.sources:
+                if isinstance(source, AttributeSource):
+                    route = (source.endpoint, source.cluster, source.attribute)
+                    self._attribute_routes.setdefault(route, []).append((expose, source))
+                elif isinstance(source, HeartbeatSource):
+                    self._heartbeat_routes.setdefault(source.key, []).append((expose, source))
+                elif isinstance(source, ActionSource):
+                    route = (source.endpoint, source.cluster, source.attribute)
+                    self._action_routes[route] = (expose, source)
+                elif isinstance(source, LinkQualitySource):
+                    self._linkquality = True
+            if expose.platform is Platform.EVENT:
+                self._state_actions = self._state_actions | frozenset(expose.state_action_options)
+
+    # ------------------------------------------------------------------ listeners
+
+    def add_listener(self, callback: Listener) -> Callable[[], None]:
+        """Call ``callback(key, value)`` for every confirmed value; returns unsubscribe.
+
+        For the event expose (``action``) the value is the action string.
+        """
+        self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _notify(self, key: str, value: object) -> None:
+        for callback in list(self._listeners):
+            try:
+                callback(key, value)
+            except Exception:
+                _LOGGER.exception("Listener of %s failed for %s", self.ieee, key)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        """Attach to every cluster of the device (idempotent)."""
+        if self._started:
+            return
+        self._started = True
+        self.device.add_listener(self._device_listener)
+        for endpoint in self._endpoints():
+            for cluster in (*endpoint.in_clusters.values(), *endpoint.out_clusters.values()):
+                self._attach(cluster)
+
+    def stop(self) -> None:
+        """Detach from the device and cancel pending background writes (idempotent)."""
+        if not self._started:
+            return
+        self._started = False
+        self.device.remove_listener(self._device_listener)
+        for cluster, listener, unsubs in self._attached.values():
+            cluster.remove_listener(listener)
+            for unsub in unsubs:
+                unsub()
+        self._attached.clear()
+        for task in self._tasks:
+            task.cancel()
+        self._tasks.clear()
+
+    def _endpoints(self) -> list[zigpy.endpoint.Endpoint]:
+        return [
+            ep for ep in self.device.endpoints.values() if isinstance(ep, zigpy.endpoint.Endpoint)
+        ]
+
+    def _attach(self, cluster: Cluster) -> None:
+        if not self._started or id(cluster) in self._attached:
+            return
+        listener = _ClusterListener(self, cluster)
+        cluster.add_listener(listener)
+        unsubs = [
+            cluster.on_event(
+                AttributeUpdatedEvent.event_type,
+                lambda event: self._on_attribute_event(cluster, event),
+            ),
+            cluster.on_event(
+                AttributeReadEvent.event_type,
+                lambda event: self._on_attribute_event(cluster, event),
+            ),
+        ]
+        self._attached[id(cluster)] = (cluster, listener, unsubs)
+
+    def set_options(self, options: Mapping[str, object]) -> None:
+        """Apply device options (from the next report on)."""
+        self.options = HandleOptions.from_mapping(options)
+
+    # ------------------------------------------------------------------ decoding
+
+    def _on_general_command(self, cluster: Cluster, hdr: foundation.ZCLHeader, args: Any) -> None:
+        try:
+            self._refresh_linkquality()
+            if hdr.command_id == _REPORT:
+                for record in getattr(args, "attribute_reports", ()):
+                    self._on_attribute(
+                        cluster, record.attrid, record.value.value, report=True, tsn=hdr.tsn
+                    )
+            elif hdr.command_id == _READ_RSP:
+                for record in getattr(args, "status_records", ()):
+                    if _status_ok(record.status) and record.value is not None:
+                        self._on_attribute(
+                            cluster, record.attrid, record.value.value, report=False, tsn=None
+                        )
+        except Exception:
+            # A decoding bug must never break zigpy's frame processing
+            _LOGGER.exception("Failed to decode a frame from %s: %r %r", self.ieee, hdr, args)
+
+    def _on_attribute_event(
+        self, cluster: Cluster, event: AttributeUpdatedEvent | AttributeReadEvent
+    ) -> None:
+        try:
+            self._on_attribute(cluster, event.attribute_id, event.value, report=False, tsn=None)
+        except Exception:
+            _LOGGER.exception("Failed to decode an attribute of %s: %r", self.ieee, event)
+
+    def _on_attribute(
+        self, cluster: Cluster, attr_id: int, raw: object, *, report: bool, tsn: int | None
+    ) -> None:
+        endpoint_id = cluster.endpoint.endpoint_id
+        cluster_id = cluster.cluster_id
+        if (cluster_id, attr_id) in _HEARTBEATS:
+            self._on_heartbeat(raw)
+            return
+        if report and cluster_id == BASIC and attr_id == BASIC_LUMI_WRITE:
+            self._maybe_prevent_reset(raw)
+        route = (endpoint_id, cluster_id, attr_id)
+        if route in self._action_routes:
+            if report:
+                self._on_action(route, raw, tsn)
+            return
+        for expose, source in self._attribute_routes.get(route, ()):
+            value = source.codec.decode(self._scaled(cluster, source, _raw_value(raw)))
+            if value is not None:
+                self._confirm(expose, value, from_report=report)
+
+    @staticmethod
+    def _scaled(cluster: Cluster, source: AttributeSource, raw: object) -> object:
+        """Apply the standard ZCL multiplier/divisor the cluster has cached, if any."""
+        if source.multiplier_attribute is None and source.divisor_attribute is None:
+            return raw
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            return raw
+        value = float(raw)
+        for attr_id, divide in (
+            (source.multiplier_attribute, False),
+            (source.divisor_attribute, True),
+        ):
+            if attr_id is None:
+                continue
+            try:
+                factor = cluster.get(attr_id)
+            except KeyError:
+                factor = None
+            if isinstance(factor, int | float) and factor:
+                value = value / factor if divide else value * factor
+        return value
+
+    def _on_heartbeat(self, raw: object) -> None:
+        try:
+            payload = LumiTlv(raw)
+        except TypeError:
+            return
+        decoded = heartbeat.parse(self._model_id, payload)
+        self.last_heartbeat = decoded
+        for key, value in decoded.items():
+            for expose, source in self._heartbeat_routes.get(key, ()):
+                converted = source.codec.decode(value)
+                if converted is not None:
+                    self._confirm(expose, converted, from_report=False)
+
+    def _on_action(self, route: tuple[int, int, int], raw: object, tsn: int | None) -> None:
+        expose, source = self._action_routes[route]
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            return
+        action = dict(source.actions).get(int(raw))
+        if action is None:
+            return  # hold / release / triple: not an event type of this model
+        if tsn is not None and self._is_duplicate(source.endpoint, tsn):
+            _LOGGER.debug("Dropping repeated click (TSN %s) from %s", tsn, self.ieee)
+            return
+        self._fire(expose.key, action)
+
+    def _is_duplicate(self, endpoint_id: int, tsn: int) -> bool:
+        now = time.monotonic()
+        if len(self._recent_tsns) > 64:
+            self._recent_tsns = {
+                key: seen
+                for key, seen in self._recent_tsns.items()
+                if now - seen < DUPLICATE_WINDOW
+            }
+        key = (endpoint_id, tsn)
+        seen = self._recent_tsns.get(key)
+        self._recent_tsns[key] = now
+        return seen is not None and now - seen < DUPLICATE_WINDOW
+
+    def _fire(self, key: str, action: str) -> None:
+        self.values[key] = action
+        self._notify(key, action)
+
+    def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
+        if expose.key == DEVICE_TEMPERATURE_KEY:
+            value = self._calibrated_temperature(value)
+        self.values[expose.key] = value
+        self._notify(expose.key, value)
+        if (
+            from_report
+            and self.options.state_action
+            and expose.platform is Platform.SWITCH
+            and expose.key.startswith("state")
+            and isinstance(value, bool)
+        ):
+            # state_action: a relay report is also published as an action (on/off + suffix)
+            action = ("on" if value else "off") + expose.key.removeprefix("state")
+            if action in self._state_actions:
+                self._fire(ACTION_KEY, action)
+
+    def _calibrated_temperature(self, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        calibration = self.options.temperature_calibration
+        precision = self.options.temperature_precision
+        result: float = value + calibration
+        if precision is not None:
+            result = round(result, precision)
+            return int(result) if precision == 0 else result
+        if calibration == 0 and isinstance(value, int):
+            return value
+        return round(result, 2)
+
+    def _refresh_linkquality(self) -> None:
+        if not self._linkquality:
+            return
+        lqi = self.device.lqi
+        if lqi is not None and self.values.get(LINKQUALITY_KEY) != lqi:
+            self.values[LINKQUALITY_KEY] = int(lqi)
+            self._notify(LINKQUALITY_KEY, int(lqi))
+
+    # ------------------------------------------------------------------ prevent reset
+
+    def _maybe_prevent_reset(self, raw: object) -> None:
+        if not isinstance(raw, bytes | bytearray) or not bytes(raw).startswith(
+            PREVENT_RESET_QUERY_PREFIX
+        ):
+            return
+        _LOGGER.debug("%s asks whether to reset; answering no", self.ieee)
+        self._spawn(self._async_prevent_reset())
+
+    async def _async_prevent_reset(self) -> None:
+        try:
+            await self._write_raw(
+                1,
+                BASIC,
+                attr_id=BASIC_LUMI_WRITE,
+                zcl_type=ZCL_OCTET_STRING,
+                raw=PREVENT_RESET_ANSWER,
+                manufacturer=LUMI_MANUFACTURER_CODE,
+            )
+        except (DeviceCommandError, TimeoutError, zigpy.exceptions.ZigbeeException) as exc:
+            _LOGGER.warning("Could not answer the reset request of %s: %s", self.ieee, exc)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        try:
+            task = asyncio.get_running_loop().create_task(coro)
+        except RuntimeError:
+            coro.close()  # no loop (synchronous caller): nothing to answer with
+            return
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # ------------------------------------------------------------------ wire helpers
+
+    def _cluster(self, endpoint_id: int, cluster_id: int, *, create: bool = True) -> Cluster:
+        endpoint = self.device.endpoints.get(endpoint_id)
+        if not isinstance(endpoint, zigpy.endpoint.Endpoint):
+            raise KeyError(f"endpoint {endpoint_id} not on device")
+        cluster = endpoint.in_clusters.get(cluster_id)
+        if cluster is None:
+            if not create:
+                raise KeyError(f"cluster 0x{cluster_id:04x} not on endpoint {endpoint_id}")
+            # Hidden cluster the resolver did not declare (e.g. an unresolved device)
+            cluster = ensure_cluster(endpoint, cluster_id, server=True)
+            self._attach(cluster)
+        return cluster
+
+    async def _write_raw(
+        self,
+        endpoint_id: int,
+        cluster_id: int,
+        *,
+        attr_id: int,
+        zcl_type: int,
+        raw: object,
+        manufacturer: int | None,
+    ) -> None:
+        """Write one attribute with an explicit ZCL type; raises on failure."""
+        cluster = self._cluster(endpoint_id, cluster_id)
+        type_id = foundation.DataTypeId(zcl_type)  # type: ignore[no-untyped-call]
+        data_type = foundation.DataType.from_type_id(type_id)
+        value = data_type.python_type(raw)
+        attribute = foundation.Attribute(
+            attrid=attr_id, value=foundation.TypeValue(type=data_type.type_id, value=value)
+        )
+        result = await cluster.write_attributes_raw(
+            [attribute], manufacturer_code=manufacturer, disable_default_response=True
+        )
+        problems = _write_problems(result)
+        if problems:
+            raise DeviceCommandError(f"0x{cluster_id:04x}/0x{attr_id:04x}", ", ".join(problems))
+
+    # ------------------------------------------------------------------ writes
+
+    def _expose(self, key: str, error: type[DeviceCommandError]) -> Expose:
+        if self.definition is None or not self.definition.has(key):
+            raise error(key, "unknown expose for this device")
+        return self.definition.expose(key)
+
+    async def async_write(self, key: str, value: object) -> None:
+        """Write an expose: switch ``bool``, select option ``str``, number ``float``.
+
+        The value becomes :attr:`values`' state only once the device confirmed it. Raises
+        :class:`WriteFailed` on an invalid value, delivery error, timeout or non-success.
+        """
+        expose = self._expose(key, WriteFailed)
+        write = expose.write
+        if write is None or not expose.writable:
+            raise WriteFailed(key, "not writable")
+        try:
+            if isinstance(write, OnOffWrite):
+                confirmed: object = await self._write_on_off(key, write, value)
+            elif isinstance(write, AttributeWrite):
+                try:
+                    raw = write.codec.encode(value)
+                except (TypeError, ValueError) as exc:
+                    raise WriteFailed(key, f"invalid value {value!r}: {exc}") from exc
+                _check_range(expose, value)
+                await self._write_raw(
+                    write.endpoint,
+                    write.cluster,
+                    attr_id=write.attribute,
+                    zcl_type=write.zcl_type,
+                    raw=raw,
+                    manufacturer=write.manufacturer,
+                )
+                decoded = write.codec.decode(raw)
+                confirmed = decoded if decoded is not None else value
+            else:
+                confirmed = await self._write_sequence(key, write, value)
+        except WriteFailed:
+            raise
+        except DeviceCommandError as exc:
+            raise WriteFailed(key, exc.reason) from exc
+        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+            raise WriteFailed(key, f"{type(exc).__name__}: {exc}") from exc
+        self._confirm(expose, confirmed, from_report=False)
+
+    async def _write_on_off(self, key: str, write: OnOffWrite, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise WriteFailed(key, f"expected a boolean, got {value!r}")
+        cluster = self._cluster(write.endpoint, ON_OFF, create=False)
+        result = await cluster.command(_ON if value else _OFF, expect_reply=True)
+        status = getattr(result, "status", None)
+        if not _status_ok(status):
+            raise WriteFailed(key, f"status {status!r}")
+        return value
+
+    async def _write_sequence(self, key: str, write: SequenceWrite, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise WriteFailed(key, f"expected a boolean, got {value!r}")
+        for frame in write.on if value else write.off:
+            await self._write_raw(
+                write.endpoint,
+                write.cluster,
+                attr_id=write.attribute,
+                zcl_type=write.zcl_type,
+                raw=frame,
+                manufacturer=write.manufacturer,
+            )
+        return value
+
+    # ------------------------------------------------------------------ reads
+
+    async def async_read(self, keys: Iterable[str] | None = None) -> None:
+        """Read readable exposes (all when ``keys`` is None); values update and notify.
+
+        Every group is attempted; raises :class:`ReadFailed` naming the keys that failed.
+        """
+        if keys is None:
+            exposes = [expose for expose in self.exposes if expose.readable]
+        else:
+            exposes = []
+            for key in keys:
+                expose = self._expose(key, ReadFailed)
+                if not expose.readable:
+                    raise ReadFailed(key, "not readable")
+                exposes.append(expose)
+
+        # (endpoint, cluster, manufacturer) → attribute ids → expose keys
+        groups: dict[tuple[int, int, int | None], dict[int, list[str]]] = {}
+        failures: dict[str, str] = {}
+        for expose in exposes:
+            source = self._read_source(expose)
+            if source is None:
+                failures[expose.key] = "no readable source on this device"
+                continue
+            group = groups.setdefault((source.endpoint, source.cluster, source.manufacturer), {})
+            group.setdefault(source.attribute, []).append(expose.key)
+
+        for (endpoint_id, cluster_id, manufacturer), attributes in groups.items():
+            await self._read_group(endpoint_id, cluster_id, manufacturer, attributes, failures)
+
+        if failures:
+            reasons = "; ".join(f"{key}: {reason}" for key, reason in failures.items())
+            raise ReadFailed(", ".join(failures), reasons)
+
+    def _read_source(self, expose: Expose) -> AttributeSource | None:
+        """The first readable attribute source whose endpoint exists on the device."""
+        for source in expose.sources:
+            if isinstance(source, AttributeSource) and source.readable:
+                endpoint = self.device.endpoints.get(source.endpoint)
+                if isinstance(endpoint, zigpy.endpoint.Endpoint):
+                    return source
+        return None
+
+    async def _read_group(
+        self,
+        endpoint_id: int,
+        cluster_id: int,
+        manufacturer: int | None,
+        attributes: dict[int, list[str]],
+        failures: dict[str, str],
+    ) -> None:
+        try:
+            cluster = self._cluster(endpoint_id, cluster_id)
+            result = await cluster.read_attributes_raw(list(attributes), manufacturer=manufacturer)
+        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+            for keys in attributes.values():
+                for key in keys:
+                    failures[key] = f"{type(exc).__name__}: {exc}"
+            return
+        records = getattr(result, "status_records", None)
+        if not isinstance(records, list):
+            status = getattr(result, "status", result)
+            for keys in attributes.values():
+                for key in keys:
+                    failures[key] = f"status {status!r}"
+            return
+        seen: set[int] = set()
+        for record in records:
+            seen.add(record.attrid)
+            keys = attributes.get(record.attrid, [])
+            if _status_ok(record.status) and record.value is not None:
+                self._on_attribute(
+                    cluster, record.attrid, record.value.value, report=False, tsn=None
+                )
+            else:
+                for key in keys:
+                    failures[key] = f"status {record.status!r}"
+        for attr_id, keys in attributes.items():
+            if attr_id not in seen:
+                for key in keys:
+                    failures[key] = "missing from the response"
+
+    # ------------------------------------------------------------------ configure
+
+    async def async_configure(self) -> None:
+        """Run the definition's pairing steps; every step is tried, failures are raised."""
+        if self.definition is None:
+            return
+        failures: list[str] = []
+        for step in self.definition.configure:
+            try:
+                await self._configure_step(step)
+            except (
+                DeviceCommandError,
+                TimeoutError,
+                zigpy.exceptions.ZigbeeException,
+                KeyError,
+                ValueError,
+            ) as exc:
+                _LOGGER.debug("Configure step %r of %s failed: %s", step, self.ieee, exc)
+                failures.append(f"{type(step).__name__}: {exc}")
+        if failures:
+            raise ConfigureFailed("configure", "; ".join(failures))
+
+    async def _configure_step(self, step: ConfigureStep) -> None:
+        if isinstance(step, WriteStep):
+            await self._write_raw(
+                step.endpoint,
+                step.cluster,
+                attr_id=step.attribute,
+                zcl_type=step.zcl_type,
+                raw=step.value,
+                manufacturer=step.manufacturer,
+            )
+        elif isinstance(step, BindStep):
+            cluster = self._cluster(step.endpoint, step.cluster, create=False)
+            result = await cluster.bind()  # type: ignore[no-untyped-call]
+            status = result[0] if isinstance(result, list | tuple) and result else result
+            if status != zdo_t.Status.SUCCESS:
+                raise DeviceCommandError("bind", f"status {status!r}")
+        elif isinstance(step, ReportStep):
+            cluster = self._cluster(step.endpoint, step.cluster, create=False)
+            results = await cluster.configure_reporting(
+                step.attribute, step.min_interval, step.max_interval, step.reportable_change
+            )
+            bad = [
+                f"{attr.name}: {status!r}"
+                for attr, status in results.items()
+                if not _status_ok(status)
+            ]
+            if bad:
+                raise DeviceCommandError("report", ", ".join(bad))
+        elif isinstance(step, RemoveFromGroupStep):
+            for endpoint in self._endpoints():
+                if GROUPS not in endpoint.in_clusters:
+                    continue
+                status = await endpoint.remove_from_group(step.group)
+                if status not in (foundation.Status.SUCCESS, foundation.Status.NOT_FOUND):
+                    raise DeviceCommandError("groups", f"status {status!r}")
+
+
+__all__ = [
+    "ConfigureFailed",
+    "DeviceCommandError",
+    "DeviceHandle",
+    "HandleOptions",
+    "ReadFailed",
+    "WriteFailed",
+]

@@ -1,0 +1,611 @@
+"""Declarative description of supported devices: what HA shows and how it maps to the wire.
+
+Everything here is frozen data. The runtime (``handle.py``) interprets it; the HA platforms
+only read the presentation half of :class:`Expose` (platform, options, unit, classes...).
+
+Value conventions of :attr:`DeviceHandle.values` (and of every codec's ``decode``):
+
+* switch / binary_sensor: ``bool``
+* select: the option string, exactly as on the Zigbee2MQTT page
+* number / sensor: ``int`` or ``float`` in the expose's unit
+* event: the last action string
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Flag, StrEnum, auto
+import math
+from types import MappingProxyType
+from typing import Final, Protocol, runtime_checkable
+
+from ..lumi.const import (
+    BASIC,
+    BASIC_LUMI_WRITE,
+    HA_PROFILE_ID,
+    LUMI_CLUSTER,
+    LUMI_MANUFACTURER_CODE,
+    MULTISTATE_INPUT,
+    ON_OFF,
+    ON_OFF_ATTR,
+    PRESENT_VALUE,
+    ZCL_OCTET_STRING,
+)
+
+
+class Platform(StrEnum):
+    """HA entity platforms; values equal ``homeassistant.const.Platform`` members."""
+
+    SWITCH = "switch"
+    SENSOR = "sensor"
+    SELECT = "select"
+    NUMBER = "number"
+    BINARY_SENSOR = "binary_sensor"
+    EVENT = "event"
+
+
+class Access(Flag):
+    """What can be done with an expose (Zigbee2MQTT's access bits)."""
+
+    NONE = 0
+    READ = auto()  # can be read on request (``/get``)
+    WRITE = auto()  # can be written (``/set``)
+    REPORT = auto()  # arrives by report / heartbeat
+
+
+RW: Final = Access.READ | Access.WRITE | Access.REPORT
+RO: Final = Access.READ | Access.REPORT
+
+
+# --------------------------------------------------------------------------- codecs
+
+
+@runtime_checkable
+class Codec(Protocol):
+    """Converts a raw wire value into the expose value and back."""
+
+    def decode(self, raw: object) -> object | None:
+        """Expose value for a raw value, or None when the raw value means nothing."""
+
+    def encode(self, value: object) -> object:
+        """Raw value to write for an expose value; raises ValueError when invalid."""
+
+
+def _as_number(raw: object) -> float | None:
+    if isinstance(raw, bool):
+        return float(raw)
+    if isinstance(raw, int | float):
+        value = float(raw)
+        return None if math.isnan(value) else value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class BoolCodec:
+    """ZCL bool / uint8 0-1 ↔ ``bool``."""
+
+    def decode(self, raw: object) -> object | None:
+        if isinstance(raw, bool | int):
+            return bool(raw)
+        return None
+
+    def encode(self, value: object) -> object:
+        if not isinstance(value, bool | int):
+            raise TypeError(f"expected a boolean, got {value!r}")
+        return int(bool(value))
+
+
+@dataclass(frozen=True, slots=True)
+class EnumCodec:
+    """Raw integer ↔ option string."""
+
+    pairs: tuple[tuple[int, str], ...]
+
+    def decode(self, raw: object) -> object | None:
+        if isinstance(raw, int):
+            for wire, option in self.pairs:
+                if wire == raw:
+                    return option
+        return None
+
+    def encode(self, value: object) -> object:
+        for wire, option in self.pairs:
+            if option == value:
+                return wire
+        raise ValueError(f"{value!r} is not one of {[o for _, o in self.pairs]}")
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return tuple(option for _, option in self.pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCodec:
+    """Raw number * ``scale`` (rounded to ``ndigits``) ↔ expose number."""
+
+    scale: float = 1.0
+    ndigits: int | None = None
+    integer: bool = False  # the wire wants an integer
+
+    def decode(self, raw: object) -> object | None:
+        if isinstance(raw, int) and not isinstance(raw, bool) and self.scale == 1.0:
+            return int(raw)  # counters and whole degrees stay integers
+        number = _as_number(raw)
+        if number is None:
+            return None
+        value = number * self.scale
+        if self.ndigits is not None:
+            value = round(value, self.ndigits)
+        if self.integer and value.is_integer():
+            return int(value)
+        return value
+
+    def encode(self, value: object) -> object:
+        number = _as_number(value)
+        if number is None:
+            raise ValueError(f"expected a number, got {value!r}")
+        raw = number / self.scale
+        return round(raw) if self.integer else raw
+
+
+@dataclass(frozen=True, slots=True)
+class RawCodec:
+    """Pass-through (values already decoded, e.g. by the heartbeat parser)."""
+
+    def decode(self, raw: object) -> object | None:
+        return raw
+
+    def encode(self, value: object) -> object:
+        return value
+
+
+BOOL: Final = BoolCodec()
+RAW: Final = RawCodec()
+NUMBER: Final = NumberCodec()
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AttributeSource:
+    """A ZCL attribute (report or read response) that carries the expose value."""
+
+    endpoint: int
+    cluster: int
+    attribute: int
+    codec: Codec = RAW
+    manufacturer: int | None = None  # manufacturer code for reads
+    readable: bool = True  # async_read may poll it
+    # Standard ZCL scaling: value * cached(multiplier) / cached(divisor) of the same cluster
+    multiplier_attribute: int | None = None
+    divisor_attribute: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HeartbeatSource:
+    """A key of :func:`lumi.heartbeat.parse`'s result (0xFF01 / 0x00F7 heartbeats)."""
+
+    key: str
+    codec: Codec = RAW
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ActionSource:
+    """Button presses as MultistateInput presentValue on a (hidden) endpoint."""
+
+    endpoint: int
+    actions: tuple[tuple[int, str], ...]  # presentValue → action string
+    cluster: int = MULTISTATE_INPUT
+    attribute: int = PRESENT_VALUE
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LinkQualitySource:
+    """The LQI zigpy records for the last packet received from the device."""
+
+
+Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource
+
+
+# --------------------------------------------------------------------------- writes
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AttributeWrite:
+    """Write one attribute (always with an explicit ZCL type)."""
+
+    endpoint: int
+    cluster: int
+    attribute: int
+    zcl_type: int
+    codec: Codec
+    manufacturer: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OnOffWrite:
+    """OnOff cluster commands (on 0x01 / off 0x00) on an endpoint."""
+
+    endpoint: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SequenceWrite:
+    """Several raw attribute writes in a row (lumi.plug 0xFFF0 settings)."""
+
+    endpoint: int
+    cluster: int
+    attribute: int
+    zcl_type: int
+    on: tuple[bytes, ...]
+    off: tuple[bytes, ...]
+    manufacturer: int | None = LUMI_MANUFACTURER_CODE
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite
+
+
+# --------------------------------------------------------------------------- expose
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Expose:
+    """One Zigbee2MQTT expose, rendered as one HA entity."""
+
+    key: str  # Z2M property; unique-id suffix and HA translation_key
+    platform: Platform
+    access: Access
+    description: str = ""
+    options: tuple[str, ...] = ()  # select options / event types, exactly the page values
+    # Extra event types fired only when the device option ``state_action`` is true
+    state_action_options: tuple[str, ...] = ()
+    unit: str | None = None
+    device_class: str | None = None
+    state_class: str | None = None
+    entity_category: str | None = None
+    enabled_by_default: bool = True
+    native_min: float | None = None
+    native_max: float | None = None
+    native_step: float | None = None
+    suggested_display_precision: int | None = None
+    sources: tuple[Source, ...] = ()
+    write: Write | None = None
+
+    @property
+    def readable(self) -> bool:
+        return Access.READ in self.access
+
+    @property
+    def writable(self) -> bool:
+        return Access.WRITE in self.access and self.write is not None
+
+    @property
+    def event_types(self) -> tuple[str, ...]:
+        """Every event type an event entity must declare (page values + state_action)."""
+        return self.options + self.state_action_options
+
+
+# --------------------------------------------------------------------------- definition
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EndpointDecl:
+    """An endpoint (and clusters) the resolver makes sure exists on the zigpy device."""
+
+    endpoint: int
+    device_type: int
+    in_clusters: tuple[int, ...] = ()
+    out_clusters: tuple[int, ...] = ()
+    profile_id: int = HA_PROFILE_ID
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class WriteStep:
+    """Configure step: write an attribute."""
+
+    endpoint: int
+    cluster: int
+    attribute: int
+    zcl_type: int
+    value: object
+    manufacturer: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class BindStep:
+    """Configure step: bind a server cluster to the coordinator."""
+
+    endpoint: int
+    cluster: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ReportStep:
+    """Configure step: configure attribute reporting."""
+
+    endpoint: int
+    cluster: int
+    attribute: int
+    min_interval: int
+    max_interval: int
+    reportable_change: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RemoveFromGroupStep:
+    """Configure step: remove every endpoint from a group (plugs answer group 0)."""
+
+    group: int
+
+
+ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OptionSpec:
+    """A per-device option from the Zigbee2MQTT page."""
+
+    key: str
+    kind: type[bool] | type[int] | type[float]
+    default: bool | int | float
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = "device_temperature_calibration"
+OPTION_DEVICE_TEMPERATURE_PRECISION: Final = "device_temperature_precision"
+OPTION_STATE_ACTION: Final = "state_action"
+
+OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
+    {
+        OPTION_DEVICE_TEMPERATURE_CALIBRATION: OptionSpec(
+            key=OPTION_DEVICE_TEMPERATURE_CALIBRATION,
+            kind=float,
+            default=0.0,
+            description="Calibrates the device_temperature value (absolute offset), "
+            "takes into effect on next report of device.",
+        ),
+        OPTION_DEVICE_TEMPERATURE_PRECISION: OptionSpec(
+            key=OPTION_DEVICE_TEMPERATURE_PRECISION,
+            kind=int,
+            default=0,
+            minimum=0,
+            maximum=3,
+            description="Number of digits after decimal point for device_temperature, "
+            "takes into effect on next report of device.",
+        ),
+        OPTION_STATE_ACTION: OptionSpec(
+            key=OPTION_STATE_ACTION,
+            kind=bool,
+            default=False,
+            description="State actions will also be published as 'action' when true.",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Definition:
+    """A supported device model."""
+
+    model: str  # Z2M model, e.g. "ZNCZ04LM"
+    model_ids: tuple[str, ...]  # Zigbee model identifiers (Basic 0x0005)
+    vendor: str
+    description: str
+    exposes: tuple[Expose, ...]
+    options: tuple[str, ...] = ()  # keys of OPTION_SPECS valid for this model
+    ota: bool = False
+    ota_image_type: int | None = None
+    power_source: str = "mains"
+    is_router: bool = False
+    endpoints: tuple[EndpointDecl, ...] = ()  # endpoints / clusters to make sure exist
+    configure: tuple[ConfigureStep, ...] = ()
+    _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_key = {expose.key: expose for expose in self.exposes}
+        if len(by_key) != len(self.exposes):
+            raise ValueError(f"{self.model}: duplicate expose keys")
+        unknown = set(self.options) - OPTION_SPECS.keys()
+        if unknown:
+            raise ValueError(f"{self.model}: unknown options {sorted(unknown)}")
+        object.__setattr__(self, "_by_key", MappingProxyType(by_key))
+
+    def expose(self, key: str) -> Expose:
+        """The expose with this key; raises KeyError."""
+        return self._by_key[key]
+
+    def has(self, key: str) -> bool:
+        return key in self._by_key
+
+
+# --------------------------------------------------------------------------- builders
+# Small helpers so the per-model modules read like the Zigbee2MQTT pages.
+
+
+def lumi_attribute(
+    attribute: int, codec: Codec, *, endpoint: int = 1, readable: bool = True
+) -> AttributeSource:
+    """A 0xFCC0 attribute source (manufacturer specific)."""
+    return AttributeSource(
+        endpoint=endpoint,
+        cluster=LUMI_CLUSTER,
+        attribute=attribute,
+        codec=codec,
+        manufacturer=LUMI_MANUFACTURER_CODE,
+        readable=readable,
+    )
+
+
+def lumi_write(attribute: int, zcl_type: int, codec: Codec, *, endpoint: int = 1) -> AttributeWrite:
+    """A 0xFCC0 attribute write (manufacturer specific)."""
+    return AttributeWrite(
+        endpoint=endpoint,
+        cluster=LUMI_CLUSTER,
+        attribute=attribute,
+        zcl_type=zcl_type,
+        codec=codec,
+        manufacturer=LUMI_MANUFACTURER_CODE,
+    )
+
+
+def relay_switch(
+    key: str, *, endpoint: int, device_class: str, description: str, heartbeat: bool = True
+) -> Expose:
+    """A relay: OnOff reports/reads, OnOff commands, optionally heartbeat."""
+    sources: tuple[Source, ...] = (
+        AttributeSource(endpoint=endpoint, cluster=ON_OFF, attribute=ON_OFF_ATTR, codec=BOOL),
+    )
+    if heartbeat:
+        sources += (HeartbeatSource(key=key),)
+    return Expose(
+        key=key,
+        platform=Platform.SWITCH,
+        access=RW,
+        device_class=device_class,
+        description=description,
+        sources=sources,
+        write=OnOffWrite(endpoint=endpoint),
+    )
+
+
+def linkquality() -> Expose:
+    return Expose(
+        key="linkquality",
+        platform=Platform.SENSOR,
+        access=Access.REPORT,
+        description="Link quality (signal strength).",
+        unit="lqi",
+        state_class="measurement",
+        entity_category="diagnostic",
+        enabled_by_default=False,
+        native_min=0,
+        native_max=255,
+        sources=(LinkQualitySource(),),
+    )
+
+
+def device_temperature(*extra: Source) -> Expose:
+    """device_temperature from the heartbeat (°C, no scaling) plus any extra sources."""
+    return Expose(
+        key="device_temperature",
+        platform=Platform.SENSOR,
+        access=Access.REPORT,
+        description="Temperature of the device.",
+        unit="°C",
+        device_class="temperature",
+        state_class="measurement",
+        entity_category="diagnostic",
+        sources=(HeartbeatSource(key="device_temperature"), *extra),
+    )
+
+
+def power_outage_count(*extra: Source) -> Expose:
+    return Expose(
+        key="power_outage_count",
+        platform=Platform.SENSOR,
+        access=Access.REPORT,
+        description="Number of power outages (since last pairing).",
+        state_class="total_increasing",
+        entity_category="diagnostic",
+        sources=(HeartbeatSource(key="power_outage_count"), *extra),
+    )
+
+
+def config_switch(
+    key: str,
+    *,
+    description: str,
+    sources: tuple[Source, ...],
+    write: Write,
+    access: Access = RW,
+) -> Expose:
+    return Expose(
+        key=key,
+        platform=Platform.SWITCH,
+        access=access,
+        description=description,
+        entity_category="config",
+        sources=sources,
+        write=write,
+    )
+
+
+def lumi_config_switch(
+    key: str, attribute: int, zcl_type: int, *, description: str, access: Access = RW
+) -> Expose:
+    """A config switch backed by a 0xFCC0 boolean-like attribute on endpoint 1."""
+    return config_switch(
+        key,
+        description=description,
+        access=access,
+        sources=(lumi_attribute(attribute, BOOL, readable=Access.READ in access),),
+        write=lumi_write(attribute, zcl_type, BOOL),
+    )
+
+
+def lumi_select(
+    key: str,
+    attribute: int,
+    zcl_type: int,
+    codec: EnumCodec,
+    *,
+    description: str,
+    endpoint: int = 1,
+    heartbeat: bool = False,
+) -> Expose:
+    """A config select backed by a 0xFCC0 enum attribute."""
+    sources: tuple[Source, ...] = (lumi_attribute(attribute, codec, endpoint=endpoint),)
+    if heartbeat:
+        sources += (HeartbeatSource(key=key),)
+    return Expose(
+        key=key,
+        platform=Platform.SELECT,
+        access=RW,
+        description=description,
+        options=codec.options,
+        entity_category="config",
+        sources=sources,
+        write=lumi_write(attribute, zcl_type, codec, endpoint=endpoint),
+    )
+
+
+def action(
+    options: tuple[str, ...],
+    sources: tuple[ActionSource, ...],
+    *,
+    state_action_options: tuple[str, ...] = (),
+) -> Expose:
+    return Expose(
+        key="action",
+        platform=Platform.EVENT,
+        access=Access.REPORT,
+        description="Triggered action (e.g. a button click).",
+        options=options,
+        state_action_options=state_action_options,
+        sources=sources,
+    )
+
+
+def plug_power_outage_memory_sequence() -> SequenceWrite:
+    """lumi.plug: power_outage_memory is two genBasic 0xFFF0 octet-string writes."""
+    return SequenceWrite(
+        endpoint=1,
+        cluster=BASIC,
+        attribute=BASIC_LUMI_WRITE,
+        zcl_type=ZCL_OCTET_STRING,
+        on=(bytes.fromhex("aa 80 05 d1 47 07 01 10 01"), bytes.fromhex("aa 80 03 d3 07 08 01")),
+        off=(bytes.fromhex("aa 80 05 d1 47 09 01 10 00"), bytes.fromhex("aa 80 03 d3 07 0a 01")),
+    )
+
+
+POWER_OUTAGE_MEMORY_DESCRIPTION: Final = (
+    "Enable/disable the power outage memory, this recovers the on/off mode after power failure."
+)
+FLIP_INDICATOR_LIGHT_DESCRIPTION: Final = (
+    "After turn on, the indicator light turns on while switch is off, and vice versa."
+)
+OPERATION_MODE_CODEC: Final = EnumCodec(pairs=((1, "control_relay"), (0, "decoupled")))

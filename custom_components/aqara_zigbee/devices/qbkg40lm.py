@@ -1,0 +1,108 @@
+"""Xiaomi QBKG40LM: Aqara E1 1 gang switch (with neutral)."""
+
+from __future__ import annotations
+
+from ..lumi.const import (
+    ATTR_EVENT_MODE,
+    ATTR_FLIP_INDICATOR_LIGHT,
+    ATTR_OPERATION_MODE,
+    ATTR_POWER_OUTAGE_MEMORY,
+    BASIC,
+    CURRENT_TEMPERATURE,
+    DEVICE_TEMPERATURE,
+    GROUPS,
+    LUMI_CLUSTER,
+    LUMI_MANUFACTURER_CODE,
+    MULTISTATE_INPUT,
+    ON_OFF,
+    OTA,
+    ZCL_BOOL,
+    ZCL_UINT8,
+)
+from .model import (
+    FLIP_INDICATOR_LIGHT_DESCRIPTION,
+    NUMBER,
+    OPERATION_MODE_CODEC,
+    OPTION_DEVICE_TEMPERATURE_CALIBRATION,
+    OPTION_DEVICE_TEMPERATURE_PRECISION,
+    POWER_OUTAGE_MEMORY_DESCRIPTION,
+    ActionSource,
+    AttributeSource,
+    Definition,
+    EndpointDecl,
+    WriteStep,
+    action,
+    device_temperature,
+    linkquality,
+    lumi_config_switch,
+    lumi_select,
+    relay_switch,
+)
+
+DEFINITION = Definition(
+    model="QBKG40LM",
+    model_ids=("lumi.switch.b1nc01",),
+    vendor="Xiaomi",
+    description="Aqara E1 1 gang switch (with neutral)",
+    exposes=(
+        relay_switch("state", endpoint=1, device_class="switch", description="Relay."),
+        action(
+            ("single", "double"),
+            # The button endpoint is not documented; 41 is what the E1 family uses
+            (ActionSource(endpoint=41, actions=((1, "single"), (2, "double"))),),
+        ),
+        lumi_config_switch(
+            "power_outage_memory",
+            ATTR_POWER_OUTAGE_MEMORY,
+            ZCL_BOOL,
+            description=POWER_OUTAGE_MEMORY_DESCRIPTION,
+        ),
+        device_temperature(
+            AttributeSource(
+                endpoint=1,
+                cluster=DEVICE_TEMPERATURE,
+                attribute=CURRENT_TEMPERATURE,
+                codec=NUMBER,
+                readable=False,
+            )
+        ),
+        lumi_config_switch(
+            "flip_indicator_light",
+            ATTR_FLIP_INDICATOR_LIGHT,
+            ZCL_UINT8,
+            description=FLIP_INDICATOR_LIGHT_DESCRIPTION,
+        ),
+        lumi_select(
+            "operation_mode",
+            ATTR_OPERATION_MODE,
+            ZCL_UINT8,
+            OPERATION_MODE_CODEC,
+            endpoint=1,
+            description="Decoupled mode.",
+        ),
+        linkquality(),
+    ),
+    options=(OPTION_DEVICE_TEMPERATURE_PRECISION, OPTION_DEVICE_TEMPERATURE_CALIBRATION),
+    ota=True,
+    ota_image_type=0x1888,
+    is_router=True,  # with neutral (unverified)
+    endpoints=(
+        EndpointDecl(
+            endpoint=1,
+            device_type=0x0100,
+            in_clusters=(BASIC, DEVICE_TEMPERATURE, 0x0003, GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER),
+            out_clusters=(0x000A, OTA),
+        ),
+        EndpointDecl(endpoint=41, device_type=0x0000, in_clusters=(MULTISTATE_INPUT,)),
+    ),
+    configure=(
+        WriteStep(
+            endpoint=1,
+            cluster=LUMI_CLUSTER,
+            attribute=ATTR_EVENT_MODE,
+            zcl_type=ZCL_UINT8,
+            value=1,
+            manufacturer=LUMI_MANUFACTURER_CODE,
+        ),
+    ),
+)

@@ -1,0 +1,576 @@
+"""The gateway: the one object that owns the Zigbee radio for a config entry.
+
+Frames arrive from zigpy (``handle_message`` for every frame, cluster listeners inside each
+``DeviceHandle`` for decoded values); the gateway fans decoded values out to the entities that
+subscribed to them and keeps Home Assistant's device registry true to the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Callable
+import contextlib
+from datetime import timedelta
+from functools import partial
+import logging
+from pathlib import Path
+import shutil
+import time
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import (
+    ConfigEntryError,
+    ConfigEntryNotReady,
+    HomeAssistantError,
+    ServiceValidationError,
+)
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.helpers.event import async_track_time_interval
+from homeassistant.helpers.storage import Store
+import zigpy.application
+import zigpy.backups
+import zigpy.device
+import zigpy.exceptions
+import zigpy.types as zigpy_t
+from zigpy.zdo.types import LogicalType
+
+from .const import (
+    CONF_BATTERY_TIMEOUT,
+    CONF_DEVICE,
+    CONF_DEVICE_OPTIONS,
+    CONF_MAINS_TIMEOUT,
+    CONF_NETWORK,
+    CONF_RADIO_TYPE,
+    CONF_SIMULATION_SPEED,
+    DEFAULT_BATTERY_TIMEOUT,
+    DEFAULT_MAINS_TIMEOUT,
+    DEFAULT_SIMULATION_SPEED,
+    DOMAIN,
+    LOGGER,
+    MAX_PERMIT_JOIN_DURATION,
+    SIGNAL_NEW_DEVICE,
+    ZIGPY_DATABASE,
+    RadioType,
+)
+from .devices import get_definition
+from .devices.handle import DeviceHandle
+from .devices.resolver import resolve_device
+from .radio import (
+    application_class,
+    describe_network,
+    simulator_device,
+    simulator_state_dir,
+    start_simulator,
+    zigpy_config,
+)
+
+if TYPE_CHECKING:
+    from .simulator import SimulatedNetwork
+
+type AqaraConfigEntry = ConfigEntry[AqaraGateway]
+
+LINKQUALITY = "linkquality"
+BACKUP_INTERVAL = timedelta(days=1)
+AVAILABILITY_CHECK_INTERVAL = timedelta(minutes=1)
+BACKUPS_KEPT = 7
+RECONNECT_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+
+ValueCallback = Callable[[object], None]
+
+
+def database_path(hass: HomeAssistant, entry: ConfigEntry) -> Path:
+    """zigpy's SQLite database for an entry, in HA's config directory."""
+    return Path(hass.config.path(f"{DOMAIN}_{entry.entry_id}_{ZIGPY_DATABASE}"))
+
+
+class AqaraGateway:
+    """Owns zigpy's ControllerApplication for one config entry."""
+
+    def __init__(self, hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
+        self.hass = hass
+        self.entry = entry
+        self.radio_type = RadioType(entry.data[CONF_RADIO_TYPE])
+        self.app: zigpy.application.ControllerApplication | None = None
+        self.simulator: SimulatedNetwork | None = None
+        self.handles: dict[str, DeviceHandle] = {}
+        self.connected = False
+        self.coordinator_ieee: str = entry.unique_id or ""
+        self._subscribers: defaultdict[tuple[str, str], list[ValueCallback]] = defaultdict(list)
+        self._availability_subscribers: defaultdict[str, list[CALLBACK_TYPE]] = defaultdict(list)
+        self._available: dict[str, bool] = {}
+        self._handle_unsubs: dict[str, Callable[[], None]] = {}
+        self._unsubs: list[CALLBACK_TYPE] = []
+        self._reconnect_task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._logged_unknown: set[str] = set()
+        self._forgotten_listeners: list[Callable[[str], None]] = []
+        self._backups: Store[list[dict[str, Any]]] = Store(
+            hass, 1, f"{DOMAIN}.{entry.entry_id}.backups"
+        )
+
+    # ----------------------------------------------------------------- lifecycle
+
+    async def async_start(self) -> None:
+        """Connect the radio, check the network is the saved one, load devices."""
+        app = await self._async_connect()
+        try:
+            self._check_network(app)
+        except ConfigEntryError:
+            await app.shutdown()
+            raise
+        self._attach(app)
+        self._unsubs.append(
+            async_track_time_interval(
+                self.hass, self._async_check_availability, AVAILABILITY_CHECK_INTERVAL
+            )
+        )
+        self._unsubs.append(
+            async_track_time_interval(self.hass, self._async_backup, BACKUP_INTERVAL)
+        )
+        if not await self._backups.async_load():
+            await self._async_backup()
+
+    async def async_stop(self) -> None:
+        """Close permit join, detach, and disconnect the radio and simulator."""
+        self._stopping = True
+        for unsub in self._unsubs:
+            unsub()
+        self._unsubs.clear()
+        if self._reconnect_task is not None:
+            self._reconnect_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reconnect_task
+        if self.app is not None:
+            if self.connected:
+                with contextlib.suppress(Exception):
+                    await self.app.permit(0)
+            await self._async_release_app(self.app)
+            self.app = None
+        if self.simulator is not None:
+            await self.simulator.stop()
+            self.simulator = None
+
+    async def _async_connect(self) -> zigpy.application.ControllerApplication:
+        device: dict[str, Any] = dict(self.entry.data.get(CONF_DEVICE, {}))
+        if self.radio_type is RadioType.SIMULATED:
+            if self.simulator is None:
+                self.simulator = await start_simulator(
+                    simulator_state_dir(Path(self.hass.config.config_dir)),
+                    speed=float(
+                        self.entry.options.get(CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED)
+                    ),
+                )
+            device = simulator_device(self.simulator)
+        cls = application_class(self.radio_type)
+        config = zigpy_config(device, database_path(self.hass, self.entry))
+        app = await cls.new(config, start_radio=False, device_resolver=resolve_device)
+        try:
+            await app.startup(auto_form=False)
+        except zigpy.exceptions.NetworkNotFormed as exc:
+            await app.shutdown()  # closes the database zigpy opened
+            raise ConfigEntryError(
+                translation_domain=DOMAIN, translation_key="network_not_formed"
+            ) from exc
+        except Exception as exc:
+            await app.shutdown()
+            LOGGER.debug("Radio start failed", exc_info=True)
+            raise ConfigEntryNotReady(
+                translation_domain=DOMAIN,
+                translation_key="cannot_connect",
+                translation_placeholders={"error": str(exc) or type(exc).__name__},
+            ) from exc
+        return app
+
+    def _check_network(self, app: zigpy.application.ControllerApplication) -> None:
+        """Refuse to run on a stick whose network is not the one this entry was made for."""
+        saved = self.entry.data.get(CONF_NETWORK)
+        current = describe_network(app)
+        self.coordinator_ieee = current.ieee or self.coordinator_ieee
+        issue_id = f"network_settings_changed_{self.entry.entry_id}"
+        if saved and (
+            saved.get("extended_pan_id") != current.extended_pan_id
+            or saved.get("pan_id") != current.pan_id
+        ):
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                issue_id,
+                is_fixable=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key="network_settings_changed",
+                translation_placeholders={
+                    "saved_pan_id": f"0x{saved.get('pan_id', 0):04X}",
+                    "current_pan_id": f"0x{current.pan_id or 0:04X}",
+                },
+            )
+            raise ConfigEntryError(
+                translation_domain=DOMAIN, translation_key="network_settings_changed"
+            )
+        ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+
+    def _attach(self, app: zigpy.application.ControllerApplication) -> None:
+        self.app = app
+        self.connected = True
+        app.add_listener(self)
+        self._register_coordinator(app)
+        for device in list(app.devices.values()):
+            if not isinstance(device, zigpy.device.Device):
+                continue
+            if device.nwk == 0x0000 or not device.is_initialized:
+                continue
+            self._add_handle(device, configure=False)
+
+    async def _async_release_app(self, app: zigpy.application.ControllerApplication) -> None:
+        for ieee in list(self.handles):
+            self._drop_handle(ieee)
+        with contextlib.suppress(Exception):
+            await app.shutdown()
+
+    # ------------------------------------------------------------ zigpy listener
+
+    def handle_message(  # noqa: PLR0917 - zigpy's listener signature
+        self,
+        device: zigpy.device.Device,
+        profile: int,
+        cluster: int,
+        src_ep: int,
+        dst_ep: int,
+        message: bytes,
+    ) -> None:
+        """Every frame from the network: link quality and availability (hot path)."""
+        ieee = str(device.ieee)
+        if not self._available.get(ieee, True):
+            self._set_available(ieee, True)
+        if device.lqi is not None:
+            self._publish(ieee, LINKQUALITY, device.lqi)
+
+    def device_joined(self, device: zigpy.device.Device) -> None:
+        LOGGER.debug("Device %s joined", device.ieee)
+
+    def raw_device_initialized(self, device: zigpy.device.Device) -> None:
+        """Log once when a device without a definition completes its interview."""
+
+    def device_initialized(self, device: zigpy.device.Device) -> None:
+        """A device finished its interview: register it and add its entities."""
+        self._add_handle(device, configure=True)
+        async_dispatcher_send(self.hass, SIGNAL_NEW_DEVICE.format(self.entry.entry_id), device.ieee)
+
+    def device_left(self, device: zigpy.device.Device) -> None:
+        """A device left the network on its own: forget it in Home Assistant too."""
+        self._forget(str(device.ieee))
+
+    def device_removed(self, device: zigpy.device.Device) -> None:
+        self._forget(str(device.ieee))
+
+    def connection_lost(self, exc: Exception) -> None:
+        """The radio went away: mark everything unavailable and reconnect with backoff."""
+        if self._stopping or not self.connected:
+            return
+        LOGGER.warning("Connection to the Zigbee radio was lost: %s", exc or "closed")
+        self.connected = False
+        for ieee in list(self.handles):
+            self._notify_availability(ieee)
+        self._reconnect_task = self.entry.async_create_background_task(
+            self.hass, self._async_reconnect(), f"{DOMAIN} reconnect"
+        )
+
+    async def _async_reconnect(self) -> None:
+        if self.app is not None:
+            old, self.app = self.app, None
+            old.remove_listener(self)
+            await self._async_release_app(old)
+        attempt = 0
+        while not self._stopping:
+            delay = RECONNECT_DELAYS[min(attempt, len(RECONNECT_DELAYS) - 1)]
+            await asyncio.sleep(delay)
+            attempt += 1
+            try:
+                app = await self._async_connect()
+            except ConfigEntryNotReady, ConfigEntryError:
+                LOGGER.debug("Reconnect attempt %s failed", attempt)
+                continue
+            self._attach(app)
+            LOGGER.warning("Connection to the Zigbee radio is back after %s attempt(s)", attempt)
+            for ieee in list(self.handles):
+                self._notify_availability(ieee)
+            return
+
+    # ------------------------------------------------------------------ devices
+
+    def _register_coordinator(self, app: zigpy.application.ControllerApplication) -> None:
+        registry = dr.async_get(self.hass)
+        if self.radio_type is RadioType.SIMULATED:
+            manufacturer, model = "Aqara Zigbee", "Simulated Z-Stack coordinator"
+        elif self.radio_type is RadioType.EZSP:
+            manufacturer, model = "Silicon Labs", "EZSP coordinator"
+        else:
+            manufacturer, model = "Texas Instruments", "Z-Stack coordinator"
+        registry.async_get_or_create(
+            config_entry_id=self.entry.entry_id,
+            identifiers={(DOMAIN, self.coordinator_ieee)},
+            connections={(dr.CONNECTION_ZIGBEE, self.coordinator_ieee)},
+            manufacturer=manufacturer,
+            model=model,
+            name="Zigbee coordinator",
+            sw_version=str(app.state.node_info.version or "") or None,
+        )
+
+    def _add_handle(self, device: zigpy.device.Device, *, configure: bool) -> None:
+        ieee = str(device.ieee)
+        if ieee in self.handles:
+            self._drop_handle(ieee)
+        definition = get_definition(device.model)
+        if definition is None and ieee not in self._logged_unknown:
+            self._logged_unknown.add(ieee)
+            LOGGER.info(
+                "No definition for %s model %r (%s): only link quality is shown",
+                device.manufacturer,
+                device.model,
+                ieee,
+            )
+        handle = DeviceHandle(device, definition)
+        handle.set_options(self.device_options(ieee))
+        self.handles[ieee] = handle
+        self._handle_unsubs[ieee] = handle.add_listener(partial(self._publish, ieee))
+        handle.start()
+        self._available.setdefault(ieee, True)
+        registry = dr.async_get(self.hass)
+        registry.async_get_or_create(
+            config_entry_id=self.entry.entry_id,
+            identifiers={(DOMAIN, ieee)},
+            connections={(dr.CONNECTION_ZIGBEE, ieee)},
+            manufacturer=(definition.vendor if definition else device.manufacturer) or None,
+            model=(definition.model if definition else device.model) or None,
+            model_id=device.model or None,
+            name=(
+                f"{definition.vendor} {definition.model}"
+                if definition
+                else f"{device.manufacturer or 'Zigbee'} {device.model or ieee}"
+            ),
+            sw_version=_sw_version(device),
+            via_device=(DOMAIN, self.coordinator_ieee),
+        )
+        if configure and definition is not None:
+            self.entry.async_create_background_task(
+                self.hass, self._async_configure(handle), f"{DOMAIN} configure {ieee}"
+            )
+        else:
+            self.entry.async_create_background_task(
+                self.hass, self._async_initial_read(handle), f"{DOMAIN} read {ieee}"
+            )
+
+    async def _async_configure(self, handle: DeviceHandle) -> None:
+        try:
+            await handle.async_configure()
+        except Exception:
+            LOGGER.warning("Configuring %s failed; it will be retried on re-pairing", handle.ieee)
+        await self._async_initial_read(handle)
+
+    async def _async_initial_read(self, handle: DeviceHandle) -> None:
+        """Read what the device can tell on request, so states do not wait for reports."""
+        if not handle.exposes:
+            return
+        try:
+            await handle.async_read()
+        except Exception:
+            LOGGER.debug("Initial read of %s failed", handle.ieee, exc_info=True)
+
+    def _drop_handle(self, ieee: str) -> None:
+        handle = self.handles.pop(ieee, None)
+        if unsub := self._handle_unsubs.pop(ieee, None):
+            unsub()
+        if handle is not None:
+            handle.stop()
+
+    @callback
+    def on_device_forgotten(self, listener: Callable[[str], None]) -> CALLBACK_TYPE:
+        """Call ``listener`` with the ieee of each device removed from the network."""
+        self._forgotten_listeners.append(listener)
+        return lambda: self._forgotten_listeners.remove(listener)
+
+    def _forget(self, ieee: str) -> None:
+        self._drop_handle(ieee)
+        self._available.pop(ieee, None)
+        for listener in list(self._forgotten_listeners):
+            listener(ieee)
+        registry = dr.async_get(self.hass)
+        if device_entry := registry.async_get_device_by_identifier(
+            (DOMAIN, ieee), self.entry.entry_id
+        ):
+            registry.async_update_device(
+                device_entry.id, remove_config_entry_id=self.entry.entry_id
+            )
+
+    async def async_remove_device(self, ieee: str) -> None:
+        """Ask a device to leave the network (removing it in the UI)."""
+        app = self._require_app()
+        try:
+            await app.remove(zigpy_t.EUI64.convert(ieee))
+        except Exception as exc:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="remove_failed",
+                translation_placeholders={"ieee": ieee},
+            ) from exc
+
+    def device_options(self, ieee: str) -> dict[str, Any]:
+        options: dict[str, Any] = self.entry.options.get(CONF_DEVICE_OPTIONS, {}).get(ieee, {})
+        return options
+
+    def apply_options(self) -> None:
+        """Push changed per-device options to the handles (applied from the next report)."""
+        for ieee, handle in self.handles.items():
+            handle.set_options(self.device_options(ieee))
+
+    # ---------------------------------------------------------- availability
+
+    def is_available(self, ieee: str) -> bool:
+        return self.connected and self._available.get(ieee, False)
+
+    def _timeout_for(self, device: zigpy.device.Device) -> float:
+        node = device.node_desc
+        mains = node is None or node.is_mains_powered or node.logical_type != LogicalType.EndDevice
+        if mains:
+            return float(self.entry.options.get(CONF_MAINS_TIMEOUT, DEFAULT_MAINS_TIMEOUT))
+        return float(self.entry.options.get(CONF_BATTERY_TIMEOUT, DEFAULT_BATTERY_TIMEOUT))
+
+    @callback
+    def _async_check_availability(self, _now: object = None) -> None:
+        if self.app is None:
+            return
+        now = time.time()
+        for ieee in list(self.handles):
+            device = self.app.devices.get(zigpy_t.EUI64.convert(ieee))
+            if not isinstance(device, zigpy.device.Device):
+                continue
+            last_seen = device.last_seen
+            fresh = last_seen is not None and now - last_seen < self._timeout_for(device)
+            if fresh != self._available.get(ieee, True):
+                self._set_available(ieee, fresh)
+
+    def _set_available(self, ieee: str, available: bool) -> None:
+        self._available[ieee] = available
+        if not available:
+            LOGGER.info("Device %s is unavailable: no frame within its timeout", ieee)
+        self._notify_availability(ieee)
+
+    def _notify_availability(self, ieee: str) -> None:
+        for callback_ in list(self._availability_subscribers.get(ieee, ())):
+            callback_()
+
+    # ---------------------------------------------------------- subscriptions
+
+    @callback
+    def subscribe(self, ieee: str, key: str, on_value: ValueCallback) -> CALLBACK_TYPE:
+        """Call ``on_value`` whenever the device confirms a new value for ``key``."""
+        subscribers = self._subscribers[(ieee, key)]
+        subscribers.append(on_value)
+        return lambda: subscribers.remove(on_value)
+
+    @callback
+    def subscribe_availability(self, ieee: str, on_change: CALLBACK_TYPE) -> CALLBACK_TYPE:
+        subscribers = self._availability_subscribers[ieee]
+        subscribers.append(on_change)
+        return lambda: subscribers.remove(on_change)
+
+    def _publish(self, ieee: str, key: str, value: object) -> None:
+        for on_value in self._subscribers.get((ieee, key), ()):
+            on_value(value)
+
+    def current_value(self, ieee: str, key: str) -> object:
+        if key == LINKQUALITY:
+            device = self.zigpy_device(ieee)
+            return device.lqi if device is not None else None
+        handle = self.handles.get(ieee)
+        return handle.values.get(key) if handle is not None else None
+
+    def zigpy_device(self, ieee: str) -> zigpy.device.Device | None:
+        if self.app is None:
+            return None
+        device = self.app.devices.get(zigpy_t.EUI64.convert(ieee))
+        return device if isinstance(device, zigpy.device.Device) else None
+
+    # ------------------------------------------------------------ network ops
+
+    def _require_app(self) -> zigpy.application.ControllerApplication:
+        if self.app is None or not self.connected:
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="radio_offline")
+        return self.app
+
+    async def async_permit_join(self, duration: int, router_ieee: str | None = None) -> None:
+        """Open the network for joining, through one router or everywhere."""
+        if not 0 <= duration <= MAX_PERMIT_JOIN_DURATION:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_duration",
+                translation_placeholders={"max": str(MAX_PERMIT_JOIN_DURATION)},
+            )
+        app = self._require_app()
+        node: zigpy_t.EUI64 | None = None
+        if router_ieee is not None:
+            node = zigpy_t.EUI64.convert(router_ieee)
+            if node not in app.devices:
+                raise ServiceValidationError(
+                    translation_domain=DOMAIN,
+                    translation_key="unknown_device",
+                    translation_placeholders={"ieee": router_ieee},
+                )
+        try:
+            await app.permit(time_s=duration, node=node)
+        except Exception as exc:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="permit_join_failed",
+                translation_placeholders={"error": str(exc) or type(exc).__name__},
+            ) from exc
+
+    async def _async_backup(self, _now: object = None) -> None:
+        """Keep zigpy network backups in .storage (after formation, then daily)."""
+        if self.app is None or not self.connected:
+            return
+        try:
+            backup = await self.app.backups.create_backup(load_devices=True)
+        except Exception:
+            LOGGER.warning("Network backup failed", exc_info=LOGGER.isEnabledFor(logging.DEBUG))
+            return
+        stored = await self._backups.async_load() or []
+        stored.append(backup.as_dict())
+        await self._backups.async_save(stored[-BACKUPS_KEPT:])
+
+    async def async_backups(self) -> list[zigpy.backups.NetworkBackup]:
+        stored = await self._backups.async_load() or []
+        return [zigpy.backups.NetworkBackup.from_dict(item) for item in stored]
+
+
+async def remove_entry_storage(hass: HomeAssistant, entry: ConfigEntry) -> None:
+    """Delete what an entry keeps on disk: network backups and the zigpy database."""
+    await Store[list[dict[str, Any]]](hass, 1, f"{DOMAIN}.{entry.entry_id}.backups").async_remove()
+    await hass.async_add_executor_job(_unlink_database, database_path(hass, entry))
+    if entry.data.get(CONF_RADIO_TYPE) == RadioType.SIMULATED:
+        state_dir = simulator_state_dir(Path(hass.config.config_dir))
+        await hass.async_add_executor_job(partial(shutil.rmtree, state_dir, True))
+
+
+def _unlink_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _sw_version(device: zigpy.device.Device) -> str | None:
+    basic = None
+    for endpoint_id, endpoint in device.endpoints.items():
+        if endpoint_id != 0 and 0x0000 in getattr(endpoint, "in_clusters", {}):
+            basic = endpoint.in_clusters[0x0000]
+            break
+    if basic is None:
+        return None
+    for attribute in ("sw_build_id", "app_version"):
+        with contextlib.suppress(Exception):
+            value = basic.get(attribute)
+            if value not in (None, ""):
+                return str(value)
+    return None

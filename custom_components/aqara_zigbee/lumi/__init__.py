@@ -1,0 +1,1 @@
+"""Lumi (Xiaomi/Aqara) Zigbee protocol helpers: heartbeat TLV decoding and zigpy clusters."""

@@ -1,0 +1,215 @@
+"""Radio plumbing shared by the config flow and the gateway: zigpy configs and probing."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+import errno
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import probatio as vol
+import zigpy.application
+import zigpy.config as zigpy_conf
+import zigpy.exceptions
+import zigpy.state
+import zigpy.types as zigpy_t
+
+from .const import (
+    CONF_BAUDRATE,
+    CONF_DEVICE_PATH,
+    CONF_FLOW_CONTROL,
+    LOGGER,
+    FlowControl,
+    RadioType,
+)
+
+if TYPE_CHECKING:
+    from .simulator import SimulatedNetwork
+
+_PLACEHOLDER_IEEES = frozenset(
+    zigpy_t.EUI64.convert(placeholder)
+    for placeholder in ("ff:ff:ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00:00:00")
+)
+
+# How long a probe may take before the radio is declared not to be of the chosen kind.
+PROBE_TIMEOUT = 20.0
+
+
+class RadioError(Exception):
+    """A radio could not be used; ``reason`` is a translation key of the config flow."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeResult:
+    """What a successful probe learnt about the coordinator and its network."""
+
+    ieee: str | None
+    network_formed: bool
+    pan_id: int | None = None
+    extended_pan_id: str | None = None
+    channel: int | None = None
+
+
+def _fresh_schema(schema: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Validate with a new copy of ``schema`` on every call.
+
+    Home Assistant's voluptuous shim (probatio) compiles a schema on its 50th use, and the
+    compiled form of zigpy's config schema fails on its ``math.inf`` bound (NameError
+    'inf'). Reconnects and probes create many applications; a fresh copy never gets hot.
+    """
+
+    def validate(config: dict[str, Any]) -> dict[str, Any]:
+        validated: dict[str, Any] = vol.Schema(
+            schema.schema, required=schema.required, extra=schema.extra
+        )(config)
+        return validated
+
+    return validate
+
+
+@cache
+def application_class(radio_type: RadioType) -> type[zigpy.application.ControllerApplication]:
+    """The zigpy ControllerApplication for a radio family (the simulator speaks Z-Stack)."""
+    base: type[zigpy.application.ControllerApplication]
+    if RadioType(radio_type) is RadioType.EZSP:
+        import bellows.zigbee.application  # noqa: PLC0415 - only load the stack in use
+
+        base = bellows.zigbee.application.ControllerApplication
+    else:
+        import zigpy_znp.zigbee.application  # noqa: PLC0415
+
+        base = zigpy_znp.zigbee.application.ControllerApplication
+    return type(base.__name__, (base,), {"SCHEMA": staticmethod(_fresh_schema(base.SCHEMA))})
+
+
+def zigpy_config(
+    device: Mapping[str, Any], database_path: Path | None, *, backups: bool = False
+) -> dict[str, Any]:
+    """A zigpy configuration for one radio; periodic zigpy work we do not use is off."""
+    flow_control = device.get(CONF_FLOW_CONTROL, FlowControl.NONE)
+    return {
+        zigpy_conf.CONF_DEVICE: {
+            zigpy_conf.CONF_DEVICE_PATH: device[CONF_DEVICE_PATH],
+            zigpy_conf.CONF_DEVICE_BAUDRATE: device.get(CONF_BAUDRATE, 115200),
+            zigpy_conf.CONF_DEVICE_FLOW_CONTROL: (
+                None if flow_control == FlowControl.NONE else str(flow_control)
+            ),
+        },
+        zigpy_conf.CONF_DATABASE: str(database_path) if database_path else None,
+        zigpy_conf.CONF_TOPO_SCAN_ENABLED: False,
+        zigpy_conf.CONF_STARTUP_ENERGY_SCAN: False,
+        zigpy_conf.CONF_NWK_BACKUP_ENABLED: backups,
+        zigpy_conf.CONF_OTA: {zigpy_conf.CONF_OTA_ENABLED: False},
+        # The gateway compares the network with the entry's own record instead.
+        zigpy_conf.CONF_NWK_VALIDATE_SETTINGS: False,
+    }
+
+
+def describe_network(app: zigpy.application.ControllerApplication) -> ProbeResult:
+    """The identity of a started (or at least loaded) coordinator network."""
+    info: zigpy.state.NetworkInfo = app.state.network_info
+    node: zigpy.state.NodeInfo = app.state.node_info
+    formed = info.extended_pan_id is not None and info.pan_id is not None and info.channel != 0
+    return ProbeResult(
+        ieee=_known_ieee(node),
+        network_formed=bool(formed),
+        pan_id=int(info.pan_id) if info.pan_id is not None else None,
+        extended_pan_id=str(info.extended_pan_id) if info.extended_pan_id is not None else None,
+        channel=int(info.channel) if info.channel is not None else None,
+    )
+
+
+def _known_ieee(node: zigpy.state.NodeInfo | None) -> str | None:
+    """The coordinator IEEE, or None while the radio has not told it yet."""
+    if node is None or node.ieee is None or node.ieee in _PLACEHOLDER_IEEES:
+        return None
+    return str(node.ieee)
+
+
+def _classify(exc: BaseException) -> RadioError:
+    if isinstance(exc, PermissionError) or (
+        isinstance(exc, OSError) and exc.errno in {errno.EACCES, errno.EPERM}
+    ):
+        return RadioError("permission_denied")
+    if isinstance(exc, TimeoutError):
+        return RadioError("not_this_radio")
+    if isinstance(exc, (OSError, ConnectionError, zigpy.exceptions.TransientConnectionError)):
+        return RadioError("cannot_connect")
+    return RadioError("not_this_radio")
+
+
+@asynccontextmanager
+async def connected_app(
+    radio_type: RadioType, device: Mapping[str, Any]
+) -> AsyncIterator[zigpy.application.ControllerApplication]:
+    """A connected, database-less application for probing; always disconnected after."""
+    cls = application_class(radio_type)
+    app = cls(zigpy_config(device, None))
+    try:
+        async with asyncio.timeout(PROBE_TIMEOUT):
+            await app.connect()
+    except Exception as exc:
+        with suppress(Exception):
+            await app.disconnect()  # type: ignore[no-untyped-call]
+        LOGGER.debug("Probing %s at %s failed", radio_type, device.get(CONF_DEVICE_PATH))
+        raise _classify(exc) from exc
+    try:
+        yield app
+    finally:
+        with suppress(Exception):
+            await app.disconnect()  # type: ignore[no-untyped-call]
+
+
+async def probe(radio_type: RadioType, device: Mapping[str, Any]) -> ProbeResult:
+    """Connect to a radio and read its network, without changing anything on it."""
+    async with connected_app(radio_type, device) as app:
+        try:
+            async with asyncio.timeout(PROBE_TIMEOUT):
+                await app.load_network_info(load_devices=False)
+        except zigpy.exceptions.NetworkNotFormed:
+            return ProbeResult(ieee=_known_ieee(app.state.node_info), network_formed=False)
+        except Exception as exc:
+            raise _classify(exc) from exc
+        return describe_network(app)
+
+
+async def form_network(radio_type: RadioType, device: Mapping[str, Any]) -> ProbeResult:
+    """Form a new network with random PAN id, extended PAN id and network key."""
+    async with connected_app(radio_type, device) as app:
+        try:
+            # zigpy draws the PAN id, extended PAN id and key from os.urandom when the
+            # config leaves them unset, which ours always does.
+            await app.form_network()
+            await app.load_network_info(load_devices=False)
+        except Exception as exc:
+            raise _classify(exc) from exc
+        return describe_network(app)
+
+
+def simulator_state_dir(config_dir: Path) -> Path:
+    """Where the simulated network keeps its NVRAM and devices, under HA's config dir."""
+    return config_dir / "aqara_zigbee" / "simulator"
+
+
+async def start_simulator(state_dir: Path, *, speed: float = 1.0) -> SimulatedNetwork:
+    """Start the built-in simulated network on 127.0.0.1 inside the running event loop."""
+    # Imported here: the simulator is only loaded when the simulated radio is chosen.
+    from .simulator import SimulatedNetwork  # noqa: PLC0415
+    from .simulator.clock import SimClock  # noqa: PLC0415
+
+    network = SimulatedNetwork(state_dir, auto_join=True, clock=SimClock(speed=speed))
+    await network.start(host="127.0.0.1", port=0)
+    return network
+
+
+def simulator_device(network: SimulatedNetwork) -> dict[str, Any]:
+    """The serial-device settings that point zigpy-znp at a running simulator."""
+    return {CONF_DEVICE_PATH: network.url, CONF_BAUDRATE: 115200, CONF_FLOW_CONTROL: "none"}

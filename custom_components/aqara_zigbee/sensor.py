@@ -1,0 +1,62 @@
+"""Measurements: power, energy, voltage, current, temperatures, counters, link quality."""
+
+from __future__ import annotations
+
+from homeassistant.components.sensor import (
+    RestoreSensor,
+    SensorDeviceClass,
+    SensorStateClass,
+)
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .devices.model import Expose, Platform, linkquality
+from .entity import AqaraEntity, async_setup_expose_entities
+from .gateway import AqaraConfigEntry, AqaraGateway
+
+PARALLEL_UPDATES = 0
+LINKQUALITY = linkquality()
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: AqaraConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    def link_quality_for_unknown(gateway: AqaraGateway, ieee: str) -> list[AqaraSensor]:
+        # Devices without a definition still show how well they are heard.
+        handle = gateway.handles[ieee]
+        if any(expose.key == LINKQUALITY.key for expose in handle.exposes):
+            return []
+        return [AqaraSensor(gateway, ieee, LINKQUALITY)]
+
+    async_setup_expose_entities(
+        hass,
+        entry,
+        async_add_entities,
+        Platform.SENSOR,
+        factory=AqaraSensor,
+        extra=link_quality_for_unknown,
+    )
+
+
+class AqaraSensor(AqaraEntity, RestoreSensor):
+    """A reported measurement; the last value is restored across restarts."""
+
+    def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
+        super().__init__(gateway, ieee, expose)
+        self._attr_native_unit_of_measurement = expose.unit
+        if expose.device_class is not None:
+            self._attr_device_class = SensorDeviceClass(expose.device_class)
+        if expose.state_class is not None:
+            self._attr_state_class = SensorStateClass(expose.state_class)
+        if expose.suggested_display_precision is not None:
+            self._attr_suggested_display_precision = expose.suggested_display_precision
+
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        if self._attr_native_value is None and (last := await self.async_get_last_sensor_data()):
+            self._attr_native_value = last.native_value
+
+    def _apply_value(self, value: object) -> None:
+        self._attr_native_value = value if isinstance(value, int | float) else None

@@ -1,0 +1,161 @@
+"""Command line: ``python -m custom_components.aqara_zigbee.simulator serve ...``.
+
+``serve`` prints exactly ``listening socket://HOST:PORT``, then one ``device <model id>
+<ieee>`` line per device (stdout is flushed), and serves until SIGINT/SIGTERM. Other tools
+parse these lines: keep them stable.
+
+With ``--commands`` it also reads control commands from stdin, one per line (``help``
+lists them), answering ``ok ...`` or ``error ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import Sequence
+import contextlib
+import logging
+from pathlib import Path
+import signal
+import sys
+
+from .clock import SimClock
+from .models import DEFAULT_MODELS, resolve_model
+from .network import SimulatedNetwork
+
+COMMANDS_HELP = (
+    "press DEVICE [BUTTON] [single|double|triple|hold|release|long]; load DEVICE WATTS; "
+    "power-cycle DEVICE; temperature DEVICE CELSIUS; lqi DEVICE LQI; "
+    "fail DEVICE COUNT [MAC_NO_ACK|NWK_NO_ROUTE|MAC_TRANSACTION_EXPIRED]; heartbeat DEVICE; "
+    "join; drop; advance SECONDS; devices; quit"
+)
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m custom_components.aqara_zigbee.simulator",
+        description="Simulated Aqara Zigbee network behind an emulated Z-Stack coordinator.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run a simulated network until SIGINT/SIGTERM")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=0, help="TCP port (0: pick a free one)")
+    serve.add_argument("--state", type=Path, default=None, help="state directory (persistent)")
+    serve.add_argument(
+        "--devices",
+        default=",".join(DEFAULT_MODELS),
+        help="comma-separated model ids or Z2M names (default: the five seed models)",
+    )
+    serve.add_argument(
+        "--auto-join", action="store_true", help="join devices when permit join opens"
+    )
+    serve.add_argument("--speed", type=float, default=1.0, help="simulated seconds per real second")
+    serve.add_argument(
+        "--heartbeat-interval", type=float, default=None, help="heartbeat period (sim seconds)"
+    )
+    serve.add_argument("--commands", action="store_true", help="read control commands on stdin")
+    serve.add_argument("--log-level", default="WARNING")
+    return parser.parse_args(argv)
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    models = [name.strip() for name in args.devices.split(",") if name.strip()]
+    for name in models:
+        resolve_model(name)  # fail early on a typo
+    network = SimulatedNetwork(
+        args.state,
+        devices=models,
+        auto_join=args.auto_join,
+        clock=SimClock(speed=args.speed),
+        heartbeat_interval=args.heartbeat_interval,
+    )
+    # Handlers first: whoever reads the lines below may signal us right away.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    url = await network.start(args.host, args.port)
+    print(f"listening {url}")
+    for ieee, device in network.devices.items():
+        print(f"device {device.MODEL_ID} {ieee}")
+    sys.stdout.flush()
+
+    commands: asyncio.Task[None] | None = None
+    if args.commands:
+        commands = asyncio.create_task(_read_commands(network, stop))
+    try:
+        await stop.wait()
+    finally:
+        if commands is not None:
+            commands.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await commands
+        await network.stop()
+    return 0
+
+
+async def _read_commands(network: SimulatedNetwork, stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while not stop.is_set():
+        line = await reader.readline()
+        if not line:
+            return  # stdin closed: keep serving until a signal
+        words = line.decode(errors="replace").split()
+        if not words:
+            continue
+        try:
+            answer = await _run_command(network, words, stop)
+        except (KeyError, ValueError, TypeError, IndexError) as err:
+            answer = f"error {err}"
+        print(answer, flush=True)
+
+
+async def _run_command(network: SimulatedNetwork, words: list[str], stop: asyncio.Event) -> str:
+    command, rest = words[0].lower(), words[1:]
+    if command == "press":
+        network.press(rest[0], *(rest[1:3] or ["left"]))
+    elif command == "load":
+        network.set_load(rest[0], float(rest[1]))
+    elif command == "power-cycle":
+        network.power_cycle(rest[0])
+    elif command == "temperature":
+        network.set_temperature(rest[0], float(rest[1]))
+    elif command == "lqi":
+        network.set_link_quality(rest[0], int(rest[1]))
+    elif command == "fail":
+        network.fail_next(rest[0], int(rest[1]), rest[2] if len(rest) > 2 else "MAC_NO_ACK")
+    elif command == "heartbeat":
+        network.send_heartbeat(rest[0])
+    elif command == "join":
+        await network.join_all()
+    elif command == "drop":
+        await network.drop_connection()
+    elif command == "advance":
+        await network.clock.advance(float(rest[0]))
+    elif command == "devices":
+        return "ok " + " ".join(
+            f"{device.MODEL_ID}={ieee}{'' if device.joined else '(not-joined)'}"
+            for ieee, device in network.devices.items()
+        )
+    elif command in ("quit", "exit"):
+        stop.set()
+    elif command == "help":
+        return "ok " + COMMANDS_HELP
+    else:
+        return f"error unknown command {command!r}; {COMMANDS_HELP}"
+    return "ok"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point."""
+    args = _parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    return asyncio.run(_serve(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

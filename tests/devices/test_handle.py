@@ -1,0 +1,639 @@
+"""DeviceHandle: decoding, options, dedupe, writes, reads and configure, through real zigpy."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+import zigpy.device
+import zigpy.exceptions
+import zigpy.types as t
+from zigpy.zcl import foundation
+
+from custom_components.aqara_zigbee.devices import get_definition
+from custom_components.aqara_zigbee.devices.handle import (
+    ConfigureFailed,
+    DeviceHandle,
+    HandleOptions,
+    ReadFailed,
+    WriteFailed,
+)
+from custom_components.aqara_zigbee.devices.resolver import resolve_device
+from custom_components.aqara_zigbee.lumi.device import LumiDevice
+
+from .fakes import (
+    LUMI,
+    QBKG40LM_ENDPOINTS,
+    SSM_U02_ENDPOINTS,
+    WS_USC02_ENDPOINTS,
+    ZNCZ02LM_ENDPOINTS,
+    ZNCZ04LM_ENDPOINTS,
+    EndpointSpec,
+    FakeApp,
+    Recorder,
+    build_device,
+    f32,
+    lv,
+    make_packet,
+    record,
+    report_frame,
+    settle,
+    u8,
+    u16,
+)
+
+WS_HEARTBEAT = bytes.fromhex("64 10 01 65 10 00 03 28 20 04 21 0100 05 21 0300 0A 21 AD84")
+PLUG_HEARTBEAT = bytes.fromhex(
+    "64 10 01 03 28 1A 98 39 0000C842 95 39 441D343F 96 21 5009 97 39 00003A44 05 21 0100"
+)
+
+
+def _setup(
+    app: FakeApp, model: str, endpoints: list[EndpointSpec], *, end_device: bool = False
+) -> tuple[LumiDevice, DeviceHandle, Recorder]:
+    app.register_device_resolver(resolve_device)
+    raw = build_device(app, model, endpoints, end_device=end_device)
+    app.device_initialized(raw)
+    device = app.get_device(ieee=raw.ieee)
+    assert isinstance(device, LumiDevice)
+    handle = DeviceHandle(device, get_definition(model))
+    recorder = Recorder()
+    handle.add_listener(recorder)
+    handle.start()
+    return device, handle, recorder
+
+
+def _report(  # noqa: PLR0917 - mirrors the frame's fields
+    app: FakeApp,
+    device: zigpy.device.Device,
+    endpoint: int,
+    cluster: int,
+    tsn: int,
+    records: bytes,
+    *,
+    manufacturer: int | None = None,
+    lqi: int = 180,
+) -> None:
+    frame = report_frame(tsn, records, manufacturer=manufacturer)
+    app.packet_received(make_packet(device, endpoint, cluster, frame, lqi=lqi))
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+async def test_ws_usc02_relays_actions_and_heartbeat(app: FakeApp) -> None:
+    device, handle, recorder = _setup(
+        app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS, end_device=True
+    )
+    _report(app, device, 1, 0x0006, 1, record(0x0000, 0x10, b"\x01"))
+    _report(app, device, 2, 0x0006, 2, record(0x0000, 0x10, b"\x00"))
+    assert handle.values["state_top"] is True
+    assert handle.values["state_bottom"] is False
+
+    _report(app, device, 41, 0x0012, 3, record(0x0055, 0x21, u16(1)))
+    _report(app, device, 42, 0x0012, 4, record(0x0055, 0x21, u16(2)))
+    _report(app, device, 51, 0x0012, 5, record(0x0055, 0x21, u16(1)))
+    _report(app, device, 51, 0x0012, 6, record(0x0055, 0x21, u16(0)))  # hold: no event
+    assert recorder.of("action") == ["single_top", "double_bottom", "single_both"]
+    assert handle.values["action"] == "single_both"
+
+    _report(
+        app,
+        device,
+        1,
+        0xFCC0,
+        7,
+        record(0x00F7, 0x41, lv(WS_HEARTBEAT)) + record(0x00F0, 0x20, u8(1)),
+        manufacturer=LUMI,
+    )
+    assert handle.values["state_top"] is True
+    assert handle.values["state_bottom"] is False
+    assert handle.values["device_temperature"] == 32
+    assert handle.values["power_outage_count"] == 2
+    assert handle.values["mode_switch"] == "quick_mode"
+    assert handle.values["flip_indicator_light"] is True
+    assert handle.last_heartbeat["parent_nwk"] == 0x84AD
+    assert "switch_type" not in handle.values
+
+    _report(app, device, 2, 0xFCC0, 8, record(0x0200, 0x20, u8(0)), manufacturer=LUMI)
+    assert handle.values["operation_mode_bottom"] == "decoupled"
+    assert "operation_mode_top" not in handle.values
+    assert handle.values["linkquality"] == 180
+
+
+async def test_repeated_click_fires_once(app: FakeApp) -> None:
+    device, _handle, recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    cluster = device.endpoints[41].in_clusters[0x0012]
+    frame = report_frame(42, record(0x0055, 0x21, u16(1)))
+    hdr, args = cluster.deserialize(frame)
+    # Aqara repeats the frame (same TSN); zigpy's own debouncer is bypassed here
+    cluster.handle_message(hdr, args)
+    cluster.handle_message(hdr, args)
+    # Through the full zigpy path as well
+    _report(app, device, 41, 0x0012, 42, record(0x0055, 0x21, u16(1)), lqi=90)
+    assert recorder.of("action") == ["single_top"]
+    # Another endpoint with the same TSN, and a new TSN, are new clicks
+    _report(app, device, 42, 0x0012, 42, record(0x0055, 0x21, u16(1)))
+    _report(app, device, 41, 0x0012, 43, record(0x0055, 0x21, u16(1)))
+    assert recorder.of("action") == ["single_top", "single_bottom", "single_top"]
+
+
+async def test_repeated_tsn_after_the_window_is_a_new_click(
+    app: FakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    device, _handle, recorder = _setup(app, "lumi.switch.b1nc01", QBKG40LM_ENDPOINTS)
+    cluster = device.endpoints[41].in_clusters[0x0012]
+    hdr, args = cluster.deserialize(report_frame(9, record(0x0055, 0x21, u16(2))))
+    clock = [1000.0]
+    monkeypatch.setattr("time.monotonic", lambda: clock[0])
+    cluster.handle_message(hdr, args)
+    clock[0] += 5
+    cluster.handle_message(hdr, args)
+    assert recorder.of("action") == ["double", "double"]
+
+
+async def test_state_action_option(app: FakeApp) -> None:
+    device, handle, recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    _report(app, device, 1, 0x0006, 1, record(0x0000, 0x10, b"\x01"))
+    assert recorder.of("action") == []
+    handle.set_options({"state_action": True})
+    _report(app, device, 1, 0x0006, 2, record(0x0000, 0x10, b"\x00"))
+    _report(app, device, 2, 0x0006, 3, record(0x0000, 0x10, b"\x01"))
+    assert recorder.of("action") == ["off_top", "on_bottom"]
+    # Heartbeats repeat the relay state periodically: they are not actions
+    _report(app, device, 1, 0xFCC0, 4, record(0x00F7, 0x41, lv(WS_HEARTBEAT)), manufacturer=LUMI)
+    assert recorder.of("action") == ["off_top", "on_bottom"]
+
+
+async def test_device_temperature_options(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    # DeviceTemperature reports whole degrees: not divided by 100
+    _report(app, device, 1, 0x0002, 1, record(0x0000, 0x29, u16(35)))
+    assert handle.values["device_temperature"] == 35
+    handle.set_options({"device_temperature_calibration": -1.25})
+    _report(app, device, 1, 0x0002, 2, record(0x0000, 0x29, u16(35)))
+    assert handle.values["device_temperature"] == 33.75
+    handle.set_options({"device_temperature_calibration": -1.25, "device_temperature_precision": 1})
+    _report(app, device, 1, 0x0002, 3, record(0x0000, 0x29, u16(36)))
+    assert handle.values["device_temperature"] == 34.8
+    handle.set_options({"device_temperature_calibration": 0.4, "device_temperature_precision": 0})
+    _report(app, device, 1, 0x0002, 4, record(0x0000, 0x29, u16(36)))
+    assert handle.values["device_temperature"] == 36
+    assert isinstance(handle.values["device_temperature"], int)
+
+
+def test_options_parsing() -> None:
+    assert HandleOptions.from_mapping({}) == HandleOptions()
+    assert HandleOptions.from_mapping(
+        {
+            "device_temperature_calibration": "2",
+            "device_temperature_precision": 9,
+            "state_action": "yes",
+        }
+    ) == HandleOptions(temperature_precision=3)
+    assert (
+        HandleOptions.from_mapping(
+            {"device_temperature_calibration": float("nan"), "device_temperature_precision": True}
+        )
+        == HandleOptions()
+    )
+
+
+async def test_plug_heartbeat_with_wrong_length_prefix(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    # genBasic 0xFF01 as a character string whose length byte is one too long
+    body = record(0xFF01, 0x42, bytes([len(PLUG_HEARTBEAT) + 1]) + PLUG_HEARTBEAT)
+    _report(app, device, 1, 0x0000, 1, body, manufacturer=LUMI)
+    assert handle.values == {
+        "state": True,
+        "device_temperature": 26,
+        "power": 100.0,
+        "energy": 0.7,
+        "linkquality": 180,
+    }
+    _report(app, device, 2, 0x000C, 2, record(0x0055, 0x39, f32(12.345)))
+    assert handle.values["power"] == 12.35
+
+
+async def test_zncz04lm_reports(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    # Newer firmware: FCC0 heartbeat + attributes, without the manufacturer code
+    _report(
+        app,
+        device,
+        1,
+        0xFCC0,
+        1,
+        record(0x00F7, 0x41, lv(PLUG_HEARTBEAT))
+        + record(0x0207, 0x10, b"\x01")
+        + record(0x020B, 0x39, f32(1500.0)),
+    )
+    assert handle.values["voltage"] == 238.4
+    assert handle.values["current"] == 0.744
+    assert handle.values["consumer_connected"] is True
+    assert handle.values["overload_protection"] == 1500.0
+    _report(app, device, 21, 0x000C, 2, record(0x0055, 0x39, f32(7.5)))
+    assert handle.values["power"] == 7.5
+
+
+async def test_electrical_measurement_scaling(app: FakeApp) -> None:
+    endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006, 0x0B04, 0x0702), ())]
+    device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
+    em = device.endpoints[1].in_clusters[0x0B04]
+    em.update_attribute(0x0604, 1)  # ac_power_multiplier
+    em.update_attribute(0x0605, 10)  # ac_power_divisor
+    _report(app, device, 1, 0x0B04, 1, record(0x050B, 0x29, u16(1234)))
+    assert handle.values["power"] == 123.4
+    _report(app, device, 1, 0x0B04, 2, record(0x0505, 0x21, u16(230)))  # no divisor cached
+    assert handle.values["voltage"] == 230
+
+
+async def test_attribute_updated_events(app: FakeApp) -> None:
+    device, handle, recorder = _setup(app, "lumi.switch.l0agl1", SSM_U02_ENDPOINTS)
+    device.endpoints[1].in_clusters[0x0006].update_attribute(0x0000, t.Bool.true)
+    device.endpoints[1].in_clusters[0xFCC0].update_attribute(0x000A, 2)
+    assert handle.values["state"] is True
+    assert handle.values["switch_type"] == "momentary"
+    assert ("state", True) in recorder.calls
+
+
+async def test_prevent_reset_is_answered(app: FakeApp) -> None:
+    device, _handle, _recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    query = bytes.fromhex("aa 10 05 41 87 01 01 10 00")
+    _report(app, device, 1, 0x0000, 1, record(0xFFF0, 0x41, lv(query)), manufacturer=LUMI)
+    await settle()
+    writes = [f for f in app.radio.sent if f.header.command_id == 0x02]
+    assert len(writes) == 1
+    assert writes[0].header.manufacturer == LUMI
+    assert writes[0].packet.cluster_id == 0x0000
+    assert writes[0].payload == u16(0xFFF0) + b"\x41" + lv(bytes.fromhex("aa100541470101 1001"))
+    # Other 0xFFF0 reports are not answered
+    _report(app, device, 1, 0x0000, 2, record(0xFFF0, 0x41, lv(b"\xaa\x00")), manufacturer=LUMI)
+    await settle()
+    assert len([f for f in app.radio.sent if f.header.command_id == 0x02]) == 1
+
+
+async def test_unknown_device(app: FakeApp) -> None:
+    raw = build_device(app, "vendor.thing", ZNCZ02LM_ENDPOINTS)
+    handle = DeviceHandle(raw, None)
+    assert handle.exposes == ()
+    handle.start()
+    handle.start()
+    _report(app, raw, 1, 0x0006, 1, record(0x0000, 0x10, b"\x01"))
+    raw.packet_received(make_packet(raw, 1, 0x0006, report_frame(2, record(0x0000, 0x10, b"\x00"))))
+    assert handle.values == {}
+    await handle.async_read()
+    await handle.async_configure()
+    with pytest.raises(WriteFailed):
+        await handle.async_write("state", True)
+    handle.stop()
+    handle.stop()
+
+
+async def test_stop_detaches_and_unsubscribe(app: FakeApp) -> None:
+    device, handle, recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    other = Recorder()
+    unsubscribe = handle.add_listener(other)
+
+    def broken(key: str, value: object) -> None:
+        raise RuntimeError("listener bug")
+
+    handle.add_listener(broken)
+    _report(app, device, 1, 0x0006, 1, record(0x0000, 0x10, b"\x01"))
+    assert recorder.of("state") == [True]  # a failing listener does not stop the others
+    unsubscribe()
+    unsubscribe()
+    _report(app, device, 1, 0x0006, 2, record(0x0000, 0x10, b"\x00"))
+    assert other.of("state") == [True]
+    handle.stop()
+    _report(app, device, 1, 0x0006, 3, record(0x0000, 0x10, b"\x01"))
+    assert handle.values["state"] is False
+
+
+async def test_garbage_frames_do_not_break_anything(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    for data in (b"", b"\x18", b"\x18\x01\x0a\xf7\x00\x41\xff", b"\x18\x01\x0a\x55\x00\x21"):
+        app.packet_received(make_packet(device, 41, 0x0012, data))
+        app.packet_received(make_packet(device, 1, 0xFCC0, data))
+        app.packet_received(make_packet(device, 1, 0x0000, data))
+    # Strings where numbers are expected are ignored
+    _report(app, device, 41, 0x0012, 9, record(0x0055, 0x42, lv(b"1")))
+    _report(app, device, 1, 0xFCC0, 10, record(0x00F7, 0x20, b"\x01"), manufacturer=LUMI)
+    assert "action" not in handle.values
+
+
+# ---------------------------------------------------------------------------- writes
+
+
+async def test_write_switch_confirmed_by_response(app: FakeApp) -> None:
+    _device, handle, recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    await handle.async_write("state", True)
+    command = app.radio.sent[-1]
+    assert (command.packet.cluster_id, command.header.command_id) == (0x0006, 0x01)
+    assert command.header.frame_control.is_cluster
+    assert handle.values["state"] is True
+    assert recorder.of("state") == [True]
+
+    app.radio.status = foundation.Status.FAILURE
+    with pytest.raises(WriteFailed, match="state"):
+        await handle.async_write("state", False)
+    assert handle.values["state"] is True  # never optimistic
+
+
+async def test_write_lumi_attributes(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    await handle.async_write("overload_protection", 1500)
+    frame = app.radio.sent[-1]
+    assert frame.packet.cluster_id == 0xFCC0
+    assert frame.header.manufacturer == LUMI
+    assert frame.header.frame_control.disable_default_response
+    assert frame.payload == u16(0x020B) + b"\x39" + f32(1500.0)
+    assert handle.values["overload_protection"] == 1500.0
+
+    await handle.async_write("auto_off", True)
+    assert app.radio.sent[-1].payload == u16(0x0202) + b"\x10\x01"
+    assert handle.values["auto_off"] is True
+
+    sent = len(app.radio.sent)
+    with pytest.raises(WriteFailed, match="range"):
+        await handle.async_write("overload_protection", 5000)
+    with pytest.raises(WriteFailed):
+        await handle.async_write("auto_off", "maybe")
+    assert len(app.radio.sent) == sent
+
+
+async def test_write_select_on_second_endpoint(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    await handle.async_write("operation_mode_bottom", "decoupled")
+    frame = app.radio.sent[-1]
+    assert (frame.packet.dst_ep, frame.packet.cluster_id) == (2, 0xFCC0)
+    assert frame.payload == u16(0x0200) + b"\x20\x00"
+    assert handle.values["operation_mode_bottom"] == "decoupled"
+    await handle.async_write("mode_switch", "anti_flicker_mode")
+    assert app.radio.sent[-1].payload == u16(0x0004) + b"\x21" + u16(4)
+    with pytest.raises(WriteFailed, match="invalid"):
+        await handle.async_write("mode_switch", "turbo")
+
+
+async def test_write_switch_type(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.switch.l0agl1", SSM_U02_ENDPOINTS)
+    await handle.async_write("switch_type", "momentary")
+    assert app.radio.sent[-1].payload == u16(0x000A) + b"\x20\x02"
+    assert handle.values["switch_type"] == "momentary"
+
+
+async def test_write_plug_power_outage_memory_sequence(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    await handle.async_write("power_outage_memory", True)
+    frames = app.radio.sent[-2:]
+    assert [f.packet.cluster_id for f in frames] == [0x0000, 0x0000]
+    assert all(f.header.manufacturer == LUMI for f in frames)
+    assert [f.payload for f in frames] == [
+        u16(0xFFF0) + b"\x41" + lv(bytes.fromhex("aa8005d14707011001")),
+        u16(0xFFF0) + b"\x41" + lv(bytes.fromhex("aa8003d3070801")),
+    ]
+    assert handle.values["power_outage_memory"] is True
+    await handle.async_write("power_outage_memory", False)
+    assert app.radio.sent[-2].payload.endswith(bytes.fromhex("aa8005d14709011000"))
+    assert handle.values["power_outage_memory"] is False
+
+
+async def test_write_failures(app: FakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    with pytest.raises(WriteFailed, match="unknown"):
+        await handle.async_write("nope", True)
+    with pytest.raises(WriteFailed, match="not writable"):
+        await handle.async_write("power", 1.0)
+
+    app.radio.status = foundation.Status.READ_ONLY
+    with pytest.raises(WriteFailed, match="READ_ONLY"):
+        await handle.async_write("led_disabled_night", True)
+    assert "led_disabled_night" not in handle.values
+    app.radio.status = foundation.Status.SUCCESS
+
+    app.radio.fail_with = zigpy.exceptions.DeliveryError("no route")
+    monkeypatch.setattr("zigpy.device.DEFAULT_REQUEST_RETRY_DELAY", 0)
+    with pytest.raises(WriteFailed, match="DeliveryError"):
+        await handle.async_write("led_disabled_night", True)
+    with pytest.raises(WriteFailed, match="DeliveryError"):
+        await handle.async_write("state", True)
+    app.radio.fail_with = None
+
+    async def timeout(*args: object, **kwargs: object) -> None:
+        raise TimeoutError
+
+    fcc0 = device.endpoints[1].in_clusters[0xFCC0]
+    monkeypatch.setattr(fcc0, "write_attributes_raw", timeout)
+    with pytest.raises(WriteFailed, match="TimeoutError"):
+        await handle.async_write("power_outage_memory", True)
+    assert "power_outage_memory" not in handle.values
+    assert "led_disabled_night" not in handle.values
+
+
+# ---------------------------------------------------------------------------- reads
+
+
+async def test_read(app: FakeApp) -> None:
+    _device, handle, recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    app.radio.attributes.update(
+        {
+            (1, 0x0006, 0x0000): (0x10, b"\x01"),
+            (21, 0x000C, 0x0055): (0x39, f32(3.25)),
+            (1, 0xFCC0, 0x0201): (0x10, b"\x01"),
+            (1, 0xFCC0, 0x0203): (0x10, b"\x00"),
+            (1, 0xFCC0, 0x020B): (0x39, f32(2000.0)),
+        }
+    )
+    await handle.async_read()
+    assert handle.values == {
+        "state": True,
+        "power": 3.25,
+        "power_outage_memory": True,
+        "led_disabled_night": False,
+        "overload_protection": 2000.0,
+    }
+    fcc0_reads = [f for f in app.radio.sent if f.packet.cluster_id == 0xFCC0]
+    assert len(fcc0_reads) == 1  # one request per cluster and manufacturer code
+    assert fcc0_reads[0].header.manufacturer == LUMI
+    assert ("power", 3.25) in recorder.calls
+
+
+async def test_read_failures(app: FakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    app.radio.attributes[(1, 0xFCC0, 0x0201)] = (0x10, b"\x01")
+    with pytest.raises(ReadFailed) as err:
+        await handle.async_read(["power_outage_memory", "led_disabled_night"])
+    assert err.value.key == "led_disabled_night"
+    assert handle.values["power_outage_memory"] is True  # the rest still updates
+
+    with pytest.raises(ReadFailed, match="not readable"):
+        await handle.async_read(["energy"])
+    with pytest.raises(ReadFailed, match="unknown"):
+        await handle.async_read(["nope"])
+
+    app.radio.fail_with = zigpy.exceptions.DeliveryError("gone")
+    monkeypatch.setattr("zigpy.device.DEFAULT_REQUEST_RETRY_DELAY", 0)
+    with pytest.raises(ReadFailed, match="DeliveryError"):
+        await handle.async_read(["state"])
+
+
+async def test_read_power_from_old_firmware_without_endpoint_21(app: FakeApp) -> None:
+    endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006, 0x0B04), ())]
+    _device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
+    with pytest.raises(ReadFailed, match="no readable source"):
+        await handle.async_read(["power"])
+
+
+# ---------------------------------------------------------------------------- configure
+
+
+async def test_configure_event_mode(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    await handle.async_configure()
+    frame = app.radio.sent[-1]
+    assert (frame.packet.cluster_id, frame.header.manufacturer) == (0xFCC0, LUMI)
+    assert frame.payload == u16(0x0009) + b"\x20\x01"
+
+
+async def test_configure_bind_and_report(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.switch.l0agl1", SSM_U02_ENDPOINTS)
+    await handle.async_configure()
+    assert [p.cluster_id for p in app.zdo_replies] == [0x0021]  # Bind_req
+    report = app.radio.sent[-1]
+    assert report.header.command_id == foundation.GeneralCommand.Configure_Reporting
+    assert report.payload[:6] == b"\x00" + u16(0x0000) + b"\x10" + u16(0)
+    assert report.payload[6:8] == u16(3600)
+
+
+async def test_configure_removes_plug_from_group_zero(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    await handle.async_configure()
+    frame = app.radio.sent[-1]
+    assert (frame.packet.cluster_id, frame.header.command_id, frame.payload) == (
+        0x0004,
+        0x03,
+        u16(0),
+    )
+
+
+async def test_configure_failure_still_tries_every_step(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.switch.l0agl1", SSM_U02_ENDPOINTS)
+    app.radio.status = foundation.Status.UNSUPPORTED_ATTRIBUTE
+    with pytest.raises(ConfigureFailed, match="ReportStep"):
+        await handle.async_configure()
+    assert app.radio.sent[-1].header.command_id == foundation.GeneralCommand.Configure_Reporting
+
+
+async def test_write_to_unresolved_device_declares_hidden_cluster(app: FakeApp) -> None:
+    """Without the resolver (plain zigpy device) writes still reach hidden 0xFCC0."""
+    raw = build_device(app, "lumi.switch.b1nc01", QBKG40LM_ENDPOINTS)
+    handle = DeviceHandle(raw, get_definition("lumi.switch.b1nc01"))
+    handle.start()
+    await handle.async_write("flip_indicator_light", True)
+    assert app.radio.sent[-1].packet.cluster_id == 0xFCC0
+    assert handle.values["flip_indicator_light"] is True
+    # And its reports decode once the cluster exists
+    frame = report_frame(1, record(0x0201, 0x10, b"\x01"), manufacturer=LUMI)
+    cluster = raw.endpoints[1].in_clusters[0xFCC0]
+    cluster.handle_message(*cluster.deserialize(frame))
+    assert handle.values["power_outage_memory"] is True
+
+
+def test_struct_helpers() -> None:
+    assert f32(1.0) == struct.pack("<f", 1.0)
+
+
+async def test_clusters_declared_on_the_fly_are_followed(app: FakeApp) -> None:
+    """An older ZNCZ04LM announcing no endpoint 21 still gets its power readings."""
+    endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006), ())]
+    device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
+    assert 21 not in device.endpoints
+    _report(app, device, 21, 0x000C, 1, record(0x0055, 0x39, f32(55.5)))
+    assert handle.values["power"] == 55.5
+
+
+async def test_unsolicited_read_response_is_decoded(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.switch.l0agl1", SSM_U02_ENDPOINTS)
+    header = foundation.ZCLHeader.general(
+        tsn=0x77,
+        command_id=foundation.GeneralCommand.Read_Attributes_rsp,
+        manufacturer=LUMI,
+        direction=foundation.Direction.Server_to_Client,
+    )
+    body = u16(0x000A) + b"\x00\x20\x01" + u16(0x0201) + b"\x86"
+    app.packet_received(make_packet(device, 1, 0xFCC0, header.serialize() + body))
+    assert handle.values["switch_type"] == "toggle"
+    assert "power_outage_memory" not in handle.values
+
+
+async def test_switch_values_must_be_booleans(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    sent = len(app.radio.sent)
+    with pytest.raises(WriteFailed, match="boolean"):
+        await handle.async_write("state", "on")
+    with pytest.raises(WriteFailed, match="boolean"):
+        await handle.async_write("power_outage_memory", 1)
+    assert len(app.radio.sent) == sent
+
+
+async def test_stop_cancels_pending_answers(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.switch.b1nc01", QBKG40LM_ENDPOINTS)
+    app.radio.answer = False
+    query = bytes.fromhex("aa 10 05 41 87 01 01 10 00")
+    _report(app, device, 1, 0x0000, 1, record(0xFFF0, 0x41, lv(query)), manufacturer=LUMI)
+    assert handle._tasks
+    handle.stop()
+    await settle()
+    assert not handle._tasks
+
+
+def test_prevent_reset_without_a_running_loop() -> None:
+    """Frames handled outside the event loop cannot be answered, but do not crash."""
+    application = FakeApp()
+    raw = build_device(application, "lumi.switch.b1nc01", QBKG40LM_ENDPOINTS)
+    handle = DeviceHandle(raw, get_definition("lumi.switch.b1nc01"))
+    handle.start()
+    basic = raw.endpoints[1].in_clusters[0x0000]
+    query = bytes.fromhex("aa 10 05 41 87 01 01 10 00")
+    frame = report_frame(1, record(0xFFF0, 0x41, lv(query)), manufacturer=LUMI)
+    basic.handle_message(*basic.deserialize(frame))
+    assert not handle._tasks
+
+
+async def test_configure_group_failure(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    app.radio.status = foundation.Status.INSUFFICIENT_SPACE
+    with pytest.raises(ConfigureFailed, match="groups"):
+        await handle.async_configure()
+
+
+async def test_answers_with_the_wrong_direction_bit_match(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.switch.b1nc01", QBKG40LM_ENDPOINTS)
+    app.radio.wrong_direction = True
+    app.radio.attributes[(1, 0xFCC0, 0x00F0)] = (0x20, b"\x01")
+    await handle.async_read(["flip_indicator_light"])
+    assert handle.values["flip_indicator_light"] is True
+    await handle.async_write("operation_mode", "decoupled")
+    assert handle.values["operation_mode"] == "decoupled"
+    await handle.async_write("state", True)
+    assert handle.values["state"] is True
+
+
+async def test_power_outage_count_attribute_is_an_integer(app: FakeApp) -> None:
+    device, handle, _recorder = _setup(app, "lumi.switch.l0agl1", SSM_U02_ENDPOINTS)
+    _report(app, device, 1, 0xFCC0, 1, record(0x0002, 0x20, u8(3)), manufacturer=LUMI)
+    assert handle.values["power_outage_count"] == 3
+    assert isinstance(handle.values["power_outage_count"], int)
+
+
+async def test_plug_power_outage_memory_read_back(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "lumi.plug", ZNCZ02LM_ENDPOINTS)
+    app.radio.attributes[(1, 0x0000, 0xFFF0)] = (0x41, lv(bytes.fromhex("aa8005d14709011000")))
+    await handle.async_read(["power_outage_memory"])
+    assert handle.values["power_outage_memory"] is False
+    assert app.radio.sent[-1].header.manufacturer == LUMI
+    # Anything else in 0xFFF0 means nothing: no value, no failure
+    app.radio.attributes[(1, 0x0000, 0xFFF0)] = (0x41, lv(b"\xaa\x10"))
+    handle.values.clear()
+    await handle.async_read(["power_outage_memory"])
+    assert "power_outage_memory" not in handle.values
