@@ -2,11 +2,15 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help bootstrap test lint typecheck pytest lock clean
+.PHONY: help bootstrap test lint typecheck pytest lock clean demo e2e bench soak
 
 help:
 	@echo "make test   - bootstrap, then ruff, mypy --strict and pytest with coverage"
 	@echo "make lock   - re-resolve requirements/test.in into requirements/test.lock"
+	@echo "make soak   - fuzzing, faults and security tests at soak scale, with figures (10-15 min)"
+	@echo "make demo   - Home Assistant with the simulated network on http://127.0.0.1:8123 (DEMO_PORT)"
+	@echo "make e2e    - the demo in headless Chromium: log in, device pages, toggles, screenshots"
+	@echo "make bench  - performance figures (table + bench/results.json; docs/benchmarks.md)"
 
 bootstrap:
 	@script/bootstrap
@@ -23,8 +27,20 @@ typecheck: bootstrap
 pytest: bootstrap
 	@$(PY) -m pytest
 
+soak: bootstrap
+	@script/soak $(SOAK_ARGS)
+
 lock: bootstrap
 	@script/lock
+
+demo:
+	@script/demo
+
+e2e:
+	@script/e2e
+
+bench: bootstrap
+	@bench/setup-venv.sh && $(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .toolchain .pytest_cache .mypy_cache .ruff_cache .coverage

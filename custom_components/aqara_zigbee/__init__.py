@@ -7,9 +7,13 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DOMAIN
+from .const import CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN
 from .gateway import AqaraConfigEntry, AqaraGateway, remove_entry_storage
-from .services import async_setup_services
+from .services import (
+    async_setup_services,
+    async_setup_simulate_service,
+    async_unload_simulate_service,
+)
 
 PLATFORMS = [
     Platform.BINARY_SENSOR,
@@ -19,6 +23,7 @@ PLATFORMS = [
     Platform.SELECT,
     Platform.SENSOR,
     Platform.SWITCH,
+    Platform.UPDATE,
 ]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -41,6 +46,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> boo
     entry.runtime_data = gateway
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    if gateway.simulator is not None:
+        async_setup_simulate_service(hass)
     return True
 
 
@@ -48,6 +55,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bo
     """Stop the platforms, close permit join and release the radio."""
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
+        if entry.runtime_data.simulator is not None:
+            async_unload_simulate_service(hass, entry)
         await entry.runtime_data.async_stop()
     return unloaded
 
@@ -73,4 +82,10 @@ async def async_remove_config_entry_device(
 
 
 async def _async_options_updated(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
-    entry.runtime_data.apply_options()
+    gateway = entry.runtime_data
+    gateway.apply_options()
+    if gateway.simulator is not None:
+        # Live: the simulated clock re-anchors, so time never jumps.
+        gateway.simulator.clock.speed = float(
+            entry.options.get(CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED)
+        )

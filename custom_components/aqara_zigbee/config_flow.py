@@ -24,11 +24,15 @@ from .const import (
     CONF_MAINS_TIMEOUT,
     CONF_NETWORK,
     CONF_NETWORK_ACTION,
+    CONF_OTA_FOLDER,
+    CONF_OTA_Z2M_INDEX,
+    CONF_OTA_Z2M_INDEX_URL,
     CONF_PERMIT_JOIN_DURATION,
     CONF_RADIO_TYPE,
     CONF_SIMULATION_SPEED,
     DEFAULT_BATTERY_TIMEOUT,
     DEFAULT_MAINS_TIMEOUT,
+    DEFAULT_OTA_FOLDER,
     DEFAULT_PERMIT_JOIN_DURATION,
     DEFAULT_SIMULATION_SPEED,
     DOMAIN,
@@ -346,7 +350,7 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
         self._device_ieee: str | None = None
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        return self.async_show_menu(step_id="init", menu_options=["network", "device"])
+        return self.async_show_menu(step_id="init", menu_options=["network", "device", "ota"])
 
     async def async_step_network(
         self, user_input: dict[str, Any] | None = None
@@ -399,6 +403,41 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
                 )
             )
         return self.async_show_form(step_id="network", data_schema=vol.Schema(fields))
+
+    async def async_step_ota(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Where firmware images come from (nothing is ever installed on its own)."""
+        if user_input is not None:
+            updated = {**self.config_entry.options}
+            for key in (CONF_OTA_FOLDER, CONF_OTA_Z2M_INDEX_URL):
+                value = str(user_input.get(key) or "").strip()
+                if value and not (key == CONF_OTA_FOLDER and value == DEFAULT_OTA_FOLDER):
+                    updated[key] = value
+                else:
+                    updated.pop(key, None)
+            updated[CONF_OTA_Z2M_INDEX] = bool(user_input.get(CONF_OTA_Z2M_INDEX, False))
+            return self.async_create_entry(data=updated)
+        options = self.config_entry.options
+        schema = vol.Schema(
+            {
+                vol.Optional(CONF_OTA_FOLDER): selector.TextSelector(),
+                vol.Required(
+                    CONF_OTA_Z2M_INDEX, default=bool(options.get(CONF_OTA_Z2M_INDEX, False))
+                ): selector.BooleanSelector(),
+                vol.Optional(CONF_OTA_Z2M_INDEX_URL): selector.TextSelector(
+                    selector.TextSelectorConfig(type=selector.TextSelectorType.URL)
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="ota",
+            data_schema=self.add_suggested_values_to_schema(
+                schema,
+                {
+                    CONF_OTA_FOLDER: options.get(CONF_OTA_FOLDER, DEFAULT_OTA_FOLDER),
+                    CONF_OTA_Z2M_INDEX_URL: options.get(CONF_OTA_Z2M_INDEX_URL),
+                },
+            ),
+        )
 
     async def async_step_device(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Pick the device whose options to change."""

@@ -22,12 +22,17 @@ CONF_MAINS_TIMEOUT: Final = "mains_availability_timeout"
 CONF_BATTERY_TIMEOUT: Final = "battery_availability_timeout"
 CONF_SIMULATION_SPEED: Final = "simulation_speed"
 CONF_DEVICE_OPTIONS: Final = "device_options"
+CONF_OTA_FOLDER: Final = "ota_folder"
+CONF_OTA_Z2M_INDEX: Final = "ota_z2m_index"
+CONF_OTA_Z2M_INDEX_URL: Final = "ota_z2m_index_url"
 
 DEFAULT_PERMIT_JOIN_DURATION: Final = 60
 MAX_PERMIT_JOIN_DURATION: Final = 254
 DEFAULT_MAINS_TIMEOUT: Final = 2 * 3600
 DEFAULT_BATTERY_TIMEOUT: Final = 25 * 3600
 DEFAULT_SIMULATION_SPEED: Final = 1.0
+# Firmware images are looked for in this folder under HA's config directory.
+DEFAULT_OTA_FOLDER: Final = "aqara_zigbee/ota"
 
 ZIGPY_DATABASE: Final = "zigpy.db"
 SIMULATOR_STATE_DIR: Final = "simulator"

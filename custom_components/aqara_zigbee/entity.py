@@ -83,7 +83,7 @@ class AqaraEntity(Entity):
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
                 translation_key="read_failed",
-                translation_placeholders={"entity": self.entity_id, "error": str(exc)},
+                translation_placeholders={"entity": self.entity_id, "error": exc.reason},
             ) from exc
 
     async def _async_write(self, value: object) -> None:
@@ -97,7 +97,7 @@ class AqaraEntity(Entity):
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
                 translation_key="write_failed",
-                translation_placeholders={"entity": self.entity_id, "error": str(exc)},
+                translation_placeholders={"entity": self.entity_id, "error": exc.reason},
             ) from exc
 
 

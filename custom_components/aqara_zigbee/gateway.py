@@ -14,13 +14,16 @@ import contextlib
 from datetime import timedelta
 from functools import partial
 import logging
+import math
 from pathlib import Path
 import shutil
 import time
 from typing import TYPE_CHECKING, Any
+from unicodedata import category
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.exceptions import (
     ConfigEntryError,
     ConfigEntryNotReady,
@@ -35,9 +38,11 @@ import zigpy.application
 import zigpy.backups
 import zigpy.device
 import zigpy.exceptions
+import zigpy.state
 import zigpy.types as zigpy_t
 from zigpy.zdo.types import LogicalType
 
+from . import hardening
 from .const import (
     CONF_BATTERY_TIMEOUT,
     CONF_DEVICE,
@@ -81,6 +86,10 @@ RECONNECT_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 
 ValueCallback = Callable[[object], None]
 
+# Keep the network key out of every log and refuse allocation bombs (see hardening.py).
+# Installed on import: the config flow forms networks before any gateway exists.
+hardening.install()
+
 
 def database_path(hass: HomeAssistant, entry: ConfigEntry) -> Path:
     """zigpy's SQLite database for an entry, in HA's config directory."""
@@ -105,7 +114,11 @@ class AqaraGateway:
         self._handle_unsubs: dict[str, Callable[[], None]] = {}
         self._unsubs: list[CALLBACK_TYPE] = []
         self._reconnect_task: asyncio.Task[None] | None = None
+        self._stop_listener: CALLBACK_TYPE | None = None
         self._stopping = False
+        #: keys of each device's cumulative counters (total_increasing sensors)
+        self._counter_keys: dict[str, frozenset[str]] = {}
+        self._rejected: set[tuple[str, str]] = set()
         self._logged_unknown: set[str] = set()
         self._forgotten_listeners: list[Callable[[str], None]] = []
         self._backups: Store[list[dict[str, Any]]] = Store(
@@ -116,6 +129,10 @@ class AqaraGateway:
 
     async def async_start(self) -> None:
         """Connect the radio, check the network is the saved one, load devices."""
+        # The network key is read back at every start: know it before the radio libraries
+        # log their NV reads (see hardening.py)
+        for backup in await self._backups.async_load() or []:
+            _register_secrets_from_dict(backup)
         app = await self._async_connect()
         try:
             self._check_network(app)
@@ -123,6 +140,11 @@ class AqaraGateway:
             await app.shutdown()
             raise
         self._attach(app)
+        # Home Assistant does not unload entries when it stops: release the radio (and flush
+        # zigpy's database, close permit join) ourselves
+        self._stop_listener = self.hass.bus.async_listen_once(
+            EVENT_HOMEASSISTANT_STOP, self._async_on_hass_stop
+        )
         self._unsubs.append(
             async_track_time_interval(
                 self.hass, self._async_check_availability, AVAILABILITY_CHECK_INTERVAL
@@ -134,12 +156,19 @@ class AqaraGateway:
         if not await self._backups.async_load():
             await self._async_backup()
 
+    async def _async_on_hass_stop(self, _event: Event) -> None:
+        self._stop_listener = None  # a fired once-listener must not be removed
+        await self.async_stop()
+
     async def async_stop(self) -> None:
-        """Close permit join, detach, and disconnect the radio and simulator."""
+        """Close permit join, detach, and disconnect the radio and simulator (idempotent)."""
         self._stopping = True
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
+        if self._stop_listener is not None:
+            self._stop_listener()
+            self._stop_listener = None
         if self._reconnect_task is not None:
             self._reconnect_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -150,6 +179,7 @@ class AqaraGateway:
                     await self.app.permit(0)
             await self._async_release_app(self.app)
             self.app = None
+        self.connected = False
         if self.simulator is not None:
             await self.simulator.stop()
             self.simulator = None
@@ -167,23 +197,51 @@ class AqaraGateway:
             device = simulator_device(self.simulator)
         cls = application_class(self.radio_type)
         config = zigpy_config(device, database_path(self.hass, self.entry))
-        app = await cls.new(config, start_radio=False, device_resolver=resolve_device)
+        try:
+            app = await cls.new(config, start_radio=False, device_resolver=resolve_device)
+        except Exception as exc:  # e.g. an unreadable database
+            LOGGER.debug("Could not open zigpy's database", exc_info=True)
+            raise _cannot_connect(exc) from exc
+        self._prime_coordinator(app)
+        watch = _ConnectionWatch()
+        app.add_listener(watch)
         try:
             await app.startup(auto_form=False)
+            # The link may have died after the last request of the start-up: nothing would
+            # tell us again, so that attempt failed
+            watch.raise_if_lost()
         except zigpy.exceptions.NetworkNotFormed as exc:
-            await app.shutdown()  # closes the database zigpy opened
+            await _shutdown_quietly(app)  # closes the database zigpy opened
             raise ConfigEntryError(
                 translation_domain=DOMAIN, translation_key="network_not_formed"
             ) from exc
         except Exception as exc:
-            await app.shutdown()
+            await _shutdown_quietly(app)
             LOGGER.debug("Radio start failed", exc_info=True)
-            raise ConfigEntryNotReady(
-                translation_domain=DOMAIN,
-                translation_key="cannot_connect",
-                translation_placeholders={"error": str(exc) or type(exc).__name__},
-            ) from exc
+            raise _cannot_connect(exc) from exc
+        except BaseException:
+            # Cancelled (unload during a reconnect): never leave a half-started application
+            # holding the serial port and the database
+            await _shutdown_quietly(app)
+            raise
+        finally:
+            app.remove_listener(watch)
         return app
+
+    def _prime_coordinator(self, app: zigpy.application.ControllerApplication) -> None:
+        """Let frames that arrive during the start-up find the coordinator's device.
+
+        A stick keeps its network running while we are away, so device frames reach
+        zigpy-znp as soon as it reconnects, before it has read the coordinator's identity;
+        it looks its own device up for each of them and the lookup fails in a task
+        ("Task exception was never retrieved", KeyError ff:ff:ff:ff:ff:ff:ff:ff). The
+        database already holds that device: point the fresh application at it.
+        """
+        with contextlib.suppress(ValueError, KeyError):
+            ieee = zigpy_t.EUI64.convert(self.coordinator_ieee)
+            if isinstance(app.devices.get(ieee), zigpy.device.Device):
+                app.state.node_info.ieee = ieee
+                app.state.node_info.nwk = zigpy_t.NWK(0x0000)  # type: ignore[no-untyped-call]
 
     def _check_network(self, app: zigpy.application.ControllerApplication) -> None:
         """Refuse to run on a stick whose network is not the one this entry was made for."""
@@ -216,6 +274,7 @@ class AqaraGateway:
         self.app = app
         self.connected = True
         app.add_listener(self)
+        _register_secrets(app)
         self._register_coordinator(app)
         for device in list(app.devices.values()):
             if not isinstance(device, zigpy.device.Device):
@@ -259,6 +318,15 @@ class AqaraGateway:
         self._add_handle(device, configure=True)
         async_dispatcher_send(self.hass, SIGNAL_NEW_DEVICE.format(self.entry.entry_id), device.ieee)
 
+    def device_reinterviewed(self, device: zigpy.device.Device) -> None:
+        """zigpy swapped in a new device object (after a firmware update): follow it.
+
+        The old object no longer receives frames nor matches replies, so the handle and the
+        entities' listeners must move to the new one.
+        """
+        self._add_handle(device, configure=False)
+        async_dispatcher_send(self.hass, SIGNAL_NEW_DEVICE.format(self.entry.entry_id), device.ieee)
+
     def device_left(self, device: zigpy.device.Device) -> None:
         """A device left the network on its own: forget it in Home Assistant too."""
         self._forget(str(device.ieee))
@@ -284,14 +352,24 @@ class AqaraGateway:
             old.remove_listener(self)
             await self._async_release_app(old)
         attempt = 0
+        foreign_network_logged = False
         while not self._stopping:
             delay = RECONNECT_DELAYS[min(attempt, len(RECONNECT_DELAYS) - 1)]
             await asyncio.sleep(delay)
             attempt += 1
             try:
                 app = await self._async_connect()
-            except ConfigEntryNotReady, ConfigEntryError:
-                LOGGER.debug("Reconnect attempt %s failed", attempt)
+            except Exception:  # whatever failed, the next attempt may work
+                LOGGER.debug("Reconnect attempt %s failed", attempt, exc_info=True)
+                continue
+            try:
+                # The stick may have been swapped while it was away
+                self._check_network(app)
+            except ConfigEntryError:
+                if not foreign_network_logged:  # the repair issue stays up meanwhile
+                    foreign_network_logged = True
+                    LOGGER.error("The radio now holds another network; not using it")
+                await _shutdown_quietly(app)
                 continue
             self._attach(app)
             LOGGER.warning("Connection to the Zigbee radio is back after %s attempt(s)", attempt)
@@ -335,6 +413,9 @@ class AqaraGateway:
         handle = DeviceHandle(device, definition)
         handle.set_options(self.device_options(ieee))
         self.handles[ieee] = handle
+        self._counter_keys[ieee] = frozenset(
+            expose.key for expose in handle.exposes if expose.state_class == "total_increasing"
+        )
         self._handle_unsubs[ieee] = handle.add_listener(partial(self._publish, ieee))
         handle.start()
         self._available.setdefault(ieee, True)
@@ -343,15 +424,19 @@ class AqaraGateway:
             config_entry_id=self.entry.entry_id,
             identifiers={(DOMAIN, ieee)},
             connections={(dr.CONNECTION_ZIGBEE, ieee)},
-            manufacturer=(definition.vendor if definition else device.manufacturer) or None,
-            model=(definition.model if definition else device.model) or None,
-            model_id=device.model or None,
+            # What a device says about itself is untrusted text: no control or bidi
+            # characters, bounded length
+            manufacturer=_clean(definition.vendor if definition else device.manufacturer),
+            model=_clean(definition.model if definition else device.model),
+            model_id=_clean(device.model),
             name=(
                 f"{definition.vendor} {definition.model}"
                 if definition
-                else f"{device.manufacturer or 'Zigbee'} {device.model or ieee}"
+                else _clean(
+                    f"{_clean(device.manufacturer) or 'Zigbee'} {_clean(device.model) or ieee}"
+                )
             ),
-            sw_version=_sw_version(device),
+            sw_version=_clean(_sw_version(device)),
             via_device=(DOMAIN, self.coordinator_ieee),
         )
         if configure and definition is not None:
@@ -478,15 +563,27 @@ class AqaraGateway:
         return lambda: subscribers.remove(on_change)
 
     def _publish(self, ieee: str, key: str, value: object) -> None:
+        if not self._plausible(ieee, key, value):
+            return
         for on_value in self._subscribers.get((ieee, key), ()):
             on_value(value)
+
+    def _plausible(self, ieee: str, key: str, value: object) -> bool:
+        reason = implausible(value, counter=key in self._counter_keys.get(ieee, ()))
+        if reason is None:
+            return True
+        if (ieee, key) not in self._rejected:
+            self._rejected.add((ieee, key))
+            LOGGER.debug("Ignoring %s of %s: %r is %s (logged once)", key, ieee, value, reason)
+        return False
 
     def current_value(self, ieee: str, key: str) -> object:
         if key == LINKQUALITY:
             device = self.zigpy_device(ieee)
             return device.lqi if device is not None else None
         handle = self.handles.get(ieee)
-        return handle.values.get(key) if handle is not None else None
+        value = handle.values.get(key) if handle is not None else None
+        return value if self._plausible(ieee, key, value) else None
 
     def zigpy_device(self, ieee: str) -> zigpy.device.Device | None:
         if self.app is None:
@@ -546,6 +643,71 @@ class AqaraGateway:
         return [zigpy.backups.NetworkBackup.from_dict(item) for item in stored]
 
 
+def implausible(value: object, *, counter: bool) -> str | None:
+    """Why a decoded value must not reach the entities, or None (the last gate before HA).
+
+    A garbage frame must not put infinity into a sensor, nor a negative reading into a
+    cumulative counter (Home Assistant would take the drop for a meter reset and count the
+    next real reading again). A lower non-negative reading is published: that is a real
+    counter reset, which ``total_increasing`` statistics handle by themselves.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not a finite number"
+    if counter and value < 0:
+        return "a negative cumulative counter"
+    return None
+
+
+class _ConnectionWatch:
+    """zigpy listener that notes a connection loss while an application starts."""
+
+    def __init__(self) -> None:
+        self.lost: str | None = None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.lost = (str(exc) or type(exc).__name__) if exc is not None else "closed"
+
+    def raise_if_lost(self) -> None:
+        if self.lost is not None:
+            raise ConnectionError(f"connection lost during start-up: {self.lost}")
+
+
+def _cannot_connect(exc: Exception) -> ConfigEntryNotReady:
+    return ConfigEntryNotReady(
+        translation_domain=DOMAIN,
+        translation_key="cannot_connect",
+        translation_placeholders={"error": str(exc) or type(exc).__name__},
+    )
+
+
+async def _shutdown_quietly(app: zigpy.application.ControllerApplication) -> None:
+    with contextlib.suppress(Exception):
+        await app.shutdown()
+
+
+def _register_secrets(app: zigpy.application.ControllerApplication) -> None:
+    """Tell the log redaction about the keys of the running network."""
+    _register_secrets_from_info(app.state.network_info)
+
+
+def _register_secrets_from_dict(backup: dict[str, Any]) -> None:
+    """The keys of a stored network backup (``NetworkBackup.as_dict()``)."""
+    with contextlib.suppress(Exception):
+        _register_secrets_from_info(zigpy.backups.NetworkBackup.from_dict(backup).network_info)
+
+
+def _register_secrets_from_info(info: zigpy.state.NetworkInfo) -> None:
+    with contextlib.suppress(Exception):
+        hardening.REDACTOR.add(info.network_key.key.serialize())
+        for key in info.key_table:
+            hardening.REDACTOR.add(key.key.serialize())
+        seed = info.stack_specific.get("zstack", {}).get("tclk_seed")
+        if isinstance(seed, str):
+            hardening.REDACTOR.add(bytes.fromhex(seed))
+
+
 async def remove_entry_storage(hass: HomeAssistant, entry: ConfigEntry) -> None:
     """Delete what an entry keeps on disk: network backups and the zigpy database."""
     await Store[list[dict[str, Any]]](hass, 1, f"{DOMAIN}.{entry.entry_id}.backups").async_remove()
@@ -558,6 +720,24 @@ async def remove_entry_storage(hass: HomeAssistant, entry: ConfigEntry) -> None:
 def _unlink_database(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+#: longest text taken from a device for the device registry
+MAX_DEVICE_TEXT = 64
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _clean(text: object) -> str | None:
+    """Device-supplied text fit for the UI: printable, single spaced, bounded; None if empty."""
+    if text is None:
+        return None
+    printable = "".join(
+        char for char in str(text)[: 4 * MAX_DEVICE_TEXT] if category(char) not in _UNPRINTABLE
+    )
+    cleaned = " ".join(printable.split())
+    if len(cleaned) > MAX_DEVICE_TEXT:
+        cleaned = cleaned[: MAX_DEVICE_TEXT - 1] + "…"
+    return cleaned or None
 
 
 def _sw_version(device: zigpy.device.Device) -> str | None:

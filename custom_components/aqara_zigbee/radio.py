@@ -107,7 +107,15 @@ def zigpy_config(
         zigpy_conf.CONF_TOPO_SCAN_ENABLED: False,
         zigpy_conf.CONF_STARTUP_ENERGY_SCAN: False,
         zigpy_conf.CONF_NWK_BACKUP_ENABLED: backups,
-        zigpy_conf.CONF_OTA: {zigpy_conf.CONF_OTA_ENABLED: False},
+        # zigpy's own OTA manager stays off: it would broadcast Image Notify on its own
+        # schedule and load zigpy's default providers (which carry no Lumi images). The
+        # update entities look images up through ota.FirmwareImages instead, and a device
+        # only gets an image when the user installs it (zigpy answers every other Query
+        # Next Image with NO_IMAGE_AVAILABLE).
+        zigpy_conf.CONF_OTA: {
+            zigpy_conf.CONF_OTA_ENABLED: False,
+            zigpy_conf.CONF_OTA_BROADCAST_ENABLED: False,
+        },
         # The gateway compares the network with the entry's own record instead.
         zigpy_conf.CONF_NWK_VALIDATE_SETTINGS: False,
     }

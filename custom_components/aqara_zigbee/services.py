@@ -3,20 +3,39 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, callback
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, device_registry as dr
 import probatio as vol
 
 from .const import DEFAULT_PERMIT_JOIN_DURATION, DOMAIN, MAX_PERMIT_JOIN_DURATION
 from .gateway import AqaraConfigEntry
 
+if TYPE_CHECKING:
+    from .simulator import LumiDevice, SimulatedNetwork
+
 SERVICE_PERMIT_JOIN = "permit_join"
+SERVICE_SIMULATE = "simulate"
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_DURATION = "duration"
 ATTR_IEEE = "ieee"
+ATTR_DEVICE_ID = "device_id"
+ATTR_ACTION = "action"
+ATTR_BUTTON = "button"
+ATTR_KIND = "kind"
+ATTR_WATTS = "watts"
+
+SIMULATE_PRESS = "press"
+SIMULATE_SET_LOAD = "set_load"
+SIMULATE_POWER_CYCLE = "power_cycle"
+SIMULATE_ACTIONS = (SIMULATE_PRESS, SIMULATE_SET_LOAD, SIMULATE_POWER_CYCLE)
+# The gestures of simulator.devices.PressKind ("long" is the ~10 s reset gesture).
+PRESS_KINDS = ("single", "double", "triple", "hold", "release", "long")
+# A 16 A socket on 230 V mains; the plugs' own overload protection trips well below.
+MAX_SIMULATED_LOAD_W = 3680.0
 
 IEEE_PATTERN = r"^([0-9a-fA-F]{2}:){7}[0-9a-fA-F]{2}$"
 
@@ -26,6 +45,18 @@ PERMIT_JOIN_SCHEMA = vol.Schema(
         # Ranges are checked in the handler so the user gets a translated message.
         vol.Optional(ATTR_DURATION, default=DEFAULT_PERMIT_JOIN_DURATION): vol.Coerce(int),
         vol.Optional(ATTR_IEEE): cv.string,
+    }
+)
+
+
+# Values are checked in the handler so that every mistake gets a translated message.
+SIMULATE_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_DEVICE_ID): cv.string,
+        vol.Required(ATTR_ACTION): cv.string,
+        vol.Optional(ATTR_BUTTON): cv.string,
+        vol.Optional(ATTR_KIND, default="single"): cv.string,
+        vol.Optional(ATTR_WATTS): vol.Coerce(float),
     }
 )
 
@@ -71,3 +102,107 @@ def async_setup_services(hass: HomeAssistant) -> None:
     hass.services.async_register(
         DOMAIN, SERVICE_PERMIT_JOIN, permit_join, schema=PERMIT_JOIN_SCHEMA
     )
+
+
+@callback
+def async_setup_simulate_service(hass: HomeAssistant) -> None:
+    """Offer ``simulate`` while a simulated network is loaded (see the unload below).
+
+    Unlike ``permit_join`` (registered in ``async_setup``), this action only exists while
+    there is something to simulate, so it never shows up for users of real radios.
+    """
+    if not hass.services.has_service(DOMAIN, SERVICE_SIMULATE):
+        hass.services.async_register(
+            DOMAIN, SERVICE_SIMULATE, _async_simulate, schema=SIMULATE_SCHEMA
+        )
+
+
+@callback
+def async_unload_simulate_service(hass: HomeAssistant, unloading: AqaraConfigEntry) -> None:
+    """Withdraw ``simulate`` once no other loaded entry runs a simulated network."""
+    for entry in hass.config_entries.async_entries(DOMAIN):
+        if (
+            entry.entry_id != unloading.entry_id
+            and entry.state is ConfigEntryState.LOADED
+            and entry.runtime_data.simulator is not None
+        ):
+            return
+    hass.services.async_remove(DOMAIN, SERVICE_SIMULATE)
+
+
+def _simulate_error(*, translation_key: str, **placeholders: str) -> ServiceValidationError:
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=translation_key,
+        translation_placeholders=placeholders or None,
+    )
+
+
+def _simulated_target(
+    hass: HomeAssistant, device_id: str
+) -> tuple[SimulatedNetwork, LumiDevice, str]:
+    """The simulator and simulated device behind a Home Assistant device id."""
+    device_entry = dr.async_get(hass).async_get(device_id)
+    if device_entry is None:
+        raise _simulate_error(translation_key="simulate_unknown_device", device=device_id)
+    name = device_entry.name_by_user or device_entry.name or device_id
+    ieee = next((ident for domain, ident in device_entry.identifiers if domain == DOMAIN), None)
+    entry: AqaraConfigEntry | None = hass.config_entries.async_get_entry(
+        device_entry.config_entry_id
+    )
+    if (
+        ieee is None
+        or entry is None
+        or entry.domain != DOMAIN
+        or entry.state is not ConfigEntryState.LOADED
+    ):
+        raise _simulate_error(translation_key="simulate_unknown_device", device=name)
+    simulator = entry.runtime_data.simulator
+    if simulator is None:
+        raise _simulate_error(translation_key="simulate_not_simulated", device=name)
+    try:
+        return simulator, simulator.device(ieee), name
+    except KeyError:
+        # The coordinator, or a device the simulator does not know.
+        raise _simulate_error(translation_key="simulate_not_simulated", device=name) from None
+
+
+async def _async_simulate(call: ServiceCall) -> None:
+    """Act on a simulated device: press a button, change a plug's load, cut its power."""
+    action: str = call.data[ATTR_ACTION]
+    if action not in SIMULATE_ACTIONS:
+        raise _simulate_error(
+            translation_key="simulate_invalid_action",
+            action=action,
+            actions=", ".join(SIMULATE_ACTIONS),
+        )
+    simulator, device, name = _simulated_target(call.hass, call.data[ATTR_DEVICE_ID])
+    if action == SIMULATE_PRESS:
+        kind: str = call.data[ATTR_KIND]
+        if kind not in PRESS_KINDS:
+            raise _simulate_error(
+                translation_key="simulate_invalid_kind", kind=kind, kinds=", ".join(PRESS_KINDS)
+            )
+        button: str = call.data.get(ATTR_BUTTON) or next(iter(device.BUTTONS))
+        try:
+            device.resolve_button(button)
+        except ValueError:
+            raise _simulate_error(
+                translation_key="simulate_invalid_button",
+                device=name,
+                button=button,
+                buttons=", ".join(device.BUTTONS),
+            ) from None
+        simulator.press(device.ieee_str, button, kind)
+    elif action == SIMULATE_SET_LOAD:
+        watts: float | None = call.data.get(ATTR_WATTS)
+        if watts is None or not 0 <= watts <= MAX_SIMULATED_LOAD_W:
+            raise _simulate_error(
+                translation_key="simulate_invalid_watts", max=f"{MAX_SIMULATED_LOAD_W:g}"
+            )
+        try:
+            simulator.set_load(device.ieee_str, watts)
+        except TypeError:
+            raise _simulate_error(translation_key="simulate_not_a_plug", device=name) from None
+    else:
+        simulator.power_cycle(device.ieee_str)

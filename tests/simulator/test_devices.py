@@ -1059,7 +1059,7 @@ def test_less_common_zcl_requests() -> None:
     assert decode_default_response(answers[0][1].payload) == (0x1F, Status.UNSUP_GENERAL_COMMAND)
     answers = send_zcl(device, air, 1, ON_OFF, 0x01, frame_type=FrameType.CLUSTER, manufacturer=MFR)
     assert decode_default_response(answers[0][1].payload)[1] == Status.UNSUP_MANUF_CLUSTER_COMMAND
-    # OTA Image Notify to the client cluster: no OTA client, no answer.
+    # OTA Image Notify to the client cluster: no immediate answer (the query comes later).
     assert (
         send_zcl(
             device,

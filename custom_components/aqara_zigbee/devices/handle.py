@@ -252,6 +252,12 @@ class DeviceHandle:
                     self._linkquality = True
             if expose.platform is Platform.EVENT:
                 self._state_actions = self._state_actions | frozenset(expose.state_action_options)
+        # Only clusters that carry something we decode get listeners: each attached cluster
+        # costs memory per device, and most clusters of a device never matter to us.
+        self._watched_clusters = frozenset(
+            {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
+            | {(endpoint, cluster) for endpoint, cluster, _ in self._action_routes}
+        )
 
     # ------------------------------------------------------------------ listeners
 
@@ -307,8 +313,14 @@ class DeviceHandle:
             ep for ep in self.device.endpoints.values() if isinstance(ep, zigpy.endpoint.Endpoint)
         ]
 
+    def _watches(self, cluster: Cluster) -> bool:
+        # Basic and 0xFCC0 carry heartbeats and the prevent-reset query on any endpoint.
+        return cluster.cluster_id in (BASIC, LUMI_CLUSTER) or (
+            (cluster.endpoint.endpoint_id, cluster.cluster_id) in self._watched_clusters
+        )
+
     def _attach(self, cluster: Cluster) -> None:
-        if not self._started or id(cluster) in self._attached:
+        if not self._started or id(cluster) in self._attached or not self._watches(cluster):
             return
         listener = _ClusterListener(self, cluster)
         cluster.add_listener(listener)

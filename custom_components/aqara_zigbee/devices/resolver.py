@@ -49,6 +49,9 @@ def resolve_device(device: zigpy.device.BaseDevice) -> zigpy.device.BaseDevice:
             return device
         resolved = lumi_device_from(device)
         declare_endpoints(resolved, definition)
+        # The raw device is discarded: drop the callback listener it registered with the
+        # application, or every restored device would stay in memory twice.
+        device.on_remove()
     except Exception:
         _LOGGER.warning("Could not resolve device %r, using it as is", device, exc_info=True)
         return device

@@ -27,6 +27,7 @@ from .air import (
     Transmit,
 )
 from .clock import SimClock, SimTimer
+from .ota import OtaClient, OtaIdentity
 from .tlv import TlvEntry, encode as tlv_encode
 from .zcl import (
     LUMI_MANUFACTURER_CODE,
@@ -229,6 +230,15 @@ class LumiDevice:
     SW_BUILD_ID: ClassVar[str] = ""
     POWER_SOURCE: ClassVar[int] = 0x01  # mains, single phase
     OTA_FILE_VERSION: ClassVar[int] = 0
+    # OTA client: models with an image type query for and install upgrade images.
+    OTA_IMAGE_TYPE: ClassVar[int | None] = None
+    OTA_MANUFACTURER_CODE: ClassVar[int] = LUMI_MANUFACTURER_CODE
+    OTA_QUERY_INTERVAL_S: ClassVar[float] = 86400.0
+    OTA_REBOOT_S: ClassVar[float] = 3.0
+    # Right after joining or booting the firmware is busy and ignores Image Notify (it
+    # queries on its own schedule later). This also keeps the interview's Image Notify
+    # from making the device talk while a freshly started test tears the network down.
+    OTA_NOTIFY_QUIET_S: ClassVar[float] = 10.0
     HEARTBEAT_CLUSTER: ClassVar[int] = LUMI_CLUSTER
     HEARTBEAT_ATTR: ClassVar[int] = 0x00F7
     HEARTBEAT_TYPE: ClassVar[int] = DataType.OCTET_STRING
@@ -291,6 +301,21 @@ class LumiDevice:
         self._heartbeat_timer: SimTimer | None = None
         self._identify_timer: SimTimer | None = None
         self._attributes: dict[tuple[int, int, bool], AttrTable] = {}
+        self.file_version = self.OTA_FILE_VERSION  # persistent: the running firmware
+        self.ota_reboot_s = self.OTA_REBOOT_S
+        self._ota_query_timer: SimTimer | None = None
+        self.ota: OtaClient | None = None
+        if self.OTA_IMAGE_TYPE is not None:
+            self.ota = OtaClient(
+                OtaIdentity(
+                    self.MODEL_ID, self.OTA_MANUFACTURER_CODE, self.OTA_IMAGE_TYPE, self.HW_VERSION
+                ),
+                clock,
+                send=self._ota_send,
+                current_version=lambda: self.file_version,
+                apply=self._ota_apply,
+                jitter_seed=int.from_bytes(self.ieee[2:4], "little"),
+            )
         self._build_attributes()
         self._schedule_heartbeat(self._first_heartbeat_delay())
 
@@ -458,6 +483,8 @@ class LumiDevice:
         """Leave the network (after Mgmt_Leave_req or a reset)."""
         was_joined = self.joined
         self.joined = False
+        if self.ota is not None:
+            self.ota.reset()
         self._state_changed()
         if was_joined and self.on_leave is not None:
             self.on_leave()
@@ -488,6 +515,7 @@ class LumiDevice:
             for ep in self.relays:
                 self.report_attribute(ep, ON_OFF, 0x0000)
         self._schedule_heartbeat(self._first_heartbeat_delay())
+        self._ota_started()
 
     def power_cycle(self) -> None:
         """A power outage and restoration."""
@@ -576,6 +604,7 @@ class LumiDevice:
         # Like real Lumi units: a Basic report shortly after joining, a heartbeat soon after.
         self.clock.call_later(2.0, self._send_join_report)
         self._schedule_heartbeat(10.0)
+        self._ota_started()
 
     def _send_join_report(self) -> None:
         self.send_report(
@@ -603,6 +632,76 @@ class LumiDevice:
             )
         )
 
+    # -- OTA client -------------------------------------------------------------------
+
+    @property
+    def sw_build_id(self) -> str:
+        """Basic swBuildId: Lumi builds end in the OTA file version (``0.0.0_0092``)."""
+        prefix, sep, suffix = self.SW_BUILD_ID.rpartition("_")
+        if self.file_version == self.OTA_FILE_VERSION or not sep or not suffix.isdigit():
+            return self.SW_BUILD_ID
+        return f"{prefix}_{self.file_version:04d}"
+
+    def ota_query(self) -> None:
+        """Make the OTA client send Query Next Image Request now (if it has one)."""
+        if self.ota is not None and self.powered and self.joined:
+            self.ota.query()
+
+    def _ota_started(self) -> None:
+        """After joining or booting: quiet for a while, then query on schedule."""
+        if self.ota is None:
+            return
+        self.ota.quiet_until = self.clock.now + self.OTA_NOTIFY_QUIET_S
+        self._schedule_ota_query(self._first_ota_query_delay())
+
+    def _first_ota_query_delay(self) -> float:
+        # Some minutes after boot or joining, spread over devices like heartbeats.
+        return 120.0 + (int.from_bytes(self.ieee[2:4], "little") % 600)
+
+    def _schedule_ota_query(self, delay: float) -> None:
+        if self.ota is None:
+            return
+        if self._ota_query_timer is not None:
+            self._ota_query_timer.cancel()
+        self._ota_query_timer = self.clock.call_later(delay, self._ota_query_due)
+
+    def _ota_query_due(self) -> None:
+        self._ota_query_timer = None
+        self.ota_query()
+        self._schedule_ota_query(self.OTA_QUERY_INTERVAL_S)
+
+    def _ota_send(self, command: int, payload: bytes) -> None:
+        header = ZclHeader(
+            command=command,
+            tsn=self._next_tsn(),
+            frame_type=FrameType.CLUSTER,
+            server_to_client=False,
+            disable_default_response=True,
+        )
+        self._send_zcl(1, OTA, header.encode() + payload)
+
+    def _ota_apply(self, version: int) -> None:
+        """Flash the downloaded image: the device is silent, then boots the new version."""
+        _LOGGER.info("%s: upgrading firmware %s -> %s", self.ieee_str, self.file_version, version)
+        self.power_off()
+        self.file_version = version
+        self._state_changed()
+        self.clock.call_later(self.ota_reboot_s, self.power_on)
+
+    def _ota_upgrade_status(self) -> int:
+        return int(self.ota.status) if self.ota is not None else 0
+
+    def _ota_client_attributes(self) -> AttrTable:
+        ota = self.ota
+        if ota is None:
+            return {}
+        return {
+            0x0001: Attribute(DataType.UINT32, lambda: ota.file_offset),
+            0x0004: Attribute(DataType.UINT32, lambda: ota.downloaded_version),
+            0x0007: Attribute(DataType.UINT16, lambda: self.OTA_MANUFACTURER_CODE),
+            0x0008: Attribute(DataType.UINT16, lambda: ota.identity.image_type),
+        }
+
     # -- persistence ------------------------------------------------------------------
 
     def export_state(self) -> dict[str, Any]:
@@ -610,6 +709,7 @@ class LumiDevice:
         return {
             "model": self.MODEL_ID,
             "joined": self.joined,
+            "file_version": self.file_version,
             "relays": {str(ep): on for ep, on in self.relays.items()},
             "power_outage_memory": self.power_outage_memory,
             "power_on_count": self.power_on_count,
@@ -641,6 +741,7 @@ class LumiDevice:
     def import_state(self, state: dict[str, Any]) -> None:
         """Restore what :meth:`export_state` produced (unknown keys are ignored)."""
         self.joined = bool(state.get("joined", self.joined))
+        self.file_version = int(state.get("file_version", self.file_version))
         for ep, on in dict(state.get("relays", {})).items():
             if int(ep) in self.relays:
                 self.relays[int(ep)] = bool(on)
@@ -801,8 +902,9 @@ class LumiDevice:
         if cluster == OTA:
             return {
                 0x0000: Attribute(DataType.EUI64, lambda: b"\xff" * 8),
-                0x0002: Attribute(DataType.UINT32, lambda: self.OTA_FILE_VERSION),
-                0x0006: Attribute(DataType.ENUM8, lambda: 0),
+                0x0002: Attribute(DataType.UINT32, lambda: self.file_version),
+                0x0006: Attribute(DataType.ENUM8, self._ota_upgrade_status),
+                **self._ota_client_attributes(),
             }
         return {}
 
@@ -816,7 +918,7 @@ class LumiDevice:
             0x0005: Attribute(DataType.CHAR_STRING, lambda: self.MODEL_ID),
             0x0006: Attribute(DataType.CHAR_STRING, lambda: self.DATE_CODE),
             0x0007: Attribute(DataType.ENUM8, lambda: self.POWER_SOURCE),
-            0x4000: Attribute(DataType.CHAR_STRING, lambda: self.SW_BUILD_ID),
+            0x4000: Attribute(DataType.CHAR_STRING, lambda: self.sw_build_id),
         }
         if self.HAS_PREVENT_RESET:
             table[0xFFF0] = Attribute(
@@ -1132,6 +1234,11 @@ class LumiDevice:
         if self._prevent_reset_deadline is not None:
             self._prevent_reset_deadline.cancel()
             self._prevent_reset_deadline = None
+        if self._ota_query_timer is not None:
+            self._ota_query_timer.cancel()
+            self._ota_query_timer = None
+        if self.ota is not None:
+            self.ota.reset()  # a download in RAM does not survive a power loss
 
     def _rearm_reporting(self) -> None:
         # Reporting configuration lives in NV on real units: it survives a power cycle.
@@ -1151,8 +1258,13 @@ class LumiDevice:
     ) -> Status | None:
         """Handle a cluster-specific command; return a status for the Default Response."""
         if header.server_to_client:
-            # Commands to client clusters (e.g. OTA Image Notify): no OTA client yet.
-            return None if cluster == OTA else Status.UNSUP_CLUSTER_COMMAND
+            # Commands to client clusters: only the OTA client takes any.
+            if cluster != OTA:
+                return Status.UNSUP_CLUSTER_COMMAND
+            if self.ota is None or ep != 1:
+                return None
+            status = self.ota.handle(header.command, payload)
+            return None if status is None else Status(status)
         if header.manufacturer is not None:
             return Status.UNSUP_MANUF_CLUSTER_COMMAND
         if cluster == ON_OFF and ep in self.relays:

@@ -231,6 +231,7 @@ class ZNCZ02LM(PlugDevice):
     DATE_CODE = "02-28-2017"
     SW_BUILD_ID = "0.0.0_0092"
     OTA_FILE_VERSION = 92
+    OTA_IMAGE_TYPE = 0x0101
     HEARTBEAT_CLUSTER = BASIC
     HEARTBEAT_ATTR = 0xFF01
     HEARTBEAT_TYPE = DataType.CHAR_STRING
@@ -330,6 +331,9 @@ class ZNCZ04LM(PlugDevice):
     DATE_CODE = "09-18-2019"
     SW_BUILD_ID = "0.0.0_0022"
     OTA_FILE_VERSION = 22
+    OTA_IMAGE_TYPE = 0x4018
+    # Firmware 24 (pulled from the Zigbee2MQTT OTA index) stops reporting power.
+    POWER_REPORTS_BROKEN_IN: ClassVar[frozenset[int]] = frozenset({24})
     POWER_ENDPOINT = 21
     ENDPOINTS = (
         EndpointSpec(
@@ -403,6 +407,11 @@ class ZNCZ04LM(PlugDevice):
         self._state_changed()
         self._check_overload()
         return Status.SUCCESS
+
+    def _report_power(self, *, force: bool) -> None:
+        if self.file_version in self.POWER_REPORTS_BROKEN_IN:
+            return
+        super()._report_power(force=force)
 
     def _set_consumer_connected(self, connected: bool) -> None:
         if connected != self.consumer_connected:

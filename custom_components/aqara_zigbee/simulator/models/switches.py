@@ -131,6 +131,7 @@ class WSUSC02(LumiDevice):
     DATE_CODE = "11-10-2021"
     SW_BUILD_ID = "0.0.0_0032"
     OTA_FILE_VERSION = 32
+    OTA_IMAGE_TYPE = 0x0290
     HAS_PREVENT_RESET = True
     HAS_OPERATION_MODE = True
     # Event (multi-click) mode is off until the hub writes FCC0 0x0009 = 1.
@@ -226,6 +227,7 @@ class QBKG40LM(LumiDevice):
     DATE_CODE = "06-09-2021"
     SW_BUILD_ID = "0.0.0_0029"
     OTA_FILE_VERSION = 29
+    OTA_IMAGE_TYPE = 0x1888
     HAS_PREVENT_RESET = True
     HAS_OPERATION_MODE = True
     HEARTBEAT_UNKNOWN_8 = 276
