@@ -420,6 +420,9 @@ class AqaraGateway:
         handle.start()
         self._available.setdefault(ieee, True)
         registry = dr.async_get(self.hass)
+        coordinator = registry.async_get_device_by_identifier(
+            (DOMAIN, self.coordinator_ieee), self.entry.entry_id
+        )
         registry.async_get_or_create(
             config_entry_id=self.entry.entry_id,
             identifiers={(DOMAIN, ieee)},
@@ -437,7 +440,7 @@ class AqaraGateway:
                 )
             ),
             sw_version=_clean(_sw_version(device)),
-            via_device=(DOMAIN, self.coordinator_ieee),
+            via_device_id=coordinator.id if coordinator is not None else None,
         )
         if configure and definition is not None:
             self.entry.async_create_background_task(
