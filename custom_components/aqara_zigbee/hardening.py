@@ -77,7 +77,8 @@ class SecretRedactor:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._secrets: set[bytes] = set()
+        # Insertion-ordered: when full, the longest-unseen key is forgotten first
+        self._secrets: dict[bytes, None] = {}
         self._known: re.Pattern[str] | None = None
 
     @property
@@ -89,12 +90,16 @@ class SecretRedactor:
         if secret is None:
             return
         secret = bytes(secret)
-        if len(secret) != 16 or secret in _PUBLIC_KEYS or secret in self._secrets:
+        if len(secret) != 16 or secret in _PUBLIC_KEYS:
             return
         with self._lock:
+            if secret in self._secrets:
+                # Seen again: it is in use, keep it longest
+                self._secrets[secret] = self._secrets.pop(secret)
+                return
             if len(self._secrets) >= _MAX_SECRETS:
-                self._secrets.pop()
-            self._secrets.add(secret)
+                del self._secrets[next(iter(self._secrets))]
+            self._secrets[secret] = None
             spellings = sorted(
                 {spelling for known in self._secrets for spelling in _spellings(known)},
                 key=len,
