@@ -503,6 +503,36 @@ def device_temperature(*extra: Source) -> Expose:
     )
 
 
+def power(*sources: Source) -> Expose:
+    """Instantaneous power (W) from the model's own sources, then the heartbeat."""
+    return Expose(
+        key="power",
+        platform=Platform.SENSOR,
+        access=RO,
+        description="Instantaneous measured power.",
+        unit="W",
+        device_class="power",
+        state_class="measurement",
+        suggested_display_precision=1,
+        sources=(*sources, HeartbeatSource(key="power")),
+    )
+
+
+def energy(*extra: Source) -> Expose:
+    """Consumed energy (kWh) from the heartbeat plus any extra sources."""
+    return Expose(
+        key="energy",
+        platform=Platform.SENSOR,
+        access=Access.REPORT,
+        description="Sum of consumed energy.",
+        unit="kWh",
+        device_class="energy",
+        state_class="total_increasing",
+        suggested_display_precision=2,
+        sources=(HeartbeatSource(key="energy"), *extra),
+    )
+
+
 def power_outage_count(*extra: Source) -> Expose:
     return Expose(
         key="power_outage_count",

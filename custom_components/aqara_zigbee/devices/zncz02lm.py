@@ -20,20 +20,17 @@ from .model import (
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
-    RO,
-    Access,
     AttributeSource,
     Definition,
     EndpointDecl,
-    Expose,
-    HeartbeatSource,
     NumberCodec,
-    Platform,
     RemoveFromGroupStep,
     config_switch,
     device_temperature,
+    energy,
     linkquality,
     plug_power_outage_memory_sequence,
+    power,
     relay_switch,
 )
 
@@ -67,36 +64,15 @@ DEFINITION = Definition(
     description="Mi power plug ZigBee",
     exposes=(
         relay_switch("state", endpoint=1, device_class="outlet", description="Relay."),
-        Expose(
-            key="power",
-            platform=Platform.SENSOR,
-            access=RO,
-            description="Instantaneous measured power.",
-            unit="W",
-            device_class="power",
-            state_class="measurement",
-            suggested_display_precision=1,
-            sources=(
-                AttributeSource(
-                    endpoint=2,
-                    cluster=ANALOG_INPUT,
-                    attribute=PRESENT_VALUE,
-                    codec=NumberCodec(ndigits=2),
-                ),
-                HeartbeatSource(key="power"),
+        power(
+            AttributeSource(
+                endpoint=2,
+                cluster=ANALOG_INPUT,
+                attribute=PRESENT_VALUE,
+                codec=NumberCodec(ndigits=2),
             ),
         ),
-        Expose(
-            key="energy",
-            platform=Platform.SENSOR,
-            access=Access.REPORT,
-            description="Sum of consumed energy.",
-            unit="kWh",
-            device_class="energy",
-            state_class="total_increasing",
-            suggested_display_precision=2,
-            sources=(HeartbeatSource(key="energy"),),
-        ),
+        energy(),
         device_temperature(
             AttributeSource(
                 endpoint=1,

@@ -39,7 +39,6 @@ from .model import (
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
-    RO,
     RW,
     Access,
     AttributeSource,
@@ -51,10 +50,12 @@ from .model import (
     Platform,
     RemoveFromGroupStep,
     device_temperature,
+    energy,
     linkquality,
     lumi_attribute,
     lumi_config_switch,
     lumi_write,
+    power,
     relay_switch,
 )
 
@@ -81,47 +82,25 @@ DEFINITION = Definition(
     description="Mi power plug ZigBee EU",
     exposes=(
         relay_switch("state", endpoint=1, device_class="outlet", description="Relay."),
-        Expose(
-            key="power",
-            platform=Platform.SENSOR,
-            access=RO,
-            description="Instantaneous measured power.",
-            unit="W",
-            device_class="power",
-            state_class="measurement",
-            suggested_display_precision=1,
-            sources=(
-                # Newer firmware: AnalogInput on endpoint 21
-                AttributeSource(
-                    endpoint=21,
-                    cluster=ANALOG_INPUT,
-                    attribute=PRESENT_VALUE,
-                    codec=NumberCodec(ndigits=2),
-                ),
-                _em(EM_ACTIVE_POWER, EM_AC_POWER_MULTIPLIER, EM_AC_POWER_DIVISOR, 2),
-                HeartbeatSource(key="power"),
+        power(
+            # Newer firmware: AnalogInput on endpoint 21
+            AttributeSource(
+                endpoint=21,
+                cluster=ANALOG_INPUT,
+                attribute=PRESENT_VALUE,
+                codec=NumberCodec(ndigits=2),
             ),
+            _em(EM_ACTIVE_POWER, EM_AC_POWER_MULTIPLIER, EM_AC_POWER_DIVISOR, 2),
         ),
-        Expose(
-            key="energy",
-            platform=Platform.SENSOR,
-            access=Access.REPORT,
-            description="Sum of consumed energy.",
-            unit="kWh",
-            device_class="energy",
-            state_class="total_increasing",
-            suggested_display_precision=2,
-            sources=(
-                HeartbeatSource(key="energy"),
-                AttributeSource(
-                    endpoint=1,
-                    cluster=METERING,
-                    attribute=METERING_CURRENT_SUMMATION,
-                    codec=NumberCodec(ndigits=3),
-                    multiplier_attribute=METERING_MULTIPLIER,
-                    divisor_attribute=METERING_DIVISOR,
-                    readable=False,
-                ),
+        energy(
+            AttributeSource(
+                endpoint=1,
+                cluster=METERING,
+                attribute=METERING_CURRENT_SUMMATION,
+                codec=NumberCodec(ndigits=3),
+                multiplier_attribute=METERING_MULTIPLIER,
+                divisor_attribute=METERING_DIVISOR,
+                readable=False,
             ),
         ),
         device_temperature(
