@@ -23,6 +23,8 @@ from typing import Final, Protocol, runtime_checkable
 from ..lumi.const import (
     BASIC,
     BASIC_LUMI_WRITE,
+    CURRENT_TEMPERATURE,
+    DEVICE_TEMPERATURE,
     HA_PROFILE_ID,
     LUMI_CLUSTER,
     LUMI_MANUFACTURER_CODE,
@@ -488,8 +490,8 @@ def linkquality() -> Expose:
     )
 
 
-def device_temperature(*extra: Source) -> Expose:
-    """device_temperature from the heartbeat (°C, no scaling) plus any extra sources."""
+def device_temperature() -> Expose:
+    """device_temperature (°C, no scaling) from the heartbeat and the DeviceTemperature cluster."""
     return Expose(
         key="device_temperature",
         platform=Platform.SENSOR,
@@ -499,7 +501,16 @@ def device_temperature(*extra: Source) -> Expose:
         device_class="temperature",
         state_class="measurement",
         entity_category="diagnostic",
-        sources=(HeartbeatSource(key="device_temperature"), *extra),
+        sources=(
+            HeartbeatSource(key="device_temperature"),
+            AttributeSource(
+                endpoint=1,
+                cluster=DEVICE_TEMPERATURE,
+                attribute=CURRENT_TEMPERATURE,
+                codec=NUMBER,
+                readable=False,
+            ),
+        ),
     )
 
 

@@ -8,7 +8,6 @@ from ..lumi.const import (
     ATTR_OPERATION_MODE,
     ATTR_POWER_OUTAGE_MEMORY,
     BASIC,
-    CURRENT_TEMPERATURE,
     DEVICE_TEMPERATURE,
     GROUPS,
     LUMI_CLUSTER,
@@ -21,13 +20,11 @@ from ..lumi.const import (
 )
 from .model import (
     FLIP_INDICATOR_LIGHT_DESCRIPTION,
-    NUMBER,
     OPERATION_MODE_CODEC,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
     ActionSource,
-    AttributeSource,
     Definition,
     EndpointDecl,
     WriteStep,
@@ -57,15 +54,7 @@ DEFINITION = Definition(
             ZCL_BOOL,
             description=POWER_OUTAGE_MEMORY_DESCRIPTION,
         ),
-        device_temperature(
-            AttributeSource(
-                endpoint=1,
-                cluster=DEVICE_TEMPERATURE,
-                attribute=CURRENT_TEMPERATURE,
-                codec=NUMBER,
-                readable=False,
-            )
-        ),
+        device_temperature(),
         lumi_config_switch(
             "flip_indicator_light",
             ATTR_FLIP_INDICATOR_LIGHT,

@@ -7,7 +7,6 @@ from ..lumi.const import (
     ATTR_POWER_OUTAGE_MEMORY,
     ATTR_SWITCH_TYPE,
     BASIC,
-    CURRENT_TEMPERATURE,
     DEVICE_TEMPERATURE,
     GROUPS,
     LUMI_CLUSTER,
@@ -22,7 +21,6 @@ from .model import (
     NUMBER,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
-    AttributeSource,
     BindStep,
     Definition,
     EndpointDecl,
@@ -63,15 +61,7 @@ DEFINITION = Definition(
             description="Wall switch type.",
         ),
         power_outage_count(lumi_attribute(ATTR_POWER_OUTAGE_COUNT, NUMBER, readable=False)),
-        device_temperature(
-            AttributeSource(
-                endpoint=1,
-                cluster=DEVICE_TEMPERATURE,
-                attribute=CURRENT_TEMPERATURE,
-                codec=NUMBER,
-                readable=False,
-            )
-        ),
+        device_temperature(),
         linkquality(),
     ),
     options=(OPTION_DEVICE_TEMPERATURE_CALIBRATION,),

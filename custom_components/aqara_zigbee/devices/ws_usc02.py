@@ -10,7 +10,6 @@ from ..lumi.const import (
     ATTR_POWER_OUTAGE_COUNT,
     ATTR_POWER_OUTAGE_MEMORY,
     BASIC,
-    CURRENT_TEMPERATURE,
     DEVICE_TEMPERATURE,
     GROUPS,
     LUMI_CLUSTER,
@@ -30,7 +29,6 @@ from .model import (
     OPTION_STATE_ACTION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
     ActionSource,
-    AttributeSource,
     Definition,
     EndpointDecl,
     EnumCodec,
@@ -88,15 +86,7 @@ DEFINITION = Definition(
             ),
         ),
         power_outage_count(lumi_attribute(ATTR_POWER_OUTAGE_COUNT, NUMBER, readable=False)),
-        device_temperature(
-            AttributeSource(
-                endpoint=1,
-                cluster=DEVICE_TEMPERATURE,
-                attribute=CURRENT_TEMPERATURE,
-                codec=NUMBER,
-                readable=False,
-            )
-        ),
+        device_temperature(),
         lumi_config_switch(
             "flip_indicator_light",
             ATTR_FLIP_INDICATOR_LIGHT,

@@ -8,7 +8,6 @@ from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
     BASIC_LUMI_WRITE,
-    CURRENT_TEMPERATURE,
     DEVICE_TEMPERATURE,
     GROUPS,
     LUMI_MANUFACTURER_CODE,
@@ -16,7 +15,6 @@ from ..lumi.const import (
     PRESENT_VALUE,
 )
 from .model import (
-    NUMBER,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
@@ -73,15 +71,7 @@ DEFINITION = Definition(
             ),
         ),
         energy(),
-        device_temperature(
-            AttributeSource(
-                endpoint=1,
-                cluster=DEVICE_TEMPERATURE,
-                attribute=CURRENT_TEMPERATURE,
-                codec=NUMBER,
-                readable=False,
-            )
-        ),
+        device_temperature(),
         config_switch(
             "power_outage_memory",
             description=POWER_OUTAGE_MEMORY_DESCRIPTION,

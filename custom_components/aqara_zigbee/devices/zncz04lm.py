@@ -10,7 +10,6 @@ from ..lumi.const import (
     ATTR_OVERLOAD_PROTECTION,
     ATTR_POWER_OUTAGE_MEMORY,
     BASIC,
-    CURRENT_TEMPERATURE,
     DEVICE_TEMPERATURE,
     ELECTRICAL_MEASUREMENT,
     EM_AC_CURRENT_DIVISOR,
@@ -35,7 +34,6 @@ from ..lumi.const import (
 )
 from .model import (
     BOOL,
-    NUMBER,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
@@ -103,15 +101,7 @@ DEFINITION = Definition(
                 readable=False,
             ),
         ),
-        device_temperature(
-            AttributeSource(
-                endpoint=1,
-                cluster=DEVICE_TEMPERATURE,
-                attribute=CURRENT_TEMPERATURE,
-                codec=NUMBER,
-                readable=False,
-            )
-        ),
+        device_temperature(),
         Expose(
             key="voltage",
             platform=Platform.SENSOR,
