@@ -16,6 +16,7 @@ raises: a failure is logged and the raw device is returned.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import zigpy.device
@@ -39,6 +40,25 @@ def declare_endpoints(device: zigpy.device.Device, definition: Definition) -> No
             ensure_cluster(endpoint, cluster_id, server=False)
 
 
+def _discard(device: zigpy.device.ZigbeeDevice) -> None:
+    """Release a replaced raw device once the task that resolves it has finished.
+
+    zigpy resolves a freshly interviewed device from inside that device's own ``initialize``
+    task. ``on_remove`` cancels the device's tasks, so called right away it would cancel the
+    running interview, and zigpy 2.3 then fails in its own bookkeeping ("Error doing job:
+    KeyError: <Task cancelled name='initialize'>"). After the task is done nothing is left
+    to cancel.
+    """
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:  # no running loop
+        task = None
+    if task is None or task.done():
+        device.on_remove()
+    else:
+        task.add_done_callback(lambda _task: device.on_remove())
+
+
 def resolve_device(device: zigpy.device.BaseDevice) -> zigpy.device.BaseDevice:
     """zigpy ``DeviceResolver``: a :class:`LumiDevice` for known models, else ``device``."""
     try:
@@ -51,7 +71,7 @@ def resolve_device(device: zigpy.device.BaseDevice) -> zigpy.device.BaseDevice:
         declare_endpoints(resolved, definition)
         # The raw device is discarded: drop the callback listener it registered with the
         # application, or every restored device would stay in memory twice.
-        device.on_remove()
+        _discard(device)
     except Exception:
         _LOGGER.warning("Could not resolve device %r, using it as is", device, exc_info=True)
         return device

@@ -210,6 +210,11 @@ class ZStackEmulator:
         )
 
     @property
+    def registered_endpoints(self) -> frozenset[int]:
+        """Endpoints the host registered with ``AF.Register`` since the last reset."""
+        return frozenset(self._endpoints)
+
+    @property
     def network_running(self) -> bool:
         """The stack has been started on a formed network since its last reset."""
         return self._network_running
