@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 import contextlib
 from datetime import timedelta
 from functools import partial
@@ -40,6 +40,7 @@ import zigpy.device
 import zigpy.exceptions
 import zigpy.state
 import zigpy.types as zigpy_t
+import zigpy.zcl
 from zigpy.zdo.types import LogicalType
 
 from . import hardening
@@ -83,6 +84,9 @@ BACKUP_INTERVAL = timedelta(days=1)
 AVAILABILITY_CHECK_INTERVAL = timedelta(minutes=1)
 BACKUPS_KEPT = 7
 RECONNECT_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+# How long a stop waits for configure/read work in flight before cancelling it
+DEVICE_WORK_GRACE = 5.0
+INTERVIEW_UNWIND_STEPS = 100
 
 ValueCallback = Callable[[object], None]
 
@@ -112,6 +116,8 @@ class AqaraGateway:
         self._availability_subscribers: defaultdict[str, list[CALLBACK_TYPE]] = defaultdict(list)
         self._available: dict[str, bool] = {}
         self._handle_unsubs: dict[str, Callable[[], None]] = {}
+        #: configure / initial-read work per device, finished before the radio goes
+        self._device_work: set[asyncio.Task[None]] = set()
         self._unsubs: list[CALLBACK_TYPE] = []
         self._reconnect_task: asyncio.Task[None] | None = None
         self._stop_listener: CALLBACK_TYPE | None = None
@@ -283,11 +289,25 @@ class AqaraGateway:
                 continue
             self._add_handle(device, configure=False)
 
-    async def _async_release_app(self, app: zigpy.application.ControllerApplication) -> None:
+    async def _async_release_app(
+        self, app: zigpy.application.ControllerApplication, *, radio_lost: bool = False
+    ) -> None:
+        """Stop the device work, then shut the application down.
+
+        On an orderly stop, configure/read work in flight gets a grace period to finish
+        while the radio still answers; a lost radio fails it at once after the shutdown.
+        """
+        if not radio_lost and self._device_work:
+            await asyncio.wait(set(self._device_work), timeout=DEVICE_WORK_GRACE)
+        await _async_cancel_interviews(app)
         for ieee in list(self.handles):
             self._drop_handle(ieee)
         with contextlib.suppress(Exception):
             await app.shutdown()
+        if work := set(self._device_work):
+            for task in work:
+                task.cancel()
+            await asyncio.gather(*work, return_exceptions=True)
 
     # ------------------------------------------------------------ zigpy listener
 
@@ -350,7 +370,7 @@ class AqaraGateway:
         if self.app is not None:
             old, self.app = self.app, None
             old.remove_listener(self)
-            await self._async_release_app(old)
+            await self._async_release_app(old, radio_lost=True)
         attempt = 0
         foreign_network_logged = False
         while not self._stopping:
@@ -443,13 +463,14 @@ class AqaraGateway:
             via_device_id=coordinator.id if coordinator is not None else None,
         )
         if configure and definition is not None:
-            self.entry.async_create_background_task(
-                self.hass, self._async_configure(handle), f"{DOMAIN} configure {ieee}"
-            )
+            self._start_device_work(self._async_configure(handle), f"{DOMAIN} configure {ieee}")
         else:
-            self.entry.async_create_background_task(
-                self.hass, self._async_initial_read(handle), f"{DOMAIN} read {ieee}"
-            )
+            self._start_device_work(self._async_initial_read(handle), f"{DOMAIN} read {ieee}")
+
+    def _start_device_work(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        task = self.entry.async_create_background_task(self.hass, work, name)
+        self._device_work.add(task)
+        task.add_done_callback(self._device_work.discard)
 
     async def _async_configure(self, handle: DeviceHandle) -> None:
         try:
@@ -460,12 +481,27 @@ class AqaraGateway:
 
     async def _async_initial_read(self, handle: DeviceHandle) -> None:
         """Read what the device can tell on request, so states do not wait for reports."""
-        if not handle.exposes:
-            return
-        try:
-            await handle.async_read()
-        except Exception:
-            LOGGER.debug("Initial read of %s failed", handle.ieee, exc_info=True)
+        if handle.exposes:
+            try:
+                await handle.async_read()
+            except Exception:
+                LOGGER.debug("Initial read of %s failed", handle.ieee, exc_info=True)
+        await self._async_read_sw_version(handle.device)
+
+    async def _async_read_sw_version(self, device: zigpy.device.Device) -> None:
+        """Fill the registry's firmware version: zigpy's interview does not read it."""
+        if _sw_version(device) is None and (basic := _basic_cluster(device)) is not None:
+            try:
+                await basic.read_attributes(["sw_build_id", "app_version"], allow_cache=False)
+            except Exception:  # a sleeping device answers later, with its next heartbeat
+                LOGGER.debug("Reading the firmware version of %s failed", device.ieee)
+        version = _clean(_sw_version(device))
+        registry = dr.async_get(self.hass)
+        entry = registry.async_get_device_by_identifier(
+            (DOMAIN, str(device.ieee)), self.entry.entry_id
+        )
+        if version is not None and entry is not None and entry.sw_version != version:
+            registry.async_update_device(entry.id, sw_version=version)
 
     def _drop_handle(self, ieee: str) -> None:
         handle = self.handles.pop(ieee, None)
@@ -677,6 +713,27 @@ class _ConnectionWatch:
             raise ConnectionError(f"connection lost during start-up: {self.lost}")
 
 
+async def _async_cancel_interviews(app: zigpy.application.ControllerApplication) -> None:
+    """Cancel zigpy's interviews in flight and let them unwind before its shutdown.
+
+    zigpy 2.3's shutdown cancels them itself, then fails in its own bookkeeping ("Error
+    doing job: KeyError: <Task cancelled name='initialize'>").
+    """
+    interviews = [
+        device
+        for device in app.devices.values()
+        if isinstance(device, zigpy.device.Device) and device.initializing
+    ]
+    for device in interviews:
+        device.cancel_initialization()
+    # A cancelled interview unwinds within a few loop iterations (zigpy gives no handle
+    # to await)
+    for _ in range(INTERVIEW_UNWIND_STEPS):
+        if not any(device.initializing for device in interviews):
+            break
+        await asyncio.sleep(0)
+
+
 def _cannot_connect(exc: Exception) -> ConfigEntryNotReady:
     return ConfigEntryNotReady(
         translation_domain=DOMAIN,
@@ -743,13 +800,17 @@ def _clean(text: object) -> str | None:
     return cleaned or None
 
 
-def _sw_version(device: zigpy.device.Device) -> str | None:
-    basic = None
+def _basic_cluster(device: zigpy.device.Device) -> zigpy.zcl.Cluster | None:
     for endpoint_id, endpoint in device.endpoints.items():
         if endpoint_id != 0 and 0x0000 in getattr(endpoint, "in_clusters", {}):
-            basic = endpoint.in_clusters[0x0000]
-            break
-    if basic is None:
+            cluster: zigpy.zcl.Cluster = endpoint.in_clusters[0x0000]
+            return cluster
+    return None
+
+
+def _sw_version(device: zigpy.device.Device) -> str | None:
+    """Basic's software build id, else its application version (from zigpy's cache)."""
+    if (basic := _basic_cluster(device)) is None:
         return None
     for attribute in ("sw_build_id", "app_version"):
         with contextlib.suppress(Exception):

@@ -77,6 +77,34 @@ async def test_unload_and_reload_keep_devices(
     assert {d.id for d in seed_devices_in_registry(hass, simulated_entry)} == before
 
 
+async def test_firmware_version_in_device_info(
+    hass: HomeAssistant, simulated_entry: AqaraConfigEntry
+) -> None:
+    """Each device shows the software build its Basic cluster reports, after a reload too."""
+    registry = dr.async_get(hass)
+    gateway = simulated_entry.runtime_data
+    assert gateway.simulator is not None
+    builds = {ieee: sim.sw_build_id for ieee, sim in gateway.simulator.devices.items()}
+    assert all(builds.values())
+
+    def shown() -> dict[str, str | None]:
+        return {
+            ieee: getattr(
+                registry.async_get_device_by_identifier((DOMAIN, ieee), simulated_entry.entry_id),
+                "sw_version",
+                None,
+            )
+            for ieee in builds
+        }
+
+    await wait_for(hass, lambda: shown() == builds)
+    assert await hass.config_entries.async_reload(simulated_entry.entry_id)
+    await hass.async_block_till_done()
+    gateway = simulated_entry.runtime_data
+    await wait_for(hass, lambda: len(gateway.handles) == len(SEED_MODELS))
+    assert shown() == builds
+
+
 async def test_connection_loss_and_recovery(
     hass: HomeAssistant, simulated_entry: AqaraConfigEntry, caplog: pytest.LogCaptureFixture
 ) -> None:
