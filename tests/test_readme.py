@@ -1,4 +1,4 @@
-"""The README's supported-devices section is what ``script/supported_devices.py`` generates."""
+"""The README stays true: the generated supported-devices section, the tested versions."""
 
 from __future__ import annotations
 
@@ -92,3 +92,26 @@ def test_script_modes(
     assert "stale" in capsys.readouterr().err
     assert generator.main(["--write"]) == 0
     assert copy.read_text(encoding="utf-8") == text
+
+
+def _locked(lock: str) -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements" / lock).read_text(encoding="utf-8").splitlines():
+        name, sep, version = line.partition("==")
+        if sep:
+            pins[name.lower()] = version
+    return pins
+
+
+@pytest.mark.parametrize(
+    ("lock", "row_start"),
+    [("test.lock", "| `.venv` (newest)"), ("ha2026.10.lock", "| `.venv-ha` (what HA 2026.10")],
+)
+def test_tested_versions_table_matches_the_locks(lock: str, row_start: str) -> None:
+    """The README's table of tested versions says what the lock files install."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith(row_start)]
+    pins = _locked(lock)
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[1] == f"`requirements/{lock}`"
+    assert cells[2:] == [pins[name] for name in ("homeassistant", "zigpy", "zigpy-znp", "bellows")]
