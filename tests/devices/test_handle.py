@@ -240,12 +240,66 @@ async def test_electrical_measurement_scaling(app: FakeApp) -> None:
     endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006, 0x0B04, 0x0702), ())]
     device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
     em = device.endpoints[1].in_clusters[0x0B04]
-    em.update_attribute(0x0604, 1)  # ac_power_multiplier
+    em.update_attribute(0x0604, 1)  # ac_power_multiplier, cached by zigpy
     em.update_attribute(0x0605, 10)  # ac_power_divisor
     _report(app, device, 1, 0x0B04, 1, record(0x050B, 0x29, u16(1234)))
     assert handle.values["power"] == 123.4
-    _report(app, device, 1, 0x0B04, 2, record(0x0505, 0x21, u16(230)))  # no divisor cached
-    assert handle.values["voltage"] == 230
+
+
+async def test_unscaled_values_are_held_until_the_factors_are_known(app: FakeApp) -> None:
+    """Old-firmware ZNCZ04LM: a report before its multiplier/divisor is never published raw."""
+    endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006, 0x0B04, 0x0702), ())]
+    device, handle, recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
+    app.radio.answer = False  # the factors cannot be read yet
+    _report(app, device, 1, 0x0B04, 1, record(0x0508, 0x21, u16(500)))  # 500 mA
+    _report(app, device, 1, 0x0702, 2, record(0x0000, 0x25, (12345).to_bytes(6, "little")))
+    await settle()
+    assert "current" not in handle.values
+    assert "energy" not in handle.values
+    asked = {(f.packet.cluster_id, f.header.command_id) for f in app.radio.sent}
+    assert (0x0B04, foundation.GeneralCommand.Read_Attributes) in asked
+
+    # The factors arrive (here by report): the held values are published, scaled
+    app.radio.answer = True
+    factors = record(0x0602, 0x21, u16(1)) + record(0x0603, 0x21, u16(1000))
+    _report(app, device, 1, 0x0B04, 3, factors)
+    _report(app, device, 1, 0x0702, 4, record(0x0301, 0x22, (1).to_bytes(3, "little")))
+    assert "energy" not in handle.values  # the divisor is still unknown
+    _report(app, device, 1, 0x0702, 5, record(0x0302, 0x22, (1000).to_bytes(3, "little")))
+    assert handle.values["current"] == 0.5
+    assert handle.values["energy"] == 12.345
+    assert recorder.of("current") == [0.5]
+    assert recorder.of("energy") == [12.345]
+    handle.stop()  # cancels the factor read nobody answered
+
+
+async def test_read_fetches_the_scaling_factors(app: FakeApp) -> None:
+    """The pairing/startup read asks for multiplier and divisor with the values."""
+    endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006, 0x0B04, 0x0702), ())]
+    _device, handle, recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
+    app.radio.attributes.update(
+        {
+            (1, 0x0B04, 0x0505): (0x21, u16(2301)),
+            (1, 0x0B04, 0x0508): (0x21, u16(500)),
+            (1, 0x0B04, 0x050B): (0x29, u16(1150)),
+            (1, 0x0B04, 0x0600): (0x21, u16(1)),
+            (1, 0x0B04, 0x0601): (0x21, u16(10)),
+            (1, 0x0B04, 0x0602): (0x21, u16(1)),
+            (1, 0x0B04, 0x0603): (0x21, u16(1000)),
+            # No ac power multiplier/divisor: the ZCL default 1 applies
+            (1, 0x0702, 0x0000): (0x25, (12345).to_bytes(6, "little")),
+            (1, 0x0702, 0x0301): (0x22, (1).to_bytes(3, "little")),
+            (1, 0x0702, 0x0302): (0x22, (1000).to_bytes(3, "little")),
+        }
+    )
+    await handle.async_read()
+    assert handle.values["voltage"] == 230.1
+    assert handle.values["current"] == 0.5
+    assert handle.values["power"] == 1150
+    assert handle.values["energy"] == 12.345
+    assert recorder.of("current") == [0.5]  # never the raw 500
+    em_reads = [f for f in app.radio.sent if f.packet.cluster_id == 0x0B04]
+    assert len(em_reads) == 1  # values and factors in one request
 
 
 async def test_attribute_updated_events(app: FakeApp) -> None:
@@ -480,8 +534,9 @@ async def test_read_failures(app: FakeApp, monkeypatch: pytest.MonkeyPatch) -> N
 async def test_read_power_from_old_firmware_without_endpoint_21(app: FakeApp) -> None:
     endpoints: list[EndpointSpec] = [(1, 0x51, (0x0000, 0x0006, 0x0B04), ())]
     _device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", endpoints)
-    with pytest.raises(ReadFailed, match="no readable source"):
-        await handle.async_read(["power"])
+    app.radio.attributes[(1, 0x0B04, 0x050B)] = (0x29, u16(75))
+    await handle.async_read(["power"])  # power multiplier/divisor unsupported: ZCL default 1
+    assert handle.values["power"] == 75
 
 
 # ---------------------------------------------------------------------------- configure

@@ -90,6 +90,8 @@ async def simulated_entry(hass: HomeAssistant) -> AsyncGenerator[AqaraConfigEntr
     entry = await configure_simulated(hass)
     await join_all(hass, entry)
     yield entry
+    # The pairing reads may still be under way in tests that never waited for them
+    await hass.async_block_till_done(wait_background_tasks=True)
     await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
 

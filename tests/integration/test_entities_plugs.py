@@ -7,7 +7,7 @@ on request (``homeassistant.update_entity``).
 
 from __future__ import annotations
 
-from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNKNOWN
+from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 import pytest
@@ -185,10 +185,11 @@ async def test_zncz04lm_read_on_request(
         await update_entity(hass, dev.entity(platform, key))
         assert dev.state(platform, key) == expected, key
 
-    # auto_off cannot be read (the page says so): the request changes nothing
+    # auto_off has no /get on the page: the request changes nothing (it is read at pairing)
+    assert dev.state("switch", "auto_off") == STATE_OFF
     plug.auto_off = True
     await update_entity(hass, dev.entity("switch", "auto_off"))
-    assert dev.state("switch", "auto_off") == STATE_UNKNOWN
+    assert dev.state("switch", "auto_off") == STATE_OFF
 
 
 async def test_zncz02lm_reports(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -> None:

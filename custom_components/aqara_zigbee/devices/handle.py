@@ -85,6 +85,10 @@ _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
+#: ZCL: a multiplier/divisor the device does not implement is 1
+_DEFAULT_FACTOR: Final = 1.0
+
+Route = tuple[int, int, int]  # (endpoint, cluster, attribute)
 
 Listener = Callable[[str, object], None]
 
@@ -230,6 +234,11 @@ class DeviceHandle:
         self._started = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._recent_tsns: dict[tuple[int, int], float] = {}
+        # Standard ZCL scaling: the factors learned from the device, the raw values waiting
+        # for them (never published unscaled), and the clusters whose factors are being read
+        self._factors: dict[Route, float] = {}
+        self._held: dict[Route, object] = {}
+        self._factor_reads: set[tuple[int, int]] = set()
 
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
@@ -238,11 +247,16 @@ class DeviceHandle:
         self._action_routes: dict[tuple[int, int, int], tuple[Expose, ActionSource]] = {}
         self._linkquality = False
         self._state_actions: frozenset[str] = frozenset()
+        scaling_routes: set[Route] = set()
         for expose in self.exposes:
             for source in expose.sources:
                 if isinstance(source, AttributeSource):
                     route = (source.endpoint, source.cluster, source.attribute)
                     self._attribute_routes.setdefault(route, []).append((expose, source))
+                    scaling_routes.update(
+                        (source.endpoint, source.cluster, attr_id)
+                        for attr_id in source.scaling_attributes
+                    )
                 elif isinstance(source, HeartbeatSource):
                     self._heartbeat_routes.setdefault(source.key, []).append((expose, source))
                 elif isinstance(source, ActionSource):
@@ -252,6 +266,7 @@ class DeviceHandle:
                     self._linkquality = True
             if expose.platform is Platform.EVENT:
                 self._state_actions = self._state_actions | frozenset(expose.state_action_options)
+        self._scaling_routes = frozenset(scaling_routes)
         # Only clusters that carry something we decode get listeners: each attached cluster
         # costs memory per device, and most clusters of a device never matter to us.
         self._watched_clusters = frozenset(
@@ -383,32 +398,87 @@ class DeviceHandle:
             if report:
                 self._on_action(route, raw, tsn)
             return
+        if route in self._scaling_routes:
+            self._learn_factor(cluster, attr_id, raw)
+            return
         for expose, source in self._attribute_routes.get(route, ()):
-            value = source.codec.decode(self._scaled(cluster, source, _raw_value(raw)))
+            scaled = self._scaled(cluster, source, _raw_value(raw))
+            if scaled is None:
+                self._hold(cluster, route, raw)
+                continue
+            value = source.codec.decode(scaled)
             if value is not None:
                 self._confirm(expose, value, from_report=report)
 
-    @staticmethod
-    def _scaled(cluster: Cluster, source: AttributeSource, raw: object) -> object:
-        """Apply the standard ZCL multiplier/divisor the cluster has cached, if any."""
-        if source.multiplier_attribute is None and source.divisor_attribute is None:
+    # ------------------------------------------------------------------ scaling
+
+    def _scaled(self, cluster: Cluster, source: AttributeSource, raw: object) -> object | None:
+        """The value with the standard ZCL multiplier/divisor applied; None while unknown."""
+        if not source.scaling_attributes or isinstance(raw, bool):
             return raw
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
+        if not isinstance(raw, int | float):
             return raw
         value = float(raw)
-        for attr_id, divide in (
-            (source.multiplier_attribute, False),
-            (source.divisor_attribute, True),
-        ):
-            if attr_id is None:
-                continue
-            try:
-                factor = cluster.get(attr_id)
-            except KeyError:
-                factor = None
-            if isinstance(factor, int | float) and factor:
-                value = value / factor if divide else value * factor
+        for attr_id in source.scaling_attributes:
+            factor = self._factor(cluster, attr_id)
+            if factor is None:
+                return None
+            value = value / factor if attr_id == source.divisor_attribute else value * factor
         return value
+
+    def _factor(self, cluster: Cluster, attr_id: int) -> float | None:
+        """A scaling factor learned from the device, else one zigpy has cached."""
+        learned = self._factors.get((cluster.endpoint.endpoint_id, cluster.cluster_id, attr_id))
+        if learned is not None:
+            return learned
+        try:
+            cached = cluster.get(attr_id)
+        except KeyError:
+            return None
+        if isinstance(cached, int | float) and not isinstance(cached, bool) and cached > 0:
+            return float(cached)
+        return None
+
+    def _learn_factor(self, cluster: Cluster, attr_id: int, raw: object | None) -> None:
+        """Record a multiplier/divisor (None: unsupported) and publish what waited for it."""
+        endpoint_id, cluster_id = cluster.endpoint.endpoint_id, cluster.cluster_id
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or raw <= 0:
+            # Unsupported (or a meaningless 0) means the ZCL default, not "unknown forever"
+            _LOGGER.debug(
+                "%s: scaling attribute 0x%04x/0x%04x is %r, using %s",
+                self.ieee,
+                cluster_id,
+                attr_id,
+                raw,
+                _DEFAULT_FACTOR,
+            )
+            factor = _DEFAULT_FACTOR
+        else:
+            factor = float(raw)
+        self._factors[(endpoint_id, cluster_id, attr_id)] = factor
+        for route in [r for r in self._held if r[:2] == (endpoint_id, cluster_id)]:
+            held = self._held.pop(route)
+            self._on_attribute(cluster, route[2], held, report=False, tsn=None)
+
+    def _hold(self, cluster: Cluster, route: Route, raw: object) -> None:
+        """Keep a value whose scaling is unknown, and ask the device for the factors."""
+        self._held[route] = raw
+        key = (cluster.endpoint.endpoint_id, cluster.cluster_id)
+        if key not in self._factor_reads:
+            _LOGGER.debug(
+                "%s: holding 0x%04x/0x%04x until its scaling is known", self.ieee, *route[1:]
+            )
+            self._spawn(self._async_read_factors(*key))
+
+    async def _async_read_factors(self, endpoint_id: int, cluster_id: int) -> None:
+        missing: dict[int, list[str]] = {
+            attr_id: []
+            for endpoint, cluster, attr_id in self._scaling_routes
+            if (endpoint, cluster) == (endpoint_id, cluster_id)
+            and (endpoint, cluster, attr_id) not in self._factors
+        }
+        failures: dict[str, str] = {}
+        await self._read_group(endpoint_id, cluster_id, None, missing, failures, full=True)
 
     def _on_heartbeat(self, raw: object) -> None:
         try:
@@ -635,12 +705,18 @@ class DeviceHandle:
     # ------------------------------------------------------------------ reads
 
     async def async_read(self, keys: Iterable[str] | None = None) -> None:
-        """Read readable exposes (all when ``keys`` is None); values update and notify.
+        """Read exposes; values update and notify.
+
+        With ``keys`` only those exposes, which must be readable (``/get``). Without, everything
+        the device answers (pairing, startup): every readable source on a cluster the device
+        has, the scaling factors, and the heartbeat where the firmware answers its read; an
+        attribute the device does not support then simply stays unknown.
 
         Every group is attempted; raises :class:`ReadFailed` naming the keys that failed.
         """
+        full = keys is None
         if keys is None:
-            exposes = [expose for expose in self.exposes if expose.readable]
+            exposes = list(self.exposes)
         else:
             exposes = []
             for key in keys:
@@ -653,28 +729,54 @@ class DeviceHandle:
         groups: dict[tuple[int, int, int | None], dict[int, list[str]]] = {}
         failures: dict[str, str] = {}
         for expose in exposes:
-            source = self._read_source(expose)
+            source = self._read_source(expose, present_only=full)
             if source is None:
-                failures[expose.key] = "no readable source on this device"
+                if not full:
+                    failures[expose.key] = "no readable source on this device"
                 continue
             group = groups.setdefault((source.endpoint, source.cluster, source.manufacturer), {})
             group.setdefault(source.attribute, []).append(expose.key)
+            for attr_id in source.scaling_attributes:
+                group.setdefault(attr_id, [])
+        heartbeat_source = self.definition.heartbeat_read if self.definition else None
+        if full and heartbeat_source is not None and self._has_cluster(heartbeat_source):
+            group_key = (
+                heartbeat_source.endpoint,
+                heartbeat_source.cluster,
+                heartbeat_source.manufacturer,
+            )
+            groups.setdefault(group_key, {}).setdefault(heartbeat_source.attribute, [])
 
         for (endpoint_id, cluster_id, manufacturer), attributes in groups.items():
-            await self._read_group(endpoint_id, cluster_id, manufacturer, attributes, failures)
+            await self._read_group(
+                endpoint_id, cluster_id, manufacturer, attributes, failures, full=full
+            )
 
         if failures:
             reasons = "; ".join(f"{key}: {reason}" for key, reason in failures.items())
             raise ReadFailed(", ".join(failures), reasons)
 
-    def _read_source(self, expose: Expose) -> AttributeSource | None:
-        """The first readable attribute source whose endpoint exists on the device."""
+    def _read_source(self, expose: Expose, *, present_only: bool) -> AttributeSource | None:
+        """The first readable attribute source whose endpoint (and cluster) is on the device.
+
+        ``present_only``: the cluster must be known too, so that a full read never asks a
+        firmware for a cluster of another firmware's layout (e.g. 0x0B04 on newer ZNCZ04LM).
+        """
         for source in expose.sources:
-            if isinstance(source, AttributeSource) and source.readable:
-                endpoint = self.device.endpoints.get(source.endpoint)
-                if isinstance(endpoint, zigpy.endpoint.Endpoint):
-                    return source
+            if not isinstance(source, AttributeSource) or not source.readable:
+                continue
+            endpoint = self.device.endpoints.get(source.endpoint)
+            if not isinstance(endpoint, zigpy.endpoint.Endpoint):
+                continue
+            if not present_only or self._has_cluster(source):
+                return source
         return None
+
+    def _has_cluster(self, source: AttributeSource) -> bool:
+        endpoint = self.device.endpoints.get(source.endpoint)
+        return isinstance(endpoint, zigpy.endpoint.Endpoint) and (
+            source.cluster in endpoint.in_clusters
+        )
 
     async def _read_group(
         self,
@@ -683,15 +785,31 @@ class DeviceHandle:
         manufacturer: int | None,
         attributes: dict[int, list[str]],
         failures: dict[str, str],
+        *,
+        full: bool = False,
     ) -> None:
+        """Read one cluster's attributes in one request (``full``: unsupported is no failure)."""
+        if not attributes:
+            return
+        reads_factors = any(
+            (endpoint_id, cluster_id, attr_id) in self._scaling_routes for attr_id in attributes
+        )
+        if reads_factors:
+            self._factor_reads.add((endpoint_id, cluster_id))
         try:
             cluster = self._cluster(endpoint_id, cluster_id)
             result = await cluster.read_attributes_raw(list(attributes), manufacturer=manufacturer)
         except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+            _LOGGER.debug(
+                "Reading 0x%04x on %s/%s failed: %r", cluster_id, self.ieee, endpoint_id, exc
+            )
             for keys in attributes.values():
                 for key in keys:
                     failures[key] = f"{type(exc).__name__}: {exc}"
             return
+        finally:
+            if reads_factors:
+                self._factor_reads.discard((endpoint_id, cluster_id))
         records = getattr(result, "status_records", None)
         if not isinstance(records, list):
             status = getattr(result, "status", result)
@@ -700,14 +818,21 @@ class DeviceHandle:
                     failures[key] = f"status {status!r}"
             return
         seen: set[int] = set()
-        for record in records:
+        # Scaling factors first, so the values of the same response are published scaled
+        for record in sorted(
+            records,
+            key=lambda rec: (endpoint_id, cluster_id, rec.attrid) not in self._scaling_routes,
+        ):
             seen.add(record.attrid)
             keys = attributes.get(record.attrid, [])
             if _status_ok(record.status) and record.value is not None:
                 self._on_attribute(
                     cluster, record.attrid, record.value.value, report=False, tsn=None
                 )
-            else:
+            elif (endpoint_id, cluster_id, record.attrid) in self._scaling_routes:
+                if record.status == foundation.Status.UNSUPPORTED_ATTRIBUTE:
+                    self._learn_factor(cluster, record.attrid, None)
+            elif not (full and record.status == foundation.Status.UNSUPPORTED_ATTRIBUTE):
                 for key in keys:
                     failures[key] = f"status {record.status!r}"
         for attr_id, keys in attributes.items():

@@ -22,11 +22,13 @@ from typing import Final, Protocol, runtime_checkable
 
 from ..lumi.const import (
     BASIC,
+    BASIC_HEARTBEAT,
     BASIC_LUMI_WRITE,
     CURRENT_TEMPERATURE,
     DEVICE_TEMPERATURE,
     HA_PROFILE_ID,
     LUMI_CLUSTER,
+    LUMI_HEARTBEAT,
     LUMI_MANUFACTURER_CODE,
     MULTISTATE_INPUT,
     ON_OFF,
@@ -179,10 +181,19 @@ class AttributeSource:
     attribute: int
     codec: Codec = RAW
     manufacturer: int | None = None  # manufacturer code for reads
-    readable: bool = True  # async_read may poll it
-    # Standard ZCL scaling: value * cached(multiplier) / cached(divisor) of the same cluster
+    readable: bool = True  # the device answers a read of it (async_read may poll it)
+    # Standard ZCL scaling: value * multiplier / divisor, both attributes of the same cluster;
+    # the handle reads them and holds values back until they are known
     multiplier_attribute: int | None = None
     divisor_attribute: int | None = None
+
+    @property
+    def scaling_attributes(self) -> tuple[int, ...]:
+        return tuple(
+            attr_id
+            for attr_id in (self.multiplier_attribute, self.divisor_attribute)
+            if attr_id is not None
+        )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -405,6 +416,9 @@ class Definition:
     is_router: bool = False
     endpoints: tuple[EndpointDecl, ...] = ()  # endpoints / clusters to make sure exist
     configure: tuple[ConfigureStep, ...] = ()
+    # Where the firmware answers a read of its heartbeat: the values only the heartbeat
+    # carries are then known at pairing and startup instead of up to an hour later
+    heartbeat_read: AttributeSource | None = None
     _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -439,6 +453,21 @@ def lumi_attribute(
         codec=codec,
         manufacturer=LUMI_MANUFACTURER_CODE,
         readable=readable,
+    )
+
+
+def lumi_heartbeat_read() -> AttributeSource:
+    """The 0xFCC0 0x00F7 heartbeat, read on request (Aqara firmware answers it)."""
+    return lumi_attribute(LUMI_HEARTBEAT, RAW)
+
+
+def basic_heartbeat_read() -> AttributeSource:
+    """The genBasic 0xFF01 heartbeat of old Xiaomi firmware, read on request."""
+    return AttributeSource(
+        endpoint=1,
+        cluster=BASIC,
+        attribute=BASIC_HEARTBEAT,
+        manufacturer=LUMI_MANUFACTURER_CODE,
     )
 
 
@@ -503,12 +532,12 @@ def device_temperature() -> Expose:
         entity_category="diagnostic",
         sources=(
             HeartbeatSource(key="device_temperature"),
+            # Whole degrees, answered to reads too (what ZHA shows right after pairing)
             AttributeSource(
                 endpoint=1,
                 cluster=DEVICE_TEMPERATURE,
                 attribute=CURRENT_TEMPERATURE,
                 codec=NUMBER,
-                readable=False,
             ),
         ),
     )

@@ -32,6 +32,7 @@ from .model import (
     device_temperature,
     linkquality,
     lumi_config_switch,
+    lumi_heartbeat_read,
     lumi_select,
     relay_switch,
 )
@@ -94,4 +95,5 @@ DEFINITION = Definition(
             manufacturer=LUMI_MANUFACTURER_CODE,
         ),
     ),
+    heartbeat_read=lumi_heartbeat_read(),
 )

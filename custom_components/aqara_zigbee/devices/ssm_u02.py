@@ -30,6 +30,7 @@ from .model import (
     linkquality,
     lumi_attribute,
     lumi_config_switch,
+    lumi_heartbeat_read,
     lumi_select,
     power_outage_count,
     relay_switch,
@@ -90,4 +91,5 @@ DEFINITION = Definition(
             endpoint=1, cluster=ON_OFF, attribute=ON_OFF_ATTR, min_interval=0, max_interval=3600
         ),
     ),
+    heartbeat_read=lumi_heartbeat_read(),
 )

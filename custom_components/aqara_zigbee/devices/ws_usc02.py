@@ -38,6 +38,7 @@ from .model import (
     linkquality,
     lumi_attribute,
     lumi_config_switch,
+    lumi_heartbeat_read,
     lumi_select,
     power_outage_count,
     relay_switch,
@@ -156,4 +157,5 @@ DEFINITION = Definition(
             manufacturer=LUMI_MANUFACTURER_CODE,
         ),
     ),
+    heartbeat_read=lumi_heartbeat_read(),
 )

@@ -23,6 +23,7 @@ from .model import (
     EndpointDecl,
     NumberCodec,
     RemoveFromGroupStep,
+    basic_heartbeat_read,
     config_switch,
     device_temperature,
     energy,
@@ -101,4 +102,5 @@ DEFINITION = Definition(
         EndpointDecl(endpoint=2, device_type=0x0009, in_clusters=(ANALOG_INPUT,)),
     ),
     configure=(RemoveFromGroupStep(group=0),),
+    heartbeat_read=basic_heartbeat_read(),
 )

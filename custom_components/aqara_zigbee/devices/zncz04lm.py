@@ -47,11 +47,13 @@ from .model import (
     NumberCodec,
     Platform,
     RemoveFromGroupStep,
+    config_switch,
     device_temperature,
     energy,
     linkquality,
     lumi_attribute,
     lumi_config_switch,
+    lumi_heartbeat_read,
     lumi_write,
     power,
     relay_switch,
@@ -67,7 +69,6 @@ def _em(attribute: int, multiplier: int, divisor: int, ndigits: int) -> Attribut
         codec=NumberCodec(ndigits=ndigits),
         multiplier_attribute=multiplier,
         divisor_attribute=divisor,
-        readable=False,
     )
 
 
@@ -98,7 +99,6 @@ DEFINITION = Definition(
                 codec=NumberCodec(ndigits=3),
                 multiplier_attribute=METERING_MULTIPLIER,
                 divisor_attribute=METERING_DIVISOR,
-                readable=False,
             ),
         ),
         device_temperature(),
@@ -136,7 +136,8 @@ DEFINITION = Definition(
             access=Access.REPORT,
             description="Indicates whether a plug is physically attached.",
             device_class="plug",
-            sources=(lumi_attribute(ATTR_CONSUMER_CONNECTED, BOOL, readable=False),),
+            # Not on the Z2M page's /get, yet the firmware answers reads (sprut/Hub#361)
+            sources=(lumi_attribute(ATTR_CONSUMER_CONNECTED, BOOL),),
         ),
         lumi_config_switch(
             "led_disabled_night",
@@ -150,15 +151,16 @@ DEFINITION = Definition(
             ZCL_BOOL,
             description=POWER_OUTAGE_MEMORY_DESCRIPTION,
         ),
-        lumi_config_switch(
+        config_switch(
             "auto_off",
-            ATTR_AUTO_OFF,
-            ZCL_BOOL,
             access=Access.WRITE | Access.REPORT,
             description=(
                 "Turn the device automatically off when attached device consumes less "
                 "than 2W for 20 minutes."
             ),
+            # No /get on the page, but Z2M's converter reads 0x0202 for this model
+            sources=(lumi_attribute(ATTR_AUTO_OFF, BOOL),),
+            write=lumi_write(ATTR_AUTO_OFF, ZCL_BOOL, BOOL),
         ),
         Expose(
             key="overload_protection",
@@ -188,4 +190,5 @@ DEFINITION = Definition(
         ),
     ),
     configure=(RemoveFromGroupStep(group=0),),
+    heartbeat_read=lumi_heartbeat_read(),
 )

@@ -250,6 +250,8 @@ class LumiDevice:
     DEFAULT_EVENT_MODE: ClassVar[int] = 1
     # Heartbeat TLV index 8 (meaning unknown; differs per firmware).
     HEARTBEAT_UNKNOWN_8: ClassVar[int] = 278
+    # The first heartbeat comes this long after joining (simulated seconds).
+    JOIN_HEARTBEAT_DELAY_S: ClassVar[float] = 10.0
 
     def __init__(
         self,
@@ -603,7 +605,7 @@ class LumiDevice:
         self._state_changed()
         # Like real Lumi units: a Basic report shortly after joining, a heartbeat soon after.
         self.clock.call_later(2.0, self._send_join_report)
-        self._schedule_heartbeat(10.0)
+        self._schedule_heartbeat(self.JOIN_HEARTBEAT_DELAY_S)
         self._ota_started()
 
     def _send_join_report(self) -> None:

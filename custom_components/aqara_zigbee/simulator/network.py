@@ -77,7 +77,7 @@ class SimulatedNetwork:
             nwk = stable_nwk(model_id, index, taken)
             taken.add(nwk)
             device = create_device(
-                model_id,
+                name,  # a firmware variant keeps its own class
                 stable_ieee(model_id, index),
                 nwk,
                 self.coordinator.transmit,

@@ -8,7 +8,7 @@ from typing import Any
 from ..air import Transmit
 from ..clock import SimClock
 from ..devices import LumiDevice
-from .plugs import ZNCZ02LM, ZNCZ04LM, PlugDevice
+from .plugs import ZNCZ02LM, ZNCZ04LM, PlugDevice, ZNCZ04LMLegacy
 from .switches import QBKG40LM, SSMU02, WSUSC02
 
 MODELS: dict[str, type[LumiDevice]] = {
@@ -24,10 +24,15 @@ DEFAULT_MODELS: tuple[str, ...] = (
 )
 # Zigbee2MQTT model names, accepted wherever a model id is.
 Z2M_NAMES: dict[str, str] = {cls.Z2M_MODEL.lower(): model for model, cls in MODELS.items()}
+# Other firmware layouts of a model, by name (never a default device).
+VARIANTS: dict[str, type[LumiDevice]] = {ZNCZ04LMLegacy.VARIANT.lower(): ZNCZ04LMLegacy}
 
 
 def resolve_model(name: str) -> type[LumiDevice]:
-    """Model class for a Zigbee model id (``lumi.plug``) or a Z2M name (``ZNCZ02LM``)."""
+    """Model class for a Zigbee model id (``lumi.plug``), a Z2M name (``ZNCZ02LM``) or a
+    firmware variant (``ZNCZ04LM-legacy``)."""
+    if variant := VARIANTS.get(name.lower()):
+        return variant
     model = Z2M_NAMES.get(name.lower(), name)
     try:
         return MODELS[model]
@@ -61,7 +66,7 @@ def create_device(
     clock: SimClock,
     **kwargs: Any,
 ) -> LumiDevice:
-    """Instantiate the model ``model_id``."""
+    """Instantiate the model (or variant) ``model_id``."""
     return resolve_model(model_id)(ieee, nwk, transmit, clock, **kwargs)
 
 
@@ -70,10 +75,12 @@ __all__ = [
     "MODELS",
     "QBKG40LM",
     "SSMU02",
+    "VARIANTS",
     "WSUSC02",
     "ZNCZ02LM",
     "ZNCZ04LM",
     "PlugDevice",
+    "ZNCZ04LMLegacy",
     "create_device",
     "resolve_model",
     "stable_ieee",

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from ..clock import SimTimer
 from ..devices import (
+    ALARMS,
     ANALOG_INPUT,
     BASIC,
     BINARY_OUTPUT,
@@ -45,6 +46,16 @@ AUTO_OFF_THRESHOLD_W = 2.0
 AUTO_OFF_DELAY_S = 20 * 60.0
 OVERLOAD_MIN_W = 100.0
 OVERLOAD_MAX_W = 2300.0
+
+METERING = 0x0702
+ELECTRICAL_MEASUREMENT = 0x0B04
+# Older ZNCZ04LM firmware meters in standard units: summation in Wh (multiplier 1,
+# divisor 1000, as read from a real 2019 unit, sprut/Hub#361), rms voltage in 0.1 V, rms
+# current in mA and active power in 0.1 W, each with its ZCL multiplier/divisor
+LEGACY_SUMMATION_DIVISOR = 1000
+LEGACY_VOLTAGE_DIVISOR = 10
+LEGACY_CURRENT_DIVISOR = 1000
+LEGACY_POWER_DIVISOR = 10
 
 # lumi.plug power_outage_memory: two genBasic 0xFFF0 writes (mfr 0x115F) per setting.
 LUMI_PLUG_POM_ON = (bytes.fromhex("aa8005d14707011001"), bytes.fromhex("aa8003d3070801"))
@@ -335,7 +346,7 @@ class ZNCZ04LM(PlugDevice):
     # Firmware 24 (pulled from the Zigbee2MQTT OTA index) stops reporting power.
     POWER_REPORTS_BROKEN_IN: ClassVar[frozenset[int]] = frozenset({24})
     POWER_ENDPOINT = 21
-    ENDPOINTS = (
+    ENDPOINTS: ClassVar[tuple[EndpointSpec, ...]] = (
         EndpointSpec(
             1,
             0x0051,
@@ -489,3 +500,92 @@ class ZNCZ04LM(PlugDevice):
         self.overload_protection_w = float(
             state.get("overload_protection_w", self.overload_protection_w)
         )
+
+
+class ZNCZ04LMLegacy(ZNCZ04LM):
+    """ZNCZ04LM with the older firmware layout: Metering (0x0702) and ElectricalMeasurement
+    (0x0B04) on endpoint 1 instead of AnalogInput on endpoint 21; 0xFCC0 still served.
+
+    Power, voltage and current are reported raw in ElectricalMeasurement units and energy as
+    the Metering summation; the multipliers/divisors are only answered to reads.
+    """
+
+    VARIANT = "ZNCZ04LM-legacy"
+    ENDPOINTS: ClassVar[tuple[EndpointSpec, ...]] = (
+        EndpointSpec(
+            1,
+            0x0051,
+            (
+                BASIC,
+                DEVICE_TEMPERATURE,
+                IDENTIFY,
+                GROUPS,
+                SCENES,
+                ON_OFF,
+                ALARMS,
+                METERING,
+                ELECTRICAL_MEASUREMENT,
+            ),
+            (TIME, OTA),
+            hidden_clusters=(LUMI_CLUSTER,),
+        ),
+        EndpointSpec(242, 0x0061, (), (GREEN_POWER,), profile=GP_PROFILE),
+    )
+
+    def _report_power(self, *, force: bool) -> None:
+        power = self.power_w
+        if not force and self._last_reported_power == power:
+            return
+        self._last_reported_power = power
+        self.send_report(
+            1,
+            ELECTRICAL_MEASUREMENT,
+            [
+                AttributeValue(0x050B, DataType.INT16, self._active_power_raw()),
+                AttributeValue(0x0505, DataType.UINT16, self._rms_voltage_raw()),
+                AttributeValue(0x0508, DataType.UINT16, self._rms_current_raw()),
+            ],
+        )
+
+    def _report_energy(self) -> None:
+        self.send_report(
+            1, METERING, [AttributeValue(0x0000, DataType.UINT48, self._summation_raw())]
+        )
+
+    def _active_power_raw(self) -> int:
+        return round(self.power_w * LEGACY_POWER_DIVISOR)
+
+    def _rms_voltage_raw(self) -> int:
+        return round(self.voltage_v * LEGACY_VOLTAGE_DIVISOR)
+
+    def _rms_current_raw(self) -> int:
+        return round(self.current_a * LEGACY_CURRENT_DIVISOR)
+
+    def _summation_raw(self) -> int:
+        return round(self.integrate() * LEGACY_SUMMATION_DIVISOR)
+
+    def _server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        if ep == 1 and cluster == METERING:
+            return {
+                0x0000: Attribute(DataType.UINT48, self._summation_raw),
+                0x0300: Attribute(DataType.ENUM8, lambda: 0),  # kWh
+                0x0301: Attribute(DataType.UINT24, lambda: 1),
+                0x0302: Attribute(DataType.UINT24, lambda: LEGACY_SUMMATION_DIVISOR),
+                0x0303: Attribute(DataType.MAP8, lambda: 35),
+                0x0306: Attribute(DataType.MAP8, lambda: 0),
+            }
+        if ep == 1 and cluster == ELECTRICAL_MEASUREMENT:
+            return {
+                0x0505: Attribute(DataType.UINT16, self._rms_voltage_raw),
+                0x0508: Attribute(DataType.UINT16, self._rms_current_raw),
+                0x050B: Attribute(DataType.INT16, self._active_power_raw),
+                0x0600: Attribute(DataType.UINT16, lambda: 1),
+                0x0601: Attribute(DataType.UINT16, lambda: LEGACY_VOLTAGE_DIVISOR),
+                0x0602: Attribute(DataType.UINT16, lambda: 1),
+                0x0603: Attribute(DataType.UINT16, lambda: LEGACY_CURRENT_DIVISOR),
+                0x0604: Attribute(DataType.UINT16, lambda: 1),
+                0x0605: Attribute(DataType.UINT16, lambda: LEGACY_POWER_DIVISOR),
+                0x0800: Attribute(DataType.MAP16, lambda: 4),
+                0x0803: Attribute(DataType.INT16, lambda: round(self.overload_protection_w)),
+            }
+        return super()._server_attributes(ep, cluster)
