@@ -35,6 +35,9 @@ _PLACEHOLDER_IEEES = frozenset(
     for placeholder in ("ff:ff:ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00:00:00")
 )
 
+# Coordinators reached over the network rather than a serial port
+NETWORK_PATH_PREFIXES = ("socket://", "tcp://")
+
 # How long a probe may take before the radio is declared not to be of the chosen kind.
 PROBE_TIMEOUT = 20.0
 
@@ -118,7 +121,19 @@ def zigpy_config(
         },
         # The gateway compares the network with the entry's own record instead.
         zigpy_conf.CONF_NWK_VALIDATE_SETTINGS: False,
+        **_znp_pin_config(str(device[CONF_DEVICE_PATH])),
     }
+
+
+def _znp_pin_config(path: str) -> dict[str, Any]:
+    """No DTR/RTS toggling to skip a bootloader over TCP: a socket has no modem pins.
+
+    zigpy-znp spends 3 x 150 ms on the toggles at every connect otherwise. (bellows
+    ignores the key.)
+    """
+    if not path.startswith(NETWORK_PATH_PREFIXES):
+        return {}
+    return {"znp_config": {"connect_rts_pin_states": [], "connect_dtr_pin_states": []}}
 
 
 def describe_network(app: zigpy.application.ControllerApplication) -> ProbeResult:

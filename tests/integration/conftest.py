@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Callable, Generator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -16,6 +18,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, AqaraGateway
+from custom_components.aqara_zigbee.radio import simulator_state_dir
 
 SEED_MODELS = {
     "lumi.plug": "ZNCZ02LM",
@@ -84,10 +87,57 @@ async def join_all(hass: HomeAssistant, entry: AqaraConfigEntry) -> AqaraGateway
     return gateway
 
 
+@dataclass(frozen=True, slots=True)
+class FormedNetwork:
+    """A simulated network as the config flow leaves it: entry data and coordinator files."""
+
+    title: str
+    unique_id: str | None
+    data: dict[str, Any]
+    files: dict[str, bytes]
+
+
+#: formed once per test session through the real config flow, then copied: forming costs
+#: about 2,000 NV requests and three radio connections, and every test would repeat them
+_formed_network: list[FormedNetwork] = []
+
+
+async def _form_once(hass: HomeAssistant) -> FormedNetwork:
+    if not _formed_network:
+        entry = await configure_simulated(hass)
+        assert await hass.config_entries.async_unload(entry.entry_id)
+        state_dir = simulator_state_dir(Path(hass.config.config_dir))
+        files = {
+            str(path.relative_to(state_dir)): path.read_bytes()
+            for path in state_dir.rglob("*")
+            if path.is_file()
+        }
+        assert await hass.config_entries.async_remove(entry.entry_id)
+        _formed_network.append(FormedNetwork(entry.title, entry.unique_id, dict(entry.data), files))
+    return _formed_network[0]
+
+
+async def set_up_formed_network(hass: HomeAssistant) -> AqaraConfigEntry:
+    """A loaded simulated network, formed, no device joined yet (like after the flow)."""
+    formed = await _form_once(hass)
+    state_dir = simulator_state_dir(Path(hass.config.config_dir))
+    for name, content in formed.files.items():
+        (state_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (state_dir / name).write_bytes(content)
+    entry = MockConfigEntry(
+        domain=DOMAIN, title=formed.title, unique_id=formed.unique_id, data=formed.data
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    return entry  # type: ignore[return-value]
+
+
 @pytest.fixture
 async def simulated_entry(hass: HomeAssistant) -> AsyncGenerator[AqaraConfigEntry]:
     """A loaded simulated network with all five seed devices joined."""
-    entry = await configure_simulated(hass)
+    entry = await set_up_formed_network(hass)
     await join_all(hass, entry)
     yield entry
     # The pairing reads may still be under way in tests that never waited for them
