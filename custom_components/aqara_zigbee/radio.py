@@ -18,6 +18,7 @@ import zigpy.exceptions
 import zigpy.state
 import zigpy.types as zigpy_t
 
+from .announce import PlausibleAnnounces
 from .const import (
     CONF_BAUDRATE,
     CONF_DEVICE_PATH,
@@ -90,7 +91,11 @@ def application_class(radio_type: RadioType) -> type[zigpy.application.Controlle
         import zigpy_znp.zigbee.application  # noqa: PLC0415
 
         base = zigpy_znp.zigbee.application.ControllerApplication
-    return type(base.__name__, (base,), {"SCHEMA": staticmethod(_fresh_schema(base.SCHEMA))})
+    return type(
+        base.__name__,
+        (PlausibleAnnounces, base),
+        {"SCHEMA": staticmethod(_fresh_schema(base.SCHEMA))},
+    )
 
 
 def zigpy_config(

@@ -137,9 +137,12 @@ def build_network() -> tuple[FakeApp, list[Node]]:
                         (source.endpoint, source.cluster, source.attribute, source.manufacturer)
                     )
                 elif isinstance(source, ActionSource):
-                    route = (source.endpoint, source.cluster, source.attribute)
-                    routes.add((*route, None))
-                    actions[route] = dict(source.actions)
+                    # An any-endpoint click: fuzz the family's button endpoint and the relay's
+                    click_endpoints = (41, 1) if source.endpoint is None else (source.endpoint,)
+                    for endpoint in click_endpoints:
+                        route = (endpoint, source.cluster, source.attribute)
+                        routes.add((*route, None))
+                        actions[route] = dict(source.actions)
         node = Node(model, device, handle, definition, sorted(routes, key=str), actions)
         handle.add_listener(lambda key, value, node=node: node.published.append((key, value)))
         handle.start()

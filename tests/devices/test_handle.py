@@ -138,6 +138,24 @@ async def test_repeated_click_fires_once(app: FakeApp) -> None:
     assert recorder.of("action") == ["single_top", "single_bottom", "single_top"]
 
 
+@pytest.mark.parametrize("endpoint", [41, 1, 4])
+async def test_single_button_click_from_any_endpoint(app: FakeApp, endpoint: int) -> None:
+    """QBKG40LM's click counts whichever endpoint (declared, hidden or new) sends it."""
+    device, _handle, recorder = _setup(app, "lumi.switch.b1nc01", QBKG40LM_ENDPOINTS)
+    _report(app, device, endpoint, 0x0012, 1, record(0x0055, 0x21, u16(1)))
+    _report(app, device, endpoint, 0x0012, 2, record(0x0055, 0x21, u16(2)))
+    assert recorder.of("action") == ["single", "double"]
+
+
+@pytest.mark.parametrize("endpoint", [1, 43, 61])
+async def test_multi_button_click_needs_its_endpoint(app: FakeApp, endpoint: int) -> None:
+    """WS-USC02 maps clicks by endpoint: one from an endpoint of no button is no event."""
+    device, _handle, recorder = _setup(app, "lumi.switch.b2laus01", WS_USC02_ENDPOINTS)
+    _report(app, device, endpoint, 0x0012, 1, record(0x0055, 0x21, u16(1)))
+    _report(app, device, 41, 0x0012, 2, record(0x0055, 0x21, u16(1)))
+    assert recorder.of("action") == ["single_top"]
+
+
 async def test_repeated_tsn_after_the_window_is_a_new_click(
     app: FakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

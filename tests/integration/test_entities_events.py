@@ -12,6 +12,7 @@ from unittest.mock import patch
 
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant
+import pytest
 
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 from custom_components.aqara_zigbee.simulator.air import ApsFrame
@@ -103,6 +104,26 @@ async def test_qbkg40lm_clicks(hass: HomeAssistant, simulated_entry: AqaraConfig
     assert event_types(recorder) == ["single", "double", "single"]
     assert _relays(dev) == {1: True}
     assert dev.state("switch", "state") == STATE_ON
+
+
+# Where a single-button switch's click may come from: 41 is the E1 family's button endpoint
+# (the twin's default), 1 the relay endpoint (Z1 single), 4 the old single-key switches'
+# (lumi.ctrl_neutral1). None is documented for QBKG40LM, and Z2M accepts any.
+SINGLE_BUTTON_CLICK_ENDPOINTS = (41, 1, 4)
+
+
+@pytest.mark.parametrize("endpoint", SINGLE_BUTTON_CLICK_ENDPOINTS)
+async def test_qbkg40lm_click_from_any_endpoint(
+    hass: HomeAssistant, simulated_entry: AqaraConfigEntry, endpoint: int
+) -> None:
+    """The single button's clicks fire the event whichever endpoint they come from."""
+    dev = await configured(simulated_entry, "QBKG40LM")
+    dev.sim.move_button_events("main", endpoint)
+    recorder = record_states(hass, dev.entity("event", "action"))
+
+    await _click(hass, dev, recorder, "main", "single")
+    await _click(hass, dev, recorder, "main", "double")
+    assert event_types(recorder) == ["single", "double"]
 
 
 def _repeat_every_frame(dev: Device) -> Callable[[], None]:

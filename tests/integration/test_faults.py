@@ -17,7 +17,7 @@ from unittest.mock import patch
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 import pytest
 
 from custom_components.aqara_zigbee.const import DOMAIN
@@ -497,6 +497,80 @@ async def _repeated_frames_fire_one_event(
     assert figures["events_fired"] == clicks
     assert figures["relay_state_changes"] == clicks
     assert energies == sorted(energies)
+
+
+# ---------------------------------------------------------------------------- announces
+
+ZDO_PROFILE = 0x0000
+DEVICE_ANNCE = 0x0013
+PHANTOM_IEEE = bytes.fromhex("0102030405060708")  # air order
+PHANTOM_NWK = 0x4321
+
+
+def _device_annce(nwk: int, ieee: bytes, capability: int = 0x80) -> bytes:
+    """TSN, NWKAddr, IEEEAddr (air order), Capability: a well-formed Device_annce."""
+    return b"\x42" + nwk.to_bytes(2, "little") + ieee + bytes([capability])
+
+
+# name → payload, from (sender's NWK, victim's IEEE, coordinator's IEEE); all sent by SSM-U02
+MALFORMED_ANNOUNCES: dict[str, Callable[[int, bytes, bytes], bytes]] = {
+    "short": lambda own, _v, _c: _device_annce(own, PHANTOM_IEEE)[:-1],
+    "long": lambda own, _v, _c: _device_annce(own, PHANTOM_IEEE) + b"\x00",
+    "reserved nwk": lambda _o, _v, _c: _device_annce(0xFFF8, PHANTOM_IEEE),
+    "broadcast nwk": lambda _o, _v, _c: _device_annce(0xFFFD, PHANTOM_IEEE),
+    "coordinator nwk": lambda _o, _v, _c: _device_annce(0x0000, PHANTOM_IEEE),
+    "zero ieee": lambda own, _v, _c: _device_annce(own, bytes(8)),
+    "broadcast ieee": lambda own, _v, _c: _device_annce(own, b"\xff" * 8),
+    "coordinator ieee": lambda own, _v, coordinator: _device_annce(own, coordinator),
+    "other source": lambda _o, _v, _c: _device_annce(PHANTOM_NWK, PHANTOM_IEEE),
+    "other device's ieee": lambda _o, victim, _c: _device_annce(PHANTOM_NWK, victim),
+}
+
+
+async def test_malformed_announces_create_no_device(
+    hass: HomeAssistant, simulated_entry: AqaraConfigEntry
+) -> None:
+    """Announces that cannot be genuine change no device; a genuine one still moves one."""
+    await settled(hass)
+    gateway = simulated_entry.runtime_data
+    app = gateway.app
+    assert app is not None
+    noisy = unit(simulated_entry, "SSM-U02")
+    victim = unit(simulated_entry, "QBKG40LM")
+    plug = unit(simulated_entry, "ZNCZ04LM")
+    coordinator_ieee = app.state.node_info.ieee.serialize()
+    registry = dr.async_get(hass)
+    registered = len(dr.async_entries_for_config_entry(registry, simulated_entry.entry_id))
+    addresses = {ieee: device.nwk for ieee, device in app.devices.items()}
+    plug.sim.set_relay(1, True)  # the plug reports its power while on
+
+    changed: dict[str, object] = {}
+    for index, (name, payload_of) in enumerate(MALFORMED_ANNOUNCES.items()):
+        payload = payload_of(noisy.sim.nwk, victim.sim.ieee, coordinator_ieee)
+        noisy.send(0, DEVICE_ANNCE, payload, ZDO_PROFILE)
+        # Frames are handled in order: once a later report is in, the announce was seen
+        load = 10.5 + index
+        plug.sim.set_load(load)
+        await until(hass, lambda load=load: plug.state("sensor", "power") == str(load))
+        now = {ieee: device.nwk for ieee, device in app.devices.items()}
+        if now != addresses:
+            changed[name] = {k: v for k, v in now.items() if addresses.get(k) != v}
+            addresses = now
+    assert changed == {}
+
+    # A genuine announce (address conflict resolved: the device moved) still updates zigpy
+    victim.sim.nwk = PHANTOM_NWK
+    network(gateway).coordinator.add_device(victim.sim)
+    victim.sim.announce()
+    victim_device = gateway.zigpy_device(victim.ieee)
+    assert victim_device is not None
+    await until(hass, lambda: victim_device.nwk == PHANTOM_NWK)
+    victim.sim.press("main", "single")
+    await victim.wait_state("switch", "state", on_off(victim.sim.relays[1]))
+
+    await settled(hass)
+    assert set(app.devices) == set(addresses)
+    assert len(dr.async_entries_for_config_entry(registry, simulated_entry.entry_id)) == registered
 
 
 # ---------------------------------------------------------------------------- the tests

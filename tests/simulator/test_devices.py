@@ -449,6 +449,19 @@ def test_qbkg40lm_press_in_both_modes() -> None:
     assert _relay_reports(air) == []
 
 
+def test_button_events_can_move_to_another_endpoint() -> None:
+    """A firmware variant may send the click from another endpoint; nothing else changes."""
+    device, air, _ = make_device("lumi.switch.b1nc01")
+    device.move_button_events("main", 1)
+    device.press()
+    assert _button_events(air) == [(1, 1)]
+    assert device.relays[1] is True
+    # Per device: another twin of the same model keeps the model's endpoint
+    other, other_air, _ = make_device("lumi.switch.b1nc01")
+    other.press()
+    assert _button_events(other_air) == [(41, 1)]
+
+
 def test_wall_module_and_plug_buttons_toggle_without_events() -> None:
     for model in ("lumi.switch.l0agl1", "lumi.plug"):
         device, air, clock = make_device(model)

@@ -244,7 +244,8 @@ class DeviceHandle:
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
         self._attribute_routes = {}
         self._heartbeat_routes: dict[str, list[tuple[Expose, HeartbeatSource]]] = {}
-        self._action_routes: dict[tuple[int, int, int], tuple[Expose, ActionSource]] = {}
+        # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
+        self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
         self._linkquality = False
         self._state_actions: frozenset[str] = frozenset()
         scaling_routes: set[Route] = set()
@@ -260,8 +261,8 @@ class DeviceHandle:
                 elif isinstance(source, HeartbeatSource):
                     self._heartbeat_routes.setdefault(source.key, []).append((expose, source))
                 elif isinstance(source, ActionSource):
-                    route = (source.endpoint, source.cluster, source.attribute)
-                    self._action_routes[route] = (expose, source)
+                    action_key = (source.endpoint, source.cluster, source.attribute)
+                    self._action_routes[action_key] = (expose, source)
                 elif isinstance(source, LinkQualitySource):
                     self._linkquality = True
             if expose.platform is Platform.EVENT:
@@ -271,7 +272,14 @@ class DeviceHandle:
         # costs memory per device, and most clusters of a device never matter to us.
         self._watched_clusters = frozenset(
             {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
-            | {(endpoint, cluster) for endpoint, cluster, _ in self._action_routes}
+            | {
+                (endpoint, cluster)
+                for endpoint, cluster, _ in self._action_routes
+                if endpoint is not None
+            }
+        )
+        self._any_endpoint_clusters = frozenset(
+            cluster for endpoint, cluster, _ in self._action_routes if endpoint is None
         )
 
     # ------------------------------------------------------------------ listeners
@@ -330,8 +338,10 @@ class DeviceHandle:
 
     def _watches(self, cluster: Cluster) -> bool:
         # Basic and 0xFCC0 carry heartbeats and the prevent-reset query on any endpoint.
-        return cluster.cluster_id in (BASIC, LUMI_CLUSTER) or (
-            (cluster.endpoint.endpoint_id, cluster.cluster_id) in self._watched_clusters
+        return (
+            cluster.cluster_id in (BASIC, LUMI_CLUSTER)
+            or cluster.cluster_id in self._any_endpoint_clusters
+            or (cluster.endpoint.endpoint_id, cluster.cluster_id) in self._watched_clusters
         )
 
     def _attach(self, cluster: Cluster) -> None:
@@ -394,9 +404,12 @@ class DeviceHandle:
         if report and cluster_id == BASIC and attr_id == BASIC_LUMI_WRITE:
             self._maybe_prevent_reset(raw)
         route = (endpoint_id, cluster_id, attr_id)
-        if route in self._action_routes:
+        action_route = self._action_routes.get(route) or self._action_routes.get(
+            (None, cluster_id, attr_id)
+        )
+        if action_route is not None:
             if report:
-                self._on_action(route, raw, tsn)
+                self._on_action(action_route, endpoint_id, raw, tsn)
             return
         if route in self._scaling_routes:
             self._learn_factor(cluster, attr_id, raw)
@@ -493,14 +506,16 @@ class DeviceHandle:
                 if converted is not None:
                     self._confirm(expose, converted, from_report=False)
 
-    def _on_action(self, route: tuple[int, int, int], raw: object, tsn: int | None) -> None:
-        expose, source = self._action_routes[route]
+    def _on_action(
+        self, route: tuple[Expose, ActionSource], endpoint_id: int, raw: object, tsn: int | None
+    ) -> None:
+        expose, source = route
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
         action = dict(source.actions).get(int(raw))
         if action is None:
             return  # hold / release / triple: not an event type of this model
-        if tsn is not None and self._is_duplicate(source.endpoint, tsn):
+        if tsn is not None and self._is_duplicate(endpoint_id, tsn):
             _LOGGER.debug("Dropping repeated click (TSN %s) from %s", tsn, self.ieee)
             return
         self._fire(expose.key, action)

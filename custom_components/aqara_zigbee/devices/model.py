@@ -204,11 +204,20 @@ class HeartbeatSource:
     codec: Codec = RAW
 
 
+#: :attr:`ActionSource.endpoint` of a single-button model: its clicks count from any endpoint
+ANY_ENDPOINT: Final = None
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class ActionSource:
-    """Button presses as MultistateInput presentValue on a (hidden) endpoint."""
+    """Button presses as MultistateInput presentValue on a (hidden) endpoint.
 
-    endpoint: int
+    A model with one button uses ``ANY_ENDPOINT``: which endpoint its firmware sends the
+    click from is undocumented, and Zigbee2MQTT maps such models without looking at it.
+    Models with several buttons name each button's endpoint.
+    """
+
+    endpoint: int | None
     actions: tuple[tuple[int, str], ...]  # presentValue → action string
     cluster: int = MULTISTATE_INPUT
     attribute: int = PRESENT_VALUE
@@ -428,6 +437,14 @@ class Definition:
         unknown = set(self.options) - OPTION_SPECS.keys()
         if unknown:
             raise ValueError(f"{self.model}: unknown options {sorted(unknown)}")
+        actions = [
+            source
+            for expose in self.exposes
+            for source in expose.sources
+            if isinstance(source, ActionSource)
+        ]
+        if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
+            raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
 
     def expose(self, key: str) -> Expose:

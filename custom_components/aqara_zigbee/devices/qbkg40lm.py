@@ -19,6 +19,7 @@ from ..lumi.const import (
     ZCL_UINT8,
 )
 from .model import (
+    ANY_ENDPOINT,
     FLIP_INDICATOR_LIGHT_DESCRIPTION,
     OPERATION_MODE_CODEC,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
@@ -46,8 +47,9 @@ DEFINITION = Definition(
         relay_switch("state", endpoint=1, device_class="switch", description="Relay."),
         action(
             ("single", "double"),
-            # The button endpoint is not documented; 41 is what the E1 family uses
-            (ActionSource(endpoint=41, actions=((1, "single"), (2, "double"))),),
+            # One button, endpoint undocumented: no QBKG40LM click log found (Z2M maps
+            # lumi_action_multistate by endpoint only for multi-button models), so any counts
+            (ActionSource(endpoint=ANY_ENDPOINT, actions=((1, "single"), (2, "double"))),),
         ),
         lumi_config_switch(
             "power_outage_memory",
@@ -83,6 +85,8 @@ DEFINITION = Definition(
             in_clusters=(BASIC, DEVICE_TEMPERATURE, 0x0003, GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER),
             out_clusters=(0x000A, OTA),
         ),
+        # The E1 family's button endpoint, ready before the first click; a click from any
+        # other endpoint is declared on the fly by LumiDevice
         EndpointDecl(endpoint=41, device_type=0x0000, in_clusters=(MULTISTATE_INPUT,)),
     ),
     configure=(

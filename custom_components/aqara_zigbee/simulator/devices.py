@@ -10,7 +10,7 @@ through :mod:`.air`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 import logging
 import struct
@@ -292,6 +292,8 @@ class LumiDevice:
         self.bindings: list[Binding] = []
 
         # Volatile state.
+        # Where each button's events come from (firmware versions may move them)
+        self.buttons: dict[str, ButtonSpec] = dict(self.BUTTONS)
         self.identify_time = 0
         self.wrong_direction_clusters: set[int] = set()
         self.prevent_reset_reports = 0
@@ -383,10 +385,15 @@ class LumiDevice:
             )
         return name
 
+    def move_button_events(self, button: str, endpoint: int) -> None:
+        """Send ``button``'s events from ``endpoint`` (as another firmware version would)."""
+        name = self.resolve_button(button)
+        self.buttons[name] = replace(self.buttons[name], event_endpoint=endpoint)
+
     def press(self, button: str = "left", kind: str | PressKind = PressKind.SINGLE) -> None:
         """A physical press: toggles relays in control_relay mode and sends button events."""
         press_kind = PressKind(kind)
-        spec = self.BUTTONS[self.resolve_button(button)]
+        spec = self.buttons[self.resolve_button(button)]
         if not self.powered:
             return
         if press_kind is PressKind.LONG:
