@@ -448,7 +448,8 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
         }
         if not devices:
             return self.async_abort(reason="no_configurable_devices")
-        if user_input is not None:
+        # A device removed while the picker was open is offered no more (picker shown again).
+        if user_input is not None and user_input[CONF_DEVICE_IEEE] in devices:
             self._device_ieee = user_input[CONF_DEVICE_IEEE]
             return await self.async_step_device_options()
         return self.async_show_form(

@@ -671,6 +671,39 @@ async def test_device_options_follow_the_model(
     assert entry.options["device_options"] == {other: {"state_action": True}, ieee: user_input}
 
 
+async def test_device_removed_while_picking(hass: HomeAssistant) -> None:
+    """A device removed while the picker is open is not configured: the picker is shown
+    again without it, and once no device is left the flow stops."""
+    entry = radio_entry(hass)
+    registry = dr.async_get(hass)
+    plug = register_device(hass, entry, "54:ef:44:10:00:00:00:01", "lumi.plug", "Plug")
+    switch = register_device(
+        hass, entry, "54:ef:44:10:00:00:00:02", "lumi.switch.b2laus01", "Switch"
+    )
+    registry.async_update_device(switch.id, name_by_user="Hall switch")
+    result = await start_options(hass, entry, "device")
+    assert picker_choices(result) == [
+        ("Hall switch", "54:ef:44:10:00:00:00:02"),
+        ("Plug", "54:ef:44:10:00:00:00:01"),
+    ]
+
+    registry.async_remove_device(plug.id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ieee": "54:ef:44:10:00:00:00:01"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "device"
+    assert picker_choices(result) == [("Hall switch", "54:ef:44:10:00:00:00:02")]
+
+    registry.async_remove_device(switch.id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ieee": "54:ef:44:10:00:00:00:02"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "no_configurable_devices"
+    assert entry.options == {}
+
+
 STATE_ONLY = Definition(
     model="TEST-RELAY",
     model_ids=("lumi.test.relay",),
