@@ -168,10 +168,8 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         await self.hass.async_add_executor_job(partial(shutil.rmtree, state_dir, True))
         network = await start_simulator(state_dir)
         try:
-            device = simulator_device(network)
-            result = await probe(RadioType.ZNP, device)
-            if not result.network_formed:
-                result = await form_network(RadioType.ZNP, device)
+            # The state is gone, so the stick is blank: form its network straight away.
+            result = await form_network(RadioType.ZNP, simulator_device(network))
         except RadioError as err:
             return self.async_abort(reason=err.reason)
         finally:
@@ -450,7 +448,8 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
         }
         if not devices:
             return self.async_abort(reason="no_configurable_devices")
-        if user_input is not None:
+        # A device removed while the picker was open is offered no more (picker shown again).
+        if user_input is not None and user_input[CONF_DEVICE_IEEE] in devices:
             self._device_ieee = user_input[CONF_DEVICE_IEEE]
             return await self.async_step_device_options()
         return self.async_show_form(

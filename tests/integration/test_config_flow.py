@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+import json
 from pathlib import Path
+from typing import Any
 from unittest.mock import patch
 
 from homeassistant.config_entries import (
@@ -15,14 +17,20 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
 )
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.service_info.usb import UsbServiceInfo
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import zigpy_znp.zigbee.application as znp_app
 
+from custom_components.aqara_zigbee import config_flow
 from custom_components.aqara_zigbee.const import DOMAIN, RadioType
+from custom_components.aqara_zigbee.devices import get_definition
+from custom_components.aqara_zigbee.devices.model import OPTION_STATE_ACTION, Definition
 from custom_components.aqara_zigbee.radio import (
+    ProbeResult,
+    RadioError,
     application_class,
     form_network,
     probe,
@@ -33,6 +41,11 @@ from custom_components.aqara_zigbee.simulator import SimulatedNetwork
 from .conftest import configure_simulated, join_all
 
 WELL_KNOWN_KEY = bytes.fromhex("01030507090b0d0f00020406080a0c0d")
+STRINGS = json.loads(
+    (Path(config_flow.__file__).parent / "strings.json").read_text(encoding="utf-8")
+)
+RADIO_FAILURES = ("cannot_connect", "not_this_radio", "permission_denied")
+COORDINATOR_IEEE = "00:12:4b:00:1c:a1:b2:c3"
 
 
 @pytest.fixture
@@ -365,3 +378,366 @@ def test_many_applications_validate_their_config() -> None:
     for _ in range(120):
         app = cls(zigpy_config({"path": "socket://127.0.0.1:9"}, None))
         assert app.config["device"]["path"] == "socket://127.0.0.1:9"
+
+
+def radio_entry(hass: HomeAssistant, path: str = "/dev/ttyUSB7", **kwargs: Any) -> MockConfigEntry:
+    """A (not loaded) entry of a real radio, as the serial path of the flow creates it."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        unique_id=COORDINATOR_IEEE,
+        title=f"Zigbee coordinator ({path})",
+        data={
+            "radio_type": "znp",
+            "device": {"path": path, "baudrate": 115200, "flow_control": "none"},
+            "network": {
+                "pan_id": 0x1A62,
+                "extended_pan_id": "dd:dd:dd:dd:dd:dd:dd:dd",
+                "channel": 15,
+            },
+        },
+        **kwargs,
+    )
+    entry.add_to_hass(hass)
+    return entry
+
+
+async def test_simulated_network_failure_aborts(hass: HomeAssistant) -> None:
+    """A simulated coordinator that cannot form its network stops the flow; a retry works."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    with patch(
+        "custom_components.aqara_zigbee.config_flow.form_network",
+        side_effect=RadioError("cannot_connect"),
+    ):
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {"radio_type": "simulated"}
+        )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "cannot_connect"
+    assert not hass.config_entries.async_entries(DOMAIN)
+
+    entry = await configure_simulated(hass)  # the failed attempt left nothing running behind
+    assert entry.data["network"]["pan_id"] is not None
+    await unload_all(hass)
+
+
+@pytest.mark.parametrize("reason", RADIO_FAILURES)
+async def test_forming_failure_aborts(
+    hass: HomeAssistant, stick: SimulatedNetwork, reason: str
+) -> None:
+    """The stick answered the probe but failed while forming: nothing is created."""
+    flow_id = await start_serial_flow(hass)
+    with patch(
+        "custom_components.aqara_zigbee.config_flow.form_network", side_effect=RadioError(reason)
+    ):
+        result = await hass.config_entries.flow.async_configure(flow_id, serial_input(stick.url))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == reason
+    assert reason in STRINGS["config"]["abort"]
+    assert not hass.config_entries.async_entries(DOMAIN)
+
+
+@pytest.mark.parametrize(
+    ("stick", "radio_type", "flow_control"),
+    [
+        (("EA60", "ITead", "Sonoff Zigbee 3.0 USB Dongle Plus"), "znp", "none"),
+        (("55D4", None, "Sonoff Zigbee 3.0 USB Dongle Plus V2"), "ezsp", "software"),
+        (("EA60", "ITead", "SONOFF Dongle Plus V2 ZBDongle-E"), "ezsp", "software"),
+        (("4001", "Nabu Casa", "ZBT-2"), "ezsp", "software"),
+        (("EA60", "Nabu Casa", "SkyConnect v1.0"), "ezsp", "software"),
+        (("16A8", "Texas Instruments", None), "znp", "none"),
+    ],
+)
+async def test_usb_discovery_next_to_another_coordinator(
+    hass: HomeAssistant,
+    stick: tuple[str, str | None, str | None],
+    radio_type: str,
+    flow_control: str,
+) -> None:
+    """A new stick is offered even though another coordinator is configured, and is
+    probed as the family its USB ids name, with that family's serial defaults."""
+    pid, manufacturer, description = stick
+    radio_entry(hass, "/dev/ttyUSB7")
+    info = UsbServiceInfo(
+        device="/dev/ttyACM0",
+        vid="10C4",
+        pid=pid,
+        serial_number="42",
+        manufacturer=manufacturer,
+        description=description,
+    )
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USB}, data=info
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "usb_confirm"
+    assert result["description_placeholders"] == {"path": "/dev/ttyACM0"}
+    (progress,) = hass.config_entries.flow.async_progress()
+    assert progress["context"]["title_placeholders"] == {"name": description or "/dev/ttyACM0"}
+
+    found = ProbeResult(
+        ieee="00:12:4b:00:00:00:00:02",
+        network_formed=True,
+        pan_id=0x2B3C,
+        extended_pan_id="ee:ee:ee:ee:ee:ee:ee:ee",
+        channel=20,
+    )
+    with patch("custom_components.aqara_zigbee.config_flow.probe", return_value=found) as probed:
+        result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    device = {"path": "/dev/ttyACM0", "baudrate": 115200, "flow_control": flow_control}
+    probed.assert_awaited_once_with(RadioType(radio_type), device)
+    assert result["step_id"] == "network"
+    assert result["description_placeholders"] == {"pan_id": "0x2B3C", "channel": "20"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"network_action": "keep"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Zigbee coordinator (/dev/ttyACM0)"
+    assert result["result"].unique_id == found.ieee
+    assert result["data"] == {
+        "radio_type": radio_type,
+        "device": device,
+        "network": {"pan_id": 0x2B3C, "extended_pan_id": found.extended_pan_id, "channel": 20},
+    }
+    await hass.async_block_till_done()
+    await unload_all(hass)  # there is no stick at /dev/ttyACM0: the entry was retrying
+
+
+async def start_options(hass: HomeAssistant, entry: ConfigEntry, step: str) -> ConfigFlowResult:
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    return await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": step}
+    )
+
+
+async def test_options_network_of_a_radio(hass: HomeAssistant) -> None:
+    """A real radio has no simulation speed; the other options are kept."""
+    entry = radio_entry(hass, options={"ota_z2m_index": True})
+    result = await start_options(hass, entry, "network")
+    assert result["step_id"] == "network"
+    assert {str(key) for key in result["data_schema"].schema} == {
+        "permit_join_duration",
+        "mains_availability_timeout",
+        "battery_availability_timeout",
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            "permit_join_duration": 60,
+            "mains_availability_timeout": 600,
+            "battery_availability_timeout": 86400,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == {
+        "ota_z2m_index": True,
+        "permit_join_duration": 60,
+        "mains_availability_timeout": 600,
+        "battery_availability_timeout": 86400,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("permit_join_duration", 0),
+        ("permit_join_duration", 255),
+        ("mains_availability_timeout", 59),
+        ("battery_availability_timeout", 7 * 86400 + 1),
+    ],
+)
+async def test_options_network_out_of_range(hass: HomeAssistant, field: str, value: int) -> None:
+    """Values outside the selectors' bounds are refused and nothing is stored."""
+    entry = radio_entry(hass)
+    result = await start_options(hass, entry, "network")
+    valid = {
+        "permit_join_duration": 60,
+        "mains_availability_timeout": 600,
+        "battery_availability_timeout": 86400,
+    }
+    with pytest.raises(InvalidData) as raised:
+        await hass.config_entries.options.async_configure(result["flow_id"], valid | {field: value})
+    assert set(raised.value.schema_errors) == {field}
+    assert entry.options == {}
+
+
+@pytest.mark.parametrize(
+    ("before", "user_input", "after"),
+    [
+        pytest.param(
+            {},
+            {"ota_folder": "aqara_zigbee/ota", "ota_z2m_index": False},
+            {"ota_z2m_index": False},
+            id="default-folder-not-stored",
+        ),
+        pytest.param(
+            {"permit_join_duration": 60},
+            {
+                "ota_folder": "  /share/firmware ",
+                "ota_z2m_index": True,
+                "ota_z2m_index_url": " https://mirror.example/index.json ",
+            },
+            {
+                "permit_join_duration": 60,
+                "ota_folder": "/share/firmware",
+                "ota_z2m_index": True,
+                "ota_z2m_index_url": "https://mirror.example/index.json",
+            },
+            id="values-trimmed-others-kept",
+        ),
+        pytest.param(
+            {"ota_folder": "/share/firmware", "ota_z2m_index_url": "https://mirror.example/i"},
+            {"ota_folder": "", "ota_z2m_index": True, "ota_z2m_index_url": "   "},
+            {"ota_z2m_index": True},
+            id="blank-values-cleared",
+        ),
+        pytest.param(
+            {"ota_folder": "/share/firmware", "ota_z2m_index": True},
+            {"ota_z2m_index": False},
+            {"ota_z2m_index": False},
+            id="omitted-values-cleared",
+        ),
+    ],
+)
+async def test_options_ota(
+    hass: HomeAssistant,
+    before: dict[str, Any],
+    user_input: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    """The form shows where images come from now; only non-default values are stored."""
+    entry = radio_entry(hass, options=before)
+    result = await start_options(hass, entry, "ota")
+    assert result["step_id"] == "ota"
+    suggested = {
+        str(key): (key.description or {}).get("suggested_value")
+        for key in result["data_schema"].schema
+    }
+    assert suggested["ota_folder"] == before.get("ota_folder", "aqara_zigbee/ota")
+    assert suggested["ota_z2m_index_url"] == before.get("ota_z2m_index_url")
+    result = await hass.config_entries.options.async_configure(result["flow_id"], user_input)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == after
+
+
+def register_device(
+    hass: HomeAssistant, entry: ConfigEntry, ieee: str, model_id: str, name: str
+) -> dr.DeviceEntry:
+    return dr.async_get(hass).async_get_or_create(
+        config_entry_id=entry.entry_id,
+        identifiers={(DOMAIN, ieee)},
+        manufacturer="Aqara",
+        model_id=model_id,
+        name=name,
+    )
+
+
+def picker_choices(result: ConfigFlowResult) -> list[tuple[str, str]]:
+    (picker,) = result["data_schema"].schema.values()
+    return [(option["label"], option["value"]) for option in picker.config["options"]]
+
+
+@pytest.mark.parametrize(
+    ("model_id", "user_input"),
+    [
+        (
+            "lumi.plug",
+            {"device_temperature_calibration": 0.5, "device_temperature_precision": 2},
+        ),
+        ("lumi.switch.l0agl1", {"device_temperature_calibration": -2.0}),
+        ("lumi.switch.b2laus01", {"device_temperature_calibration": 1.0, "state_action": True}),
+    ],
+)
+async def test_device_options_follow_the_model(
+    hass: HomeAssistant, model_id: str, user_input: dict[str, Any]
+) -> None:
+    """Each model's form holds the options its page lists; other devices' options stay."""
+    other = "54:ef:44:10:00:00:00:99"
+    entry = radio_entry(hass, options={"device_options": {other: {"state_action": True}}})
+    ieee = "54:ef:44:10:00:00:00:01"
+    register_device(hass, entry, ieee, model_id, "Kitchen")
+    register_device(hass, entry, "00:15:8d:00:00:00:00:09", "lumi.sensor_magnet", "Door")
+    result = await start_options(hass, entry, "device")
+    assert result["step_id"] == "device"
+    assert picker_choices(result) == [("Kitchen", ieee)]  # the unsupported sensor is not offered
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ieee": ieee}
+    )
+    assert result["step_id"] == "device_options"
+    assert result["description_placeholders"] == {"device": "Kitchen"}
+    assert {str(key) for key in result["data_schema"].schema} == set(user_input)
+    result = await hass.config_entries.options.async_configure(result["flow_id"], user_input)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options["device_options"] == {other: {"state_action": True}, ieee: user_input}
+
+
+async def test_device_removed_while_picking(hass: HomeAssistant) -> None:
+    """A device removed while the picker is open is not configured: the picker is shown
+    again without it, and once no device is left the flow stops."""
+    entry = radio_entry(hass)
+    registry = dr.async_get(hass)
+    plug = register_device(hass, entry, "54:ef:44:10:00:00:00:01", "lumi.plug", "Plug")
+    switch = register_device(
+        hass, entry, "54:ef:44:10:00:00:00:02", "lumi.switch.b2laus01", "Switch"
+    )
+    registry.async_update_device(switch.id, name_by_user="Hall switch")
+    result = await start_options(hass, entry, "device")
+    assert picker_choices(result) == [
+        ("Hall switch", "54:ef:44:10:00:00:00:02"),
+        ("Plug", "54:ef:44:10:00:00:00:01"),
+    ]
+
+    registry.async_remove_device(plug.id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ieee": "54:ef:44:10:00:00:00:01"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "device"
+    assert picker_choices(result) == [("Hall switch", "54:ef:44:10:00:00:00:02")]
+
+    registry.async_remove_device(switch.id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ieee": "54:ef:44:10:00:00:00:02"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "no_configurable_devices"
+    assert entry.options == {}
+
+
+STATE_ONLY = Definition(
+    model="TEST-RELAY",
+    model_ids=("lumi.test.relay",),
+    vendor="Aqara",
+    description="A relay whose page lists state actions only",
+    exposes=(),
+    options=(OPTION_STATE_ACTION,),
+)
+
+
+def catalogue_with_state_only(model_id: str | None) -> Definition | None:
+    """The real catalogue plus one model without device temperature."""
+    return STATE_ONLY if model_id == "lumi.test.relay" else get_definition(model_id)
+
+
+async def test_device_options_without_device_temperature(hass: HomeAssistant) -> None:
+    """A model that lists no temperature option gets no temperature fields; the form
+    starts from the device's current choice."""
+    ieee = "54:ef:44:10:00:00:00:03"
+    entry = radio_entry(hass, options={"device_options": {ieee: {"state_action": True}}})
+    register_device(hass, entry, ieee, "lumi.test.relay", "Relay")
+    with patch(
+        "custom_components.aqara_zigbee.config_flow.get_definition", catalogue_with_state_only
+    ):
+        result = await start_options(hass, entry, "device")
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {"device_ieee": ieee}
+        )
+        assert result["step_id"] == "device_options"
+        (field,) = result["data_schema"].schema
+        assert str(field) == "state_action"
+        assert field.default() is True
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {"state_action": False}
+        )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options["device_options"] == {ieee: {"state_action": False}}

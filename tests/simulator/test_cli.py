@@ -146,3 +146,36 @@ def test_unknown_model_is_rejected(tmp_path: Path) -> None:
     assert process.wait() != 0
     assert process.process.stderr is not None
     assert "unknown model" in process.process.stderr.read()
+
+
+def test_commands_answer_and_quit_stops(tmp_path: Path) -> None:
+    """Every control command answers one line; blank lines are skipped; ``quit`` exits 0."""
+    process = Simulator(
+        "--port", "0", "--state", str(tmp_path), "--devices", "ZNCZ04LM", "--commands"
+    )
+    try:
+        ((_model, ieee),) = _serve_lines(process, 1)[1]
+        commands = {
+            "help": "ok press DEVICE",
+            "devices": f"ok lumi.plug.mmeu01={ieee}(not-joined)",
+            "join": "ok",
+            "power-cycle ZNCZ04LM": "ok",
+            "lqi ZNCZ04LM 120": "ok",
+            "lqi ZNCZ04LM high": "error invalid literal",
+            "fail ZNCZ04LM 2": "ok",
+            "fail ZNCZ04LM 1 NWK_NO_ROUTE": "ok",
+            "heartbeat ZNCZ04LM": "ok",
+            "drop": "ok",
+            "DEVICES": f"ok lumi.plug.mmeu01={ieee}",
+        }
+        process.send("", *commands)
+        for command, expected in commands.items():
+            answer = process.readline()
+            assert answer.startswith(expected), (command, answer)
+        assert answer == f"ok lumi.plug.mmeu01={ieee}"  # joined now
+        process.send("quit")
+        assert process.readline() == "ok"
+        assert process.wait() == 0
+    finally:
+        if process.process.poll() is None:
+            process.stop()
