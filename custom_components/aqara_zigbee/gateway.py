@@ -727,11 +727,12 @@ async def _async_cancel_interviews(app: zigpy.application.ControllerApplication)
     for device in interviews:
         device.cancel_initialization()
     # A cancelled interview unwinds within a few loop iterations (zigpy gives no handle
-    # to await)
+    # to await); one more lets the finished tasks' done callbacks run
     for _ in range(INTERVIEW_UNWIND_STEPS):
+        await asyncio.sleep(0)
         if not any(device.initializing for device in interviews):
             break
-        await asyncio.sleep(0)
+    await asyncio.sleep(0)
 
 
 def _cannot_connect(exc: Exception) -> ConfigEntryNotReady:

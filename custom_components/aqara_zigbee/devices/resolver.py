@@ -53,10 +53,12 @@ def _discard(device: zigpy.device.ZigbeeDevice) -> None:
         task = asyncio.current_task()
     except RuntimeError:  # no running loop
         task = None
-    if task is None or task.done():
-        device.on_remove()
-    else:
+    # Only the device's own task waits: anything else (the start-up that loads the
+    # database) would keep the raw device alive, and able to start tasks, for too long
+    if task is not None and not task.done() and task in getattr(device, "_tasks", ()):
         task.add_done_callback(lambda _task: device.on_remove())
+    else:
+        device.on_remove()
 
 
 def resolve_device(device: zigpy.device.BaseDevice) -> zigpy.device.BaseDevice:
