@@ -23,6 +23,7 @@ from .model import (
     OPERATION_MODE_CODEC,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
+    OPTION_STATE_ACTION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
     ActionSource,
     Definition,
@@ -47,6 +48,7 @@ DEFINITION = Definition(
             ("single", "double"),
             # The button endpoint is not documented; 41 is what the E1 family uses
             (ActionSource(endpoint=41, actions=((1, "single"), (2, "double"))),),
+            state_action_options=("on", "off"),
         ),
         lumi_config_switch(
             "power_outage_memory",
@@ -71,7 +73,11 @@ DEFINITION = Definition(
         ),
         linkquality(),
     ),
-    options=(OPTION_DEVICE_TEMPERATURE_PRECISION, OPTION_DEVICE_TEMPERATURE_CALIBRATION),
+    options=(
+        OPTION_STATE_ACTION,
+        OPTION_DEVICE_TEMPERATURE_PRECISION,
+        OPTION_DEVICE_TEMPERATURE_CALIBRATION,
+    ),
     ota=True,
     ota_image_type=0x1888,
     is_router=True,  # with neutral (unverified)
