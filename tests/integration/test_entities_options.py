@@ -10,16 +10,18 @@ from homeassistant.const import STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from custom_components.aqara_zigbee.const import DOMAIN
+from custom_components.aqara_zigbee.const import CONF_DEVICE_OPTIONS, DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
 from custom_components.aqara_zigbee.devices.model import OnOffWrite
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 
-from .conftest import wait_for
+from .conftest import configure_simulated, join_all, wait_for
 from .entity_helpers import (
     call,
     configured,
+    entity_id,
     event_types,
+    network,
     record_states,
     set_device_options,
     state_of,
@@ -80,16 +82,27 @@ async def test_display_precision_follows_the_option(
         assert _registry_precision(hass, entity) == default, (model, key)
 
 
-async def test_display_precision_of_an_option_set_before_setup(
-    hass: HomeAssistant, simulated_entry: AqaraConfigEntry
+async def test_display_precision_of_an_option_set_before_the_device_joins(
+    hass: HomeAssistant,
 ) -> None:
-    """After a restart the entity registers with the configured precision already."""
-    dev = await configured(simulated_entry, "ZNCZ04LM")
-    entity = dev.entity("sensor", "device_temperature")
-    await set_device_options(hass, simulated_entry, dev.ieee, {"device_temperature_precision": 0})
-    assert await hass.config_entries.async_reload(simulated_entry.entry_id)
+    """An entity registers with the configured precision (e.g. after a restart)."""
+    entry = await configure_simulated(hass)
+    plug = next(
+        ieee
+        for ieee, sim in network(entry.runtime_data).devices.items()
+        if sim.MODEL_ID == "lumi.plug.mmeu01"
+    )
+    options = {"device_temperature_precision": 0, "power_precision": 2}
+    hass.config_entries.async_update_entry(
+        entry, options={**entry.options, CONF_DEVICE_OPTIONS: {plug: options}}
+    )
+    await join_all(hass, entry)
+    await hass.async_block_till_done(wait_background_tasks=True)  # pairing configuration
+    for key, precision in (("device_temperature", 0), ("power", 2), ("energy", 2)):
+        entity = entity_id(hass, "sensor", plug, key)
+        assert _registry_precision(hass, entity) == precision, key
+    await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
-    assert _registry_precision(hass, entity) == 0
 
 
 RELAY_MODELS = sorted(
