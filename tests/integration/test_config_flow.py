@@ -352,6 +352,7 @@ async def test_options_per_device(hass: HomeAssistant) -> None:
         "voltage_calibration": 0.0,
         "current_calibration": 0.0,
     }
+    await hass.async_block_till_done(wait_background_tasks=True)  # pairing configuration
     await unload_all(hass)
 
 
