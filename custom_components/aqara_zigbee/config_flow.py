@@ -42,6 +42,7 @@ from .const import (
     RadioType,
 )
 from .devices import get_definition
+from .devices.model import OPTION_SPECS, Definition
 from .radio import (
     ProbeResult,
     RadioError,
@@ -58,9 +59,6 @@ if TYPE_CHECKING:
 NETWORK_KEEP = "keep"
 NETWORK_FORM = "form_new"
 CONF_DEVICE_IEEE = "device_ieee"
-OPTION_TEMPERATURE_CALIBRATION = "device_temperature_calibration"
-OPTION_TEMPERATURE_PRECISION = "device_temperature_precision"
-OPTION_STATE_ACTION = "state_action"
 
 # Vendor/product ids whose chip family is known, for USB discovery (others are probed).
 USB_EZSP_HINTS = ("55D4", "zbt-2", "skyconnect", "zbdongle-e", "efr32")
@@ -485,40 +483,42 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
             return self.async_create_entry(
                 data={**self.config_entry.options, CONF_DEVICE_OPTIONS: all_options}
             )
-        supported = definition.options if definition else ()
         fields: dict[vol.Marker, Any] = {}
-        if OPTION_TEMPERATURE_CALIBRATION in supported:
-            fields[
-                vol.Required(
-                    OPTION_TEMPERATURE_CALIBRATION,
-                    default=current.get(OPTION_TEMPERATURE_CALIBRATION, 0.0),
-                )
-            ] = selector.NumberSelector(
-                selector.NumberSelectorConfig(
-                    min=-50,
-                    max=50,
-                    step=0.1,
-                    unit_of_measurement="°C",
-                    mode=selector.NumberSelectorMode.BOX,
-                )
-            )
-        if OPTION_TEMPERATURE_PRECISION in supported:
-            fields[
-                vol.Optional(
-                    OPTION_TEMPERATURE_PRECISION,
-                    description={"suggested_value": current.get(OPTION_TEMPERATURE_PRECISION)},
-                )
-            ] = selector.NumberSelector(
-                selector.NumberSelectorConfig(
-                    min=0, max=3, step=1, mode=selector.NumberSelectorMode.BOX
-                )
-            )
-        if OPTION_STATE_ACTION in supported:
-            fields[
-                vol.Required(OPTION_STATE_ACTION, default=current.get(OPTION_STATE_ACTION, False))
-            ] = selector.BooleanSelector()
+        if definition is not None:
+            for key in definition.options:
+                marker, field_selector = _option_field(definition, key, current.get(key))
+                fields[marker] = field_selector
         return self.async_show_form(
             step_id="device_options",
             data_schema=vol.Schema(fields),
             description_placeholders={"device": device.name if device and device.name else ""},
         )
+
+
+def _option_field(
+    definition: Definition, key: str, current: object
+) -> tuple[vol.Marker, selector.Selector[Any]]:
+    """The form field of one device option, from its Zigbee2MQTT spec."""
+    spec = OPTION_SPECS[key]
+    if spec.kind is bool:
+        default = current if isinstance(current, bool) else spec.default
+        return vol.Required(key, default=default), selector.BooleanSelector()
+    config = selector.NumberSelectorConfig(
+        step=spec.step if spec.step is not None else "any", mode=selector.NumberSelectorMode.BOX
+    )
+    if spec.minimum is not None:
+        config["min"] = spec.minimum
+    if spec.maximum is not None:
+        config["max"] = spec.maximum
+    if spec.percentual:
+        config["unit_of_measurement"] = "%"
+    elif spec.kind is float and spec.expose_key is not None:
+        unit = definition.expose(spec.expose_key).unit
+        if unit is not None:
+            config["unit_of_measurement"] = unit
+    number = selector.NumberSelector(config)
+    if spec.default is None:
+        # Unset means "as the device reports it": an optional field, pre-filled when set
+        return vol.Optional(key, description={"suggested_value": current}), number
+    default = current if isinstance(current, int | float) else spec.default
+    return vol.Required(key, default=default), number

@@ -64,3 +64,4 @@ SERIAL_DEFAULTS: Final[dict[RadioType, tuple[int, FlowControl]]] = {
 SIGNAL_DEVICE_UPDATE: Final = f"{DOMAIN}_device_update_{{}}"
 SIGNAL_AVAILABILITY: Final = f"{DOMAIN}_availability_{{}}"
 SIGNAL_NEW_DEVICE: Final = f"{DOMAIN}_new_device_{{}}"
+SIGNAL_DEVICE_OPTIONS: Final = f"{DOMAIN}_device_options_{{}}"

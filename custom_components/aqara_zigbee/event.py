@@ -1,11 +1,16 @@
-"""Button clicks (action), including in decoupled mode."""
+"""Button clicks (action), including in decoupled mode, and relay changes (state_action)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from homeassistant.components.event import EventDeviceClass, EventEntity
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .const import SIGNAL_DEVICE_OPTIONS, SIGNAL_NEW_DEVICE
 from .devices.model import Expose, Platform
 from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
@@ -20,11 +25,42 @@ async def async_setup_entry(
 ) -> None:
     async_setup_expose_entities(hass, entry, async_add_entities, Platform.EVENT, factory=AqaraEvent)
 
+    # Models without an action expose get one while their state_action option is on
+    gateway = entry.runtime_data
+    with_state_action: set[str] = set()
+
+    @callback
+    def add_state_action_events(*_: object) -> None:
+        entities = []
+        for ieee, handle in gateway.handles.items():
+            definition = handle.definition
+            if (
+                definition is None
+                or definition.state_action_event is None
+                or not handle.options.state_action
+                or ieee in with_state_action
+            ):
+                continue
+            with_state_action.add(ieee)
+            entities.append(
+                StateActionEvent(
+                    gateway, ieee, definition.state_action_event, with_state_action.discard
+                )
+            )
+        if entities:
+            async_add_entities(entities)
+
+    add_state_action_events()
+    for signal in (SIGNAL_NEW_DEVICE, SIGNAL_DEVICE_OPTIONS):
+        entry.async_on_unload(
+            async_dispatcher_connect(hass, signal.format(entry.entry_id), add_state_action_events)
+        )
+
 
 class AqaraEvent(AqaraEntity, EventEntity):
     """Fires one event per click the device reports, with the page's action values."""
 
-    _attr_device_class = EventDeviceClass.BUTTON
+    _attr_device_class: EventDeviceClass | None = EventDeviceClass.BUTTON
 
     def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
         super().__init__(gateway, ieee, expose)
@@ -48,3 +84,40 @@ class AqaraEvent(AqaraEntity, EventEntity):
 
     def _apply_value(self, value: object) -> None:
         """Events carry no state between clicks."""
+
+
+class StateActionEvent(AqaraEvent):
+    """Relay on/off as actions, on a model whose page has no action; gone when turned off."""
+
+    _attr_device_class = None
+
+    def __init__(
+        self,
+        gateway: AqaraGateway,
+        ieee: str,
+        expose: Expose,
+        on_removed: Callable[[str], None],
+    ) -> None:
+        super().__init__(gateway, ieee, expose)
+        self._on_removed = on_removed
+
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            async_dispatcher_connect(
+                self.hass,
+                SIGNAL_DEVICE_OPTIONS.format(self._gateway.entry.entry_id),
+                self._async_options_changed,
+            )
+        )
+
+    async def async_will_remove_from_hass(self) -> None:
+        await super().async_will_remove_from_hass()
+        self._on_removed(self._ieee)
+
+    @callback
+    def _async_options_changed(self) -> None:
+        handle = self._gateway.handles.get(self._ieee)
+        if handle is None or not handle.options.state_action:
+            # The option is off: the entity goes, not just quiet (it would never fire again)
+            er.async_get(self.hass).async_remove(self.entity_id)

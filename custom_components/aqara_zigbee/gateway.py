@@ -58,6 +58,7 @@ from .const import (
     DOMAIN,
     LOGGER,
     MAX_PERMIT_JOIN_DURATION,
+    SIGNAL_DEVICE_OPTIONS,
     SIGNAL_NEW_DEVICE,
     ZIGPY_DATABASE,
     RadioType,
@@ -549,6 +550,8 @@ class AqaraGateway:
         """Push changed per-device options to the handles (applied from the next report)."""
         for ieee, handle in self.handles.items():
             handle.set_options(self.device_options(ieee))
+        # Entities whose presentation follows an option (display precision, state_action)
+        async_dispatcher_send(self.hass, SIGNAL_DEVICE_OPTIONS.format(self.entry.entry_id))
 
     # ---------------------------------------------------------- availability
 

@@ -170,12 +170,63 @@ def test_every_expose_of_the_page(path: Path) -> None:
         assert expose.sources, key
 
 
+# The options zigbee-herdsman-converters 26.112.0 gives each model (index.js,
+# prepareDefinition): ``state_action`` comes with the ``fz.on_off`` converter all five use;
+# ``<name>_calibration``, plus ``<name>_precision`` unless the default precision is 0, with every
+# numeric expose named in utils.calibrateAndPrecisionRoundOptionsDefaultPrecision.
+_RELAY = {"state_action", "device_temperature_calibration"}
+_METERING = {"power_calibration", "power_precision", "energy_calibration", "energy_precision"}
+LIBRARY_OPTIONS = {
+    "ZNCZ02LM": _RELAY | _METERING,
+    "ZNCZ04LM": _RELAY
+    | _METERING
+    | {"voltage_calibration", "voltage_precision", "current_calibration", "current_precision"},
+    "SSM-U02": _RELAY,
+    "WS-USC02": _RELAY,
+    "QBKG40LM": _RELAY,
+}
+# exposes.options.calibration / .precision / .state_action, with the library's wording
+PERCENTUAL = ("power", "energy", "voltage", "current")
+LIBRARY_DESCRIPTIONS = {
+    "state_action": "State actions will also be published as 'action' when true (default false).",
+    **{
+        f"{name}_calibration": f"Calibrates the {name} value ({kind} offset), "
+        "takes into effect on next report of device."
+        for name, kind in (
+            ("device_temperature", "absolute"),
+            *((name, "percentual") for name in PERCENTUAL),
+        )
+    },
+    **{
+        f"{name}_precision": f"Number of digits after decimal point for {name}, takes into "
+        "effect on next report of device. This option can only decrease the precision, "
+        "not increase it."
+        for name in ("device_temperature", *PERCENTUAL)
+    },
+}
+
+
 @pytest.mark.parametrize("path", ALL_PAGES, ids=PAGE_IDS)
-def test_options_of_the_page(path: Path) -> None:
+def test_options_of_the_library_and_the_page(path: Path) -> None:
+    """What the current library offers, plus what the (older) page still lists."""
     page = parse_page(path)
     definition = _definition(page)
-    assert set(definition.options) == set(page.options)
+    assert set(definition.options) == LIBRARY_OPTIONS[definition.model] | set(page.options)
     assert set(page.options) <= set(OPTION_SPECS)
+
+
+@pytest.mark.parametrize("key", sorted(LIBRARY_DESCRIPTIONS))
+def test_option_specs_follow_the_library(key: str) -> None:
+    spec = OPTION_SPECS[key]
+    assert spec.key == key
+    assert spec.description == LIBRARY_DESCRIPTIONS[key]
+    if key.endswith("_calibration"):
+        assert spec.kind is float
+        assert spec.percentual == key.startswith(PERCENTUAL)
+        assert spec.step == 0.1
+    if key.endswith("_precision"):
+        assert spec.kind is int
+        assert (spec.minimum, spec.maximum) == (0, 3)
 
 
 def test_state_action_event_types() -> None:
@@ -189,10 +240,17 @@ def test_state_action_event_types() -> None:
         "on_bottom",
         "off_bottom",
     )
-    # Models without the option expose exactly the page values
+    assert ws.state_action_event is None
     qbkg = get_definition("lumi.switch.b1nc01")
     assert qbkg is not None
-    assert qbkg.expose("action").event_types == ("single", "double")
+    assert qbkg.expose("action").event_types == ("single", "double", "on", "off")
+    # Models whose page has no action get one made for state_action
+    for model_id in ("lumi.plug", "lumi.plug.mmeu01", "lumi.switch.l0agl1"):
+        definition = get_definition(model_id)
+        assert definition is not None
+        assert not definition.has("action")
+        assert definition.state_action_event is not None
+        assert definition.state_action_event.event_types == ("on", "off")
 
 
 def test_ha_presentation() -> None:
@@ -338,6 +396,20 @@ def test_definition_validation() -> None:
         )
     definition = Definition(model="X", model_ids=("x",), vendor="v", description="d", exposes=())
     assert not definition.has("a")
+    for options, message in (
+        (("state_action", "state_action"), "duplicate options"),
+        (("power_calibration",), "without a power expose"),
+        (("state_action",), "without a relay"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            Definition(
+                model="X",
+                model_ids=("x",),
+                vendor="v",
+                description="d",
+                exposes=(expose,),
+                options=options,
+            )
     with pytest.raises(KeyError):
         definition.expose("a")
 

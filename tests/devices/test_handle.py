@@ -18,6 +18,7 @@ from custom_components.aqara_zigbee.devices.handle import (
     ReadFailed,
     WriteFailed,
 )
+from custom_components.aqara_zigbee.devices.model import OnOffWrite
 from custom_components.aqara_zigbee.devices.resolver import resolve_device
 from custom_components.aqara_zigbee.lumi.device import LumiDevice
 
@@ -206,15 +207,90 @@ def test_options_parsing() -> None:
         {
             "device_temperature_calibration": "2",
             "device_temperature_precision": 9,
+            "power_precision": -1,
             "state_action": "yes",
         }
-    ) == HandleOptions(temperature_precision=3)
+    ) == HandleOptions(precisions={"device_temperature": 3, "power": 0})
     assert (
         HandleOptions.from_mapping(
             {"device_temperature_calibration": float("nan"), "device_temperature_precision": True}
         )
         == HandleOptions()
     )
+    # Only the model's own options count
+    assert HandleOptions.from_mapping(
+        {"state_action": True, "power_calibration": 5, "device_temperature_calibration": -1},
+        supported=("device_temperature_calibration",),
+    ) == HandleOptions(calibrations={"device_temperature": -1.0})
+
+
+# Zigbee2MQTT: power/energy/voltage/current calibrations are percent of the value,
+# device_temperature's is an offset; precision = digits after the decimal point.
+# The heartbeat reads power 100.0 W, energy 0.7 kWh, 238.4 V, 0.744 A, 26 °C.
+@pytest.mark.parametrize(
+    ("options", "key", "expected"),
+    [
+        ({}, "power", 100.0),
+        ({"power_calibration": 10}, "power", 110.0),
+        ({"power_calibration": -3.3, "power_precision": 0}, "power", 97),
+        ({"energy_calibration": 10}, "energy", 0.77),
+        ({"energy_precision": 0}, "energy", 1),
+        ({"voltage_calibration": -1}, "voltage", 236.02),
+        ({"voltage_precision": 0}, "voltage", 238),
+        ({"current_calibration": 50, "current_precision": 1}, "current", 1.1),
+        ({"current_precision": 2}, "current", 0.74),
+        ({"device_temperature_calibration": 0.5}, "device_temperature", 26.5),
+        (
+            {"device_temperature_calibration": 0.5, "device_temperature_precision": 0},
+            "device_temperature",
+            26,
+        ),
+    ],
+)
+async def test_calibration_and_precision(
+    app: FakeApp, options: dict[str, object], key: str, expected: float
+) -> None:
+    device, handle, _recorder = _setup(app, "lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS)
+    handle.set_options(options)
+    _report(app, device, 1, 0xFCC0, 1, record(0x00F7, 0x41, lv(PLUG_HEARTBEAT)))
+    assert handle.values[key] == expected
+    assert type(handle.values[key]) is type(expected)
+
+
+RELAY_MODELS = [
+    ("lumi.plug", ZNCZ02LM_ENDPOINTS, False),
+    ("lumi.plug.mmeu01", ZNCZ04LM_ENDPOINTS, False),
+    ("lumi.switch.l0agl1", SSM_U02_ENDPOINTS, True),
+    ("lumi.switch.b2laus01", WS_USC02_ENDPOINTS, True),
+    ("lumi.switch.b1nc01", QBKG40LM_ENDPOINTS, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "endpoints", "end_device"), RELAY_MODELS, ids=[m for m, _, _ in RELAY_MODELS]
+)
+async def test_state_action_on_every_relay(
+    app: FakeApp, model: str, endpoints: list[EndpointSpec], end_device: bool
+) -> None:
+    """Every relay report is also an action (on/off, with the relay's endpoint suffix)."""
+    device, handle, recorder = _setup(app, model, endpoints, end_device=end_device)
+    definition = handle.definition
+    assert definition is not None
+    relays = [
+        (expose.key.removeprefix("state"), expose.write.endpoint)
+        for expose in definition.exposes
+        if isinstance(expose.write, OnOffWrite)
+    ]
+    assert relays
+    handle.set_options({"state_action": True})
+    tsn = 0
+    for _, endpoint in relays:
+        for value in (1, 0):
+            tsn += 1
+            _report(app, device, endpoint, 0x0006, tsn, record(0x0000, 0x10, bytes([value])))
+    assert recorder.of("action") == [
+        f"{state}{suffix}" for suffix, _ in relays for state in ("on", "off")
+    ]
 
 
 async def test_plug_heartbeat_with_wrong_length_prefix(app: FakeApp) -> None:

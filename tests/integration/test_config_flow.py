@@ -339,16 +339,33 @@ async def test_options_per_device(hass: HomeAssistant) -> None:
     )
     assert result["step_id"] == "device_options"
     schema_keys = {str(key) for key in result["data_schema"].schema}
-    assert schema_keys == {"device_temperature_calibration", "device_temperature_precision"}
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"],
-        {"device_temperature_calibration": -1.5, "device_temperature_precision": 1},
-    )
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert entry.options["device_options"][plug] == {
+    assert schema_keys == {
+        "state_action",
+        *(
+            f"{name}_{kind}"
+            for name in ("power", "energy", "voltage", "current")
+            for kind in ("calibration", "precision")
+        ),
+        "device_temperature_calibration",
+        "device_temperature_precision",
+    }
+    chosen = {
         "device_temperature_calibration": -1.5,
         "device_temperature_precision": 1,
+        "power_calibration": -2.5,
+        "current_precision": 2,
     }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], chosen)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    # Unset precisions stay unset; calibrations and state_action get their defaults
+    assert entry.options["device_options"][plug] == {
+        **chosen,
+        "state_action": False,
+        "energy_calibration": 0.0,
+        "voltage_calibration": 0.0,
+        "current_calibration": 0.0,
+    }
+    await hass.async_block_till_done(wait_background_tasks=True)  # pairing configuration
     await unload_all(hass)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import logging
 import math
 import time
@@ -51,9 +51,10 @@ from ..lumi.const import (
 )
 from ..lumi.device import ensure_cluster
 from .model import (
-    OPTION_DEVICE_TEMPERATURE_CALIBRATION,
-    OPTION_DEVICE_TEMPERATURE_PRECISION,
+    MEASUREMENTS,
+    OPTION_SPECS,
     OPTION_STATE_ACTION,
+    PRECISION_RANGE,
     ActionSource,
     AttributeSource,
     AttributeWrite,
@@ -69,6 +70,7 @@ from .model import (
     ReportStep,
     SequenceWrite,
     WriteStep,
+    is_relay,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -76,7 +78,6 @@ _LOGGER = logging.getLogger(__name__)
 #: a repeated ZCL TSN on the same endpoint within this many seconds is the same frame
 DUPLICATE_WINDOW: Final = 1.0
 
-DEVICE_TEMPERATURE_KEY: Final = "device_temperature"
 LINKQUALITY_KEY: Final = "linkquality"
 ACTION_KEY: Final = "action"
 
@@ -114,36 +115,61 @@ class ConfigureFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """One or more configure steps failed; the others were still attempted."""
 
 
+def _finite_number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
 @dataclass(frozen=True, slots=True)
 class HandleOptions:
-    """Per-device options (Zigbee2MQTT page options), applied from the next report on."""
+    """Per-device options (Zigbee2MQTT library options), applied from the next report on."""
 
-    temperature_calibration: float = 0.0
-    temperature_precision: int | None = None
+    #: expose key → calibration (absolute offset, or percent for percentual measurements)
+    calibrations: Mapping[str, float] = field(default_factory=dict)
+    #: expose key → digits after the decimal point
+    precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
 
     @classmethod
-    def from_mapping(cls, options: Mapping[str, object]) -> HandleOptions:
-        calibration = options.get(OPTION_DEVICE_TEMPERATURE_CALIBRATION)
-        precision = options.get(OPTION_DEVICE_TEMPERATURE_PRECISION)
-        state_action = options.get(OPTION_STATE_ACTION)
-        return cls(
-            temperature_calibration=(
-                float(calibration)
-                if isinstance(calibration, int | float)
-                and not isinstance(calibration, bool)
-                and math.isfinite(calibration)
-                else 0.0
-            ),
-            temperature_precision=(
-                min(max(int(precision), 0), 3)
-                if isinstance(precision, int | float)
-                and not isinstance(precision, bool)
-                and math.isfinite(precision)
-                else None
-            ),
-            state_action=state_action is True,
+    def from_mapping(
+        cls, options: Mapping[str, object], supported: Iterable[str] | None = None
+    ) -> HandleOptions:
+        """Parse stored options; anything invalid, or not ``supported``, counts as unset."""
+        calibrations: dict[str, float] = {}
+        precisions: dict[str, int] = {}
+        for key in OPTION_SPECS.keys() if supported is None else supported:
+            spec = OPTION_SPECS.get(key)
+            number = _finite_number(options.get(key))
+            if spec is None or spec.expose_key is None or number is None:
+                continue
+            if spec.kind is int:
+                low, high = PRECISION_RANGE
+                precisions[spec.expose_key] = min(max(int(number), low), high)
+            elif number:
+                calibrations[spec.expose_key] = number
+        state_action = options.get(OPTION_STATE_ACTION) is True and (
+            supported is None or OPTION_STATE_ACTION in supported
         )
+        return cls(calibrations=calibrations, precisions=precisions, state_action=state_action)
+
+    def adjust(self, key: str, value: object) -> object:
+        """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
+        measurement = MEASUREMENTS.get(key)
+        if measurement is None or isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        calibration = self.calibrations.get(key, 0.0)
+        precision = self.precisions.get(key)
+        result: float = value
+        if calibration:
+            offset = value * calibration / 100 if measurement.percentual else calibration
+            result = value + offset
+            if precision is None:
+                precision = measurement.calibrated_digits
+        if precision is None:
+            return value
+        rounded = round(result, precision)
+        return int(rounded) if precision == 0 else rounded
 
 
 class _ClusterListener:
@@ -265,9 +291,9 @@ class DeviceHandle:
                     self._action_routes[action_key] = (expose, source)
                 elif isinstance(source, LinkQualitySource):
                     self._linkquality = True
-            if expose.platform is Platform.EVENT:
-                self._state_actions = self._state_actions | frozenset(expose.state_action_options)
         self._scaling_routes = frozenset(scaling_routes)
+        for event in self._event_exposes():
+            self._state_actions = self._state_actions | frozenset(event.state_action_options)
         # Only clusters that carry something we decode get listeners: each attached cluster
         # costs memory per device, and most clusters of a device never matter to us.
         self._watched_clusters = frozenset(
@@ -281,6 +307,12 @@ class DeviceHandle:
         self._any_endpoint_clusters = frozenset(
             cluster for endpoint, cluster, _ in self._action_routes if endpoint is None
         )
+
+    def _event_exposes(self) -> list[Expose]:
+        events = [expose for expose in self.exposes if expose.platform is Platform.EVENT]
+        if self.definition is not None and self.definition.state_action_event is not None:
+            events.append(self.definition.state_action_event)
+        return events
 
     # ------------------------------------------------------------------ listeners
 
@@ -362,8 +394,9 @@ class DeviceHandle:
         self._attached[id(cluster)] = (cluster, listener, unsubs)
 
     def set_options(self, options: Mapping[str, object]) -> None:
-        """Apply device options (from the next report on)."""
-        self.options = HandleOptions.from_mapping(options)
+        """Apply device options (from the next report on); only the model's own count."""
+        supported = self.definition.options if self.definition is not None else ()
+        self.options = HandleOptions.from_mapping(options, supported)
 
     # ------------------------------------------------------------------ decoding
 
@@ -538,34 +571,19 @@ class DeviceHandle:
         self._notify(key, action)
 
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
-        if expose.key == DEVICE_TEMPERATURE_KEY:
-            value = self._calibrated_temperature(value)
+        value = self.options.adjust(expose.key, value)
         self.values[expose.key] = value
         self._notify(expose.key, value)
         if (
             from_report
             and self.options.state_action
-            and expose.platform is Platform.SWITCH
-            and expose.key.startswith("state")
+            and is_relay(expose)
             and isinstance(value, bool)
         ):
             # state_action: a relay report is also published as an action (on/off + suffix)
             action = ("on" if value else "off") + expose.key.removeprefix("state")
             if action in self._state_actions:
                 self._fire(ACTION_KEY, action)
-
-    def _calibrated_temperature(self, value: object) -> object:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return value
-        calibration = self.options.temperature_calibration
-        precision = self.options.temperature_precision
-        result: float = value + calibration
-        if precision is not None:
-            result = round(result, precision)
-            return int(result) if precision == 0 else result
-        if calibration == 0 and isinstance(value, int):
-            return value
-        return round(result, 2)
 
     def _refresh_linkquality(self) -> None:
         if not self._linkquality:

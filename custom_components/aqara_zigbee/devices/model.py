@@ -367,46 +367,121 @@ ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class OptionSpec:
-    """A per-device option from the Zigbee2MQTT page."""
+    """A per-device option of Zigbee2MQTT's device library (key and description verbatim)."""
 
     key: str
     kind: type[bool] | type[int] | type[float]
-    default: bool | int | float
+    default: bool | int | float | None
     description: str
     minimum: float | None = None
     maximum: float | None = None
+    step: float | None = None
+    #: the numeric expose a ``*_calibration`` / ``*_precision`` option applies to
+    expose_key: str | None = None
+    #: a calibration in percent of the value rather than in the expose's unit
+    percentual: bool = False
 
 
-OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = "device_temperature_calibration"
-OPTION_DEVICE_TEMPERATURE_PRECISION: Final = "device_temperature_precision"
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Measurement:
+    """How Zigbee2MQTT calibrates a numeric expose (``calibrateAndPrecisionRoundOptions``)."""
+
+    percentual: bool  # calibration is ``value * (1 + c / 100)`` instead of ``value + c``
+    #: digits kept after a calibration when no precision is configured (drops float noise)
+    calibrated_digits: int
+
+
+#: Numeric exposes with calibration/precision options, as Zigbee2MQTT names them
+MEASUREMENTS: Final[Mapping[str, Measurement]] = MappingProxyType(
+    {
+        # Zigbee2MQTT rounds to 0 digits here, which swallows its own 0.1-step calibration
+        "device_temperature": Measurement(percentual=False, calibrated_digits=2),
+        "power": Measurement(percentual=True, calibrated_digits=2),
+        "energy": Measurement(percentual=True, calibrated_digits=2),
+        "voltage": Measurement(percentual=True, calibrated_digits=2),
+        "current": Measurement(percentual=True, calibrated_digits=2),
+    }
+)
+
+#: Zigbee2MQTT offers precisions 0-3
+PRECISION_RANGE: Final = (0, 3)
+#: a percentual calibration below -100 % would turn a consumption negative
+PERCENTUAL_CALIBRATION_RANGE: Final = (-100.0, 100.0)
+ABSOLUTE_CALIBRATION_RANGE: Final = (-50.0, 50.0)
+
+
+def calibration_key(expose_key: str) -> str:
+    return f"{expose_key}_calibration"
+
+
+def precision_key(expose_key: str) -> str:
+    return f"{expose_key}_precision"
+
+
+def _calibration_spec(expose_key: str, measurement: Measurement) -> OptionSpec:
+    kind = "percentual" if measurement.percentual else "absolute"
+    low, high = (
+        PERCENTUAL_CALIBRATION_RANGE if measurement.percentual else ABSOLUTE_CALIBRATION_RANGE
+    )
+    return OptionSpec(
+        key=calibration_key(expose_key),
+        kind=float,
+        default=0.0,
+        description=f"Calibrates the {expose_key} value ({kind} offset), "
+        "takes into effect on next report of device.",
+        minimum=low,
+        maximum=high,
+        step=0.1,
+        expose_key=expose_key,
+        percentual=measurement.percentual,
+    )
+
+
+def _precision_spec(expose_key: str) -> OptionSpec:
+    return OptionSpec(
+        key=precision_key(expose_key),
+        kind=int,
+        default=None,  # unset: the value as decoded
+        description=f"Number of digits after decimal point for {expose_key}, "
+        "takes into effect on next report of device. "
+        "This option can only decrease the precision, not increase it.",
+        minimum=PRECISION_RANGE[0],
+        maximum=PRECISION_RANGE[1],
+        step=1,
+        expose_key=expose_key,
+    )
+
+
+OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = calibration_key("device_temperature")
+# On the device pages; the current library no longer offers it (its default precision is 0)
+OPTION_DEVICE_TEMPERATURE_PRECISION: Final = precision_key("device_temperature")
 OPTION_STATE_ACTION: Final = "state_action"
 
 OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
     {
-        OPTION_DEVICE_TEMPERATURE_CALIBRATION: OptionSpec(
-            key=OPTION_DEVICE_TEMPERATURE_CALIBRATION,
-            kind=float,
-            default=0.0,
-            description="Calibrates the device_temperature value (absolute offset), "
-            "takes into effect on next report of device.",
-        ),
-        OPTION_DEVICE_TEMPERATURE_PRECISION: OptionSpec(
-            key=OPTION_DEVICE_TEMPERATURE_PRECISION,
-            kind=int,
-            default=0,
-            minimum=0,
-            maximum=3,
-            description="Number of digits after decimal point for device_temperature, "
-            "takes into effect on next report of device.",
-        ),
         OPTION_STATE_ACTION: OptionSpec(
             key=OPTION_STATE_ACTION,
             kind=bool,
             default=False,
-            description="State actions will also be published as 'action' when true.",
+            description="State actions will also be published as 'action' when true "
+            "(default false).",
         ),
+        **{
+            spec.key: spec
+            for expose_key, measurement in MEASUREMENTS.items()
+            for spec in (_calibration_spec(expose_key, measurement), _precision_spec(expose_key))
+        },
     }
 )
+
+
+def measurement_options(*expose_keys: str) -> tuple[str, ...]:
+    """The calibration and precision options of these numeric exposes."""
+    return tuple(
+        option
+        for expose_key in expose_keys
+        for option in (calibration_key(expose_key), precision_key(expose_key))
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -429,11 +504,15 @@ class Definition:
     # carries are then known at pairing and startup instead of up to an hour later
     heartbeat_read: AttributeSource | None = None
     _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
+    #: the event expose that ``state_action`` fires on when the model has no ``action``
+    state_action_event: Expose | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_key = {expose.key: expose for expose in self.exposes}
         if len(by_key) != len(self.exposes):
             raise ValueError(f"{self.model}: duplicate expose keys")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError(f"{self.model}: duplicate options")
         unknown = set(self.options) - OPTION_SPECS.keys()
         if unknown:
             raise ValueError(f"{self.model}: unknown options {sorted(unknown)}")
@@ -445,7 +524,30 @@ class Definition:
         ]
         if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
             raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
+        for key in self.options:
+            expose_key = OPTION_SPECS[key].expose_key
+            if expose_key is not None and expose_key not in by_key:
+                raise ValueError(f"{self.model}: option {key} without a {expose_key} expose")
+        relay_actions = tuple(
+            f"{state}{expose.key.removeprefix('state')}"
+            for expose in self.exposes
+            if is_relay(expose)
+            for state in ("on", "off")
+        )
+        if OPTION_STATE_ACTION in self.options and not relay_actions:
+            raise ValueError(f"{self.model}: state_action without a relay")
+        if (
+            OPTION_STATE_ACTION in self.options
+            and "action" in by_key
+            and not set(by_key["action"].state_action_options) <= set(relay_actions)
+        ):
+            raise ValueError(f"{self.model}: state_action events must be of {relay_actions}")
+        state_action_event = None
+        if OPTION_STATE_ACTION in self.options and "action" not in by_key:
+            # Zigbee2MQTT publishes ``action`` even where the page lists no such expose
+            state_action_event = action((), (), state_action_options=relay_actions)
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
+        object.__setattr__(self, "state_action_event", state_action_event)
 
     def expose(self, key: str) -> Expose:
         """The expose with this key; raises KeyError."""
@@ -497,6 +599,13 @@ def lumi_write(attribute: int, zcl_type: int, codec: Codec, *, endpoint: int = 1
         zcl_type=zcl_type,
         codec=codec,
         manufacturer=LUMI_MANUFACTURER_CODE,
+    )
+
+
+def is_relay(expose: Expose) -> bool:
+    """A relay's on/off state (``state`` or ``state_<endpoint>``)."""
+    return expose.platform is Platform.SWITCH and (
+        expose.key == "state" or expose.key.startswith("state_")
     )
 
 

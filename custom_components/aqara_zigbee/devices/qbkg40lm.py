@@ -24,6 +24,7 @@ from .model import (
     OPERATION_MODE_CODEC,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
     OPTION_DEVICE_TEMPERATURE_PRECISION,
+    OPTION_STATE_ACTION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
     ActionSource,
     Definition,
@@ -50,6 +51,7 @@ DEFINITION = Definition(
             # One button, endpoint undocumented: no QBKG40LM click log found (Z2M maps
             # lumi_action_multistate by endpoint only for multi-button models), so any counts
             (ActionSource(endpoint=ANY_ENDPOINT, actions=((1, "single"), (2, "double"))),),
+            state_action_options=("on", "off"),
         ),
         lumi_config_switch(
             "power_outage_memory",
@@ -74,7 +76,11 @@ DEFINITION = Definition(
         ),
         linkquality(),
     ),
-    options=(OPTION_DEVICE_TEMPERATURE_PRECISION, OPTION_DEVICE_TEMPERATURE_CALIBRATION),
+    options=(
+        OPTION_STATE_ACTION,
+        OPTION_DEVICE_TEMPERATURE_PRECISION,
+        OPTION_DEVICE_TEMPERATURE_CALIBRATION,
+    ),
     ota=True,
     ota_image_type=0x1888,
     is_router=True,  # with neutral (unverified)

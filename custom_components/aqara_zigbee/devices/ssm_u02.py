@@ -20,6 +20,7 @@ from ..lumi.const import (
 from .model import (
     NUMBER,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
+    OPTION_STATE_ACTION,
     POWER_OUTAGE_MEMORY_DESCRIPTION,
     BindStep,
     Definition,
@@ -65,7 +66,7 @@ DEFINITION = Definition(
         device_temperature(),
         linkquality(),
     ),
-    options=(OPTION_DEVICE_TEMPERATURE_CALIBRATION,),
+    options=(OPTION_STATE_ACTION, OPTION_DEVICE_TEMPERATURE_CALIBRATION),
     ota=False,
     is_router=False,
     endpoints=(
