@@ -483,11 +483,11 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
             return self.async_create_entry(
                 data={**self.config_entry.options, CONF_DEVICE_OPTIONS: all_options}
             )
+        assert definition is not None  # the picker offers only devices of known models
         fields: dict[vol.Marker, Any] = {}
-        if definition is not None:
-            for key in definition.options:
-                marker, field_selector = _option_field(definition, key, current.get(key))
-                fields[marker] = field_selector
+        for key in definition.options:
+            marker, field_selector = _option_field(definition, key, current.get(key))
+            fields[marker] = field_selector
         return self.async_show_form(
             step_id="device_options",
             data_schema=vol.Schema(fields),
@@ -503,19 +503,23 @@ def _option_field(
     if spec.kind is bool:
         default = current if isinstance(current, bool) else spec.default
         return vol.Required(key, default=default), selector.BooleanSelector()
+    # Every numeric option has a range (``OPTION_SPECS``)
+    assert spec.minimum is not None
+    assert spec.maximum is not None
     config = selector.NumberSelectorConfig(
-        step=spec.step if spec.step is not None else "any", mode=selector.NumberSelectorMode.BOX
+        min=spec.minimum,
+        max=spec.maximum,
+        step=spec.step if spec.step is not None else "any",
+        mode=selector.NumberSelectorMode.BOX,
     )
-    if spec.minimum is not None:
-        config["min"] = spec.minimum
-    if spec.maximum is not None:
-        config["max"] = spec.maximum
     if spec.percentual:
         config["unit_of_measurement"] = "%"
-    elif spec.kind is float and spec.expose_key is not None:
-        unit = definition.expose(spec.expose_key).unit
-        if unit is not None:
-            config["unit_of_measurement"] = unit
+    elif (
+        spec.kind is float
+        and spec.expose_key is not None
+        and (unit := definition.expose(spec.expose_key).unit) is not None
+    ):
+        config["unit_of_measurement"] = unit
     number = selector.NumberSelector(config)
     if spec.default is None:
         # Unset means "as the device reports it": an optional field, pre-filled when set

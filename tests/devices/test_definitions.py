@@ -435,3 +435,13 @@ def test_readable_sources_exist_for_readable_exposes() -> None:
                     definition.model,
                     expose.key,
                 )
+
+
+@pytest.mark.parametrize("key", sorted(OPTION_SPECS))
+def test_numeric_options_have_a_range(key: str) -> None:
+    """The options form bounds every number field (config_flow._option_field)."""
+    spec = OPTION_SPECS[key]
+    if spec.kind is not bool:
+        assert spec.minimum is not None
+        assert spec.maximum is not None
+        assert spec.minimum < spec.maximum

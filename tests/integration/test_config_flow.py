@@ -27,7 +27,11 @@ import zigpy_znp.zigbee.application as znp_app
 from custom_components.aqara_zigbee import config_flow
 from custom_components.aqara_zigbee.const import DOMAIN, RadioType
 from custom_components.aqara_zigbee.devices import get_definition
-from custom_components.aqara_zigbee.devices.model import OPTION_STATE_ACTION, Definition
+from custom_components.aqara_zigbee.devices.model import (
+    OPTION_STATE_ACTION,
+    Definition,
+    relay_switch,
+)
 from custom_components.aqara_zigbee.radio import (
     ProbeResult,
     RadioError,
@@ -659,9 +663,17 @@ def picker_choices(result: ConfigFlowResult) -> list[tuple[str, str]]:
     [
         (
             "lumi.plug",
-            {"device_temperature_calibration": 0.5, "device_temperature_precision": 2},
+            {
+                "state_action": False,
+                "power_calibration": -3.0,
+                "power_precision": 1,
+                "energy_calibration": 2.5,
+                "energy_precision": 3,
+                "device_temperature_calibration": 0.5,
+                "device_temperature_precision": 2,
+            },
         ),
-        ("lumi.switch.l0agl1", {"device_temperature_calibration": -2.0}),
+        ("lumi.switch.l0agl1", {"device_temperature_calibration": -2.0, "state_action": True}),
         ("lumi.switch.b2laus01", {"device_temperature_calibration": 1.0, "state_action": True}),
     ],
 )
@@ -726,7 +738,7 @@ STATE_ONLY = Definition(
     model_ids=("lumi.test.relay",),
     vendor="Aqara",
     description="A relay whose page lists state actions only",
-    exposes=(),
+    exposes=(relay_switch("state", endpoint=1, device_class="switch", description="Relay."),),
     options=(OPTION_STATE_ACTION,),
 )
 
