@@ -174,7 +174,7 @@ async def test_restarts(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
     assert figures["states_lost"] == 0, lost
     assert figures["errors_logged"] == 0, problems.messages()[:5]
     assert entry.options == options
-    assert handle.options.temperature_calibration == 1.5
+    assert handle.options.calibrations["device_temperature"] == 1.5
     await _energy_never_goes_backwards_but_a_counter_reset_does(hass, entry)
     await _home_assistant_stop_releases_the_radio(hass, entry)
 
