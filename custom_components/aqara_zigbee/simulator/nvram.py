@@ -222,11 +222,8 @@ class NvRam:
 
     def table(self, item_id: int) -> list[bytes]:
         """Rows of a table, in order, up to the first missing one (as zigpy-znp reads)."""
-        rows = []
-        for sub_id in range(0x10000):
-            row = self._items.get((item_id, sub_id))
-            if row is None:
-                break
+        rows: list[bytes] = []
+        while (row := self._items.get((item_id, len(rows)))) is not None:
             rows.append(bytes(row))
         return rows
 
