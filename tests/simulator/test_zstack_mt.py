@@ -352,6 +352,7 @@ def test_startup_from_app_forms_then_restores(emu: ZStackEmulator, host: MtHost)
     # An all-zero pre-configured key is never used: formation picks a random one.
     host.request(c.SYS.OSALNVWrite.Req(Id=OsalNvIds.PRECFGKEY, Offset=0, Value=bytes(16)))
     host.request(c.SYS.OSALNVWrite.Req(Id=OsalNvIds.APS_USE_EXT_PANID, Offset=0, Value=bytes(8)))
+    host.request(c.SYS.OSALNVWrite.Req(Id=OsalNvIds.PANID, Offset=0, Value=b"\x62\x1a"))
 
     answer, state = host.request(c.ZDO.StartupFromApp.Req(StartDelay=0))
     assert answer.State == c.zdo.StartupState.NewNetworkState
@@ -364,6 +365,7 @@ def test_startup_from_app_forms_then_restores(emu: ZStackEmulator, host: MtHost)
     # No extended PAN id configured: the coordinator's own IEEE address is used.
     assert info.ExtendedPanId == t.EUI64(emu.hardware_ieee)
     assert info.Channel == t.Channels.from_channel_list([11])
+    assert info.PanId == 0x1A62  # the configured PAN id
 
     answer, _state = host.request(c.ZDO.StartupFromApp.Req(StartDelay=0))
     assert answer.State == c.zdo.StartupState.RestoredNetworkState
