@@ -222,11 +222,8 @@ class NvRam:
 
     def table(self, item_id: int) -> list[bytes]:
         """Rows of a table, in order, up to the first missing one (as zigpy-znp reads)."""
-        rows = []
-        for sub_id in range(0x10000):
-            row = self._items.get((item_id, sub_id))
-            if row is None:
-                break
+        rows: list[bytes] = []
+        while (row := self._items.get((item_id, len(rows)))) is not None:
             rows.append(bytes(row))
         return rows
 
@@ -286,7 +283,13 @@ class NvRam:
                 self.set(TCLK_TABLE, index, EMPTY_TCLK_ROW)
 
     def frame_counter_row(self, ext_pan_id: bytes, *, create: bool = False) -> int | None:
-        """Row of the NWK security material table holding this network's frame counter."""
+        """Row of the NWK security material table holding this network's frame counter.
+
+        Without a network (no extended PAN id) there is no such row: a free row, whose
+        PAN id is all zeros too, belongs to nobody.
+        """
+        if ext_pan_id in NO_IEEE:
+            return None
         rows = self.table(NWK_SEC_MATERIAL_TABLE)
         for index, row in enumerate(rows):
             if row[4:12] == ext_pan_id:

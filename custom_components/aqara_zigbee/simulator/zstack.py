@@ -1299,7 +1299,7 @@ def _read_hardware_ieee(path: pathlib.Path | None) -> bytes | None:
         return bytes(t.EUI64.convert(data["ieee"]).serialize())
     except FileNotFoundError:
         return None
-    except ValueError, KeyError, TypeError:
+    except ValueError, KeyError, TypeError, AttributeError:
         _LOGGER.warning("Ignoring unreadable %s", path)
         return None
 
