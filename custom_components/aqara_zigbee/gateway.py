@@ -213,10 +213,7 @@ class AqaraGateway:
         watch = _ConnectionWatch()
         app.add_listener(watch)
         try:
-            await app.startup(auto_form=False)
-            # The link may have died after the last request of the start-up: nothing would
-            # tell us again, so that attempt failed
-            watch.raise_if_lost()
+            await watch.run(app.startup(auto_form=False))
         except zigpy.exceptions.NetworkNotFormed as exc:
             await _shutdown_quietly(app)  # closes the database zigpy opened
             raise ConfigEntryError(
@@ -703,17 +700,35 @@ def implausible(value: object, *, counter: bool) -> str | None:
 
 
 class _ConnectionWatch:
-    """zigpy listener that notes a connection loss while an application starts."""
+    """zigpy listener that ends an application's start-up as soon as its link dies.
+
+    The radio libraries do not fail the request in flight when the link drops: zigpy-znp
+    waits for its 15 s / 30 s response timeouts first.
+    """
 
     def __init__(self) -> None:
         self.lost: str | None = None
+        self._lost_event = asyncio.Event()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.lost = (str(exc) or type(exc).__name__) if exc is not None else "closed"
+        self._lost_event.set()
 
-    def raise_if_lost(self) -> None:
+    async def run(self, startup: Coroutine[Any, Any, None]) -> None:
+        """Run ``startup``; raise ConnectionError if the link dies during or right after it."""
+        started = asyncio.ensure_future(startup)
+        lost = asyncio.ensure_future(self._lost_event.wait())
+        try:
+            await asyncio.wait((started, lost), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (started, lost):
+                task.cancel()
+            await asyncio.gather(started, lost, return_exceptions=True)
+        # The link may also have died after the last request of the start-up: nothing
+        # would tell us again, so that attempt failed too
         if self.lost is not None:
             raise ConnectionError(f"connection lost during start-up: {self.lost}")
+        started.result()
 
 
 async def _async_cancel_interviews(app: zigpy.application.ControllerApplication) -> None:

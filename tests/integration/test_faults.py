@@ -599,6 +599,8 @@ async def _reconnect_edge_cases(
 
     * The link dies right after zigpy's start-up finished (nothing would report it again):
       that attempt counts as failed, the next one works.
+    * The link dies while the start-up waits for an answer (the radio library would wait
+      for its 15-30 s timeout): that attempt ends at once, the next one works.
     * The stick came back holding another network: not used, a repair issue is raised,
       and the gateway connects once the right stick is back.
     * The entry unloads while a reconnect is half way through zigpy's start-up: the
@@ -623,6 +625,23 @@ async def _reconnect_edge_cases(
         await until(hass, lambda: gateway.connected and len(started) == 2, timeout=30)
     assert gateway.app is started[1]
     assert any("Reconnect attempt 1 failed" in r.getMessage() for r in caplog.records)
+
+    # The link dies while the start-up waits for an answer that will never come
+    waiting: list[object] = []
+
+    async def startup_waiting_for_an_answer(app: Any, *args: Any, **kwargs: Any) -> None:
+        waiting.append(app)
+        if len(waiting) == 1:
+            app.connection_lost(ConnectionError("link died in the middle of the start-up"))
+            await asyncio.Event().wait()  # the request in flight is never answered
+        await real_startup(app, *args, **kwargs)
+
+    with patch.object(app_class, "startup", startup_waiting_for_an_answer):
+        await sim.drop_connection()
+        await until(hass, lambda: not gateway.connected)
+        # Well within zigpy-znp's 15 s request timeout: nothing waits for it
+        await until(hass, lambda: gateway.connected and len(waiting) == 2, timeout=10)
+    assert gateway.app is waiting[1]
 
     # Another network on the stick while it was away
     saved = dict(entry.data["network"])
