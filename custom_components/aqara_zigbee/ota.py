@@ -259,7 +259,8 @@ def _read_image(path: Path, manufacturer_ids: Collection[int] | None) -> FolderI
     """The image in ``path``: header read, structure checked and file hashed in chunks.
 
     Only plain Zigbee OTA files (what Lumi publishes) are images here; a file is read whole
-    only if its header says it is one, for one of ``manufacturer_ids``, and of its size.
+    only if its header says it is one, for one of ``manufacturer_ids``. Like zigpy, data
+    after the image's declared size is tolerated.
     """
     opened = _open_regular(path)
     if opened is None:
@@ -267,7 +268,7 @@ def _read_image(path: Path, manufacturer_ids: Collection[int] | None) -> FolderI
     fd, info = opened
     with os.fdopen(fd, "rb") as file:
         size = info.st_size
-        if not HEADER_READ_SIZE // 2 < size <= MAX_IMAGE_FILE_SIZE:
+        if size > MAX_IMAGE_FILE_SIZE:
             return None
         head = file.read(HEADER_READ_SIZE)
         if not head.startswith(OTAImageHeader.OTA_HEADER):
@@ -276,19 +277,18 @@ def _read_image(path: Path, manufacturer_ids: Collection[int] | None) -> FolderI
             header, _ = OTAImageHeader.deserialize(head)
         except Exception:  # any malformed header is just not an image
             return None
-        if header.image_size != size or (
-            manufacturer_ids and header.manufacturer_id not in manufacturer_ids
-        ):
+        end = int(header.image_size)
+        if end > size or (manufacturer_ids and header.manufacturer_id not in manufacturer_ids):
             return None
-        # The sub-elements must tile the rest of the file exactly (as zigpy parses it).
+        # The sub-elements must tile the declared image exactly (as zigpy parses it).
         offset = int(header.header_length)
-        while offset < size:
+        while offset < end:
             file.seek(offset)
             tag = file.read(TAG_HEADER_SIZE)
             if len(tag) != TAG_HEADER_SIZE:
                 return None
             offset += TAG_HEADER_SIZE + int.from_bytes(tag[2:6], "little")
-        if offset != size:
+        if offset != end:
             return None
         file.seek(0)
         digest = hashlib.sha1(usedforsecurity=False)
