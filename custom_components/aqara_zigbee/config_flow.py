@@ -43,6 +43,7 @@ from .const import (
 )
 from .devices import get_definition
 from .devices.model import OPTION_SPECS, Definition
+from .ota import async_validate_ota_folder
 from .radio import (
     ProbeResult,
     RadioError,
@@ -402,7 +403,12 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
 
     async def async_step_ota(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Where firmware images come from (nothing is ever installed on its own)."""
-        if user_input is not None:
+        errors: dict[str, str] = {}
+        if user_input is not None and not await async_validate_ota_folder(
+            self.hass, user_input.get(CONF_OTA_FOLDER)
+        ):
+            errors[CONF_OTA_FOLDER] = "invalid_ota_folder"
+        elif user_input is not None:
             updated = {**self.config_entry.options}
             for key in (CONF_OTA_FOLDER, CONF_OTA_Z2M_INDEX_URL):
                 value = str(user_input.get(key) or "").strip()
@@ -431,8 +437,10 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
                 {
                     CONF_OTA_FOLDER: options.get(CONF_OTA_FOLDER, DEFAULT_OTA_FOLDER),
                     CONF_OTA_Z2M_INDEX_URL: options.get(CONF_OTA_Z2M_INDEX_URL),
-                },
+                }
+                | (user_input or {}),
             ),
+            errors=errors,
         )
 
     async def async_step_device(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:

@@ -18,27 +18,36 @@ definition). Nothing here installs anything: only the update entity's install ac
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Collection
 import contextlib
 from dataclasses import dataclass
 from datetime import timedelta
 import hashlib
 import logging
+import os
 from pathlib import Path
+import stat
 from typing import Any, Final, cast
 
 import aiohttp
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_time_interval
 import zigpy.application
 import zigpy.config as zigpy_conf
 import zigpy.device
 import zigpy.ota
-from zigpy.ota.image import parse_ota_image
+from zigpy.ota.image import OTAImageHeader
 import zigpy.ota.providers
 from zigpy.zcl.clusters.general import QueryNextImageCommand
 
-from .const import CONF_OTA_FOLDER, CONF_OTA_Z2M_INDEX, CONF_OTA_Z2M_INDEX_URL, DEFAULT_OTA_FOLDER
+from .const import (
+    CONF_OTA_FOLDER,
+    CONF_OTA_Z2M_INDEX,
+    CONF_OTA_Z2M_INDEX_URL,
+    DEFAULT_OTA_FOLDER,
+    DOMAIN,
+)
 from .lumi.const import LUMI_MANUFACTURER_CODE
 
 _LOGGER = logging.getLogger(__name__)
@@ -50,6 +59,23 @@ RECHECK_INTERVAL: Final = timedelta(hours=6)
 # Files bigger than this are not firmware images (real Lumi images are ~100-300 KiB).
 MAX_IMAGE_FILE_SIZE: Final = 8 * 1024 * 1024
 RELEASE_NOTES_SUFFIX: Final = ".md"
+# Subfolder levels looked into: a vendor/model layout needs two; /usr-like trees are not read.
+MAX_FOLDER_DEPTH: Final = 4
+# Directory entries looked at per scan: a firmware folder holds tens of files, not 100k.
+MAX_FOLDER_ENTRIES: Final = 1000
+# Bytes hashed per index of the folder: far more than every Lumi image ever released.
+MAX_INDEX_BYTES: Final = 256 * 1024 * 1024
+# Release notes are a few lines of Markdown; a bigger file is not read at all.
+MAX_RELEASE_NOTES_SIZE: Final = 64 * 1024
+# Files are hashed in chunks of this size: memory stays flat whatever the folder holds.
+READ_CHUNK_SIZE: Final = 64 * 1024
+# Enough for the longest OTA header (56 bytes plus every optional field, 69 bytes).
+HEADER_READ_SIZE: Final = 128
+# A sub-element's tag: id (2 bytes) and length (4 bytes).
+TAG_HEADER_SIZE: Final = 6
+# Open flags for files in the folder: never through a symlink, never stuck on a FIFO.
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+ISSUE_INVALID_FOLDER: Final = "invalid_ota_folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,44 +114,213 @@ def known_bad(
     return None
 
 
+class InvalidOtaFolderError(ValueError):
+    """The configured image folder cannot be used."""
+
+
 def ota_folder(config_dir: Path, options: dict[str, Any]) -> Path:
     """The image folder of an entry (relative paths are relative to HA's config dir)."""
     configured = str(options.get(CONF_OTA_FOLDER) or "").strip()
-    path = Path(configured or DEFAULT_OTA_FOLDER).expanduser()
+    path = Path(configured or DEFAULT_OTA_FOLDER)
+    with contextlib.suppress(RuntimeError):  # "~nobody": no such user's home
+        path = path.expanduser()
     return path if path.is_absolute() else config_dir / path
+
+
+def validate_ota_folder(hass: HomeAssistant, configured: object) -> Path:
+    """The resolved image folder ``configured`` names, or :class:`InvalidOtaFolderError` (blocking).
+
+    Empty means the default folder, which is created when missing; any other folder must
+    exist, be a directory and be allowed.
+    """
+    text = str(configured or "").strip()
+    if "\0" in text:
+        raise InvalidOtaFolderError("the folder name holds a NUL character")
+    config_dir = Path(hass.config.config_dir).resolve()
+    path = ota_folder(config_dir, {CONF_OTA_FOLDER: text})
+    try:
+        resolved = path.resolve(strict=text not in ("", DEFAULT_OTA_FOLDER))
+    except (OSError, RuntimeError, ValueError) as err:  # missing, symlink loop, ...
+        raise InvalidOtaFolderError(f"{path} cannot be resolved: {err}") from err
+    # Confined like HA's own file access: the config folder, or what the user allow-listed
+    # (allowlist_external_dirs, which also holds the media folders) - never /etc or /usr.
+    if not (resolved.is_relative_to(config_dir) or hass.config.is_allowed_path(str(resolved))):
+        raise InvalidOtaFolderError(
+            f"{resolved} is outside the configuration folder and allowlist_external_dirs"
+        )
+    if resolved.exists() and not resolved.is_dir():
+        raise InvalidOtaFolderError(f"{resolved} is not a folder")
+    return resolved
+
+
+async def async_validate_ota_folder(hass: HomeAssistant, configured: object) -> bool:
+    """Whether the options flow may save ``configured`` as the image folder."""
+    try:
+        await hass.async_add_executor_job(validate_ota_folder, hass, configured)
+    except InvalidOtaFolderError as err:
+        _LOGGER.debug("Refused firmware folder %r: %s", configured, err)
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class FolderScan:
+    """The regular files of an image folder, as far as the scan limits let it look."""
+
+    files: tuple[tuple[str, int, int], ...]  # relative path, size, modification time (ns)
+    truncated: bool
+
+
+def scan_folder(root: Path) -> FolderScan:
+    """Regular files under ``root`` (blocking), within the depth and entry limits.
+
+    Symlinks are never followed (neither files nor folders), so nothing outside ``root``
+    is looked at; ``root`` itself must be a real folder (not a symlink).
+    """
+    files: list[tuple[str, int, int]] = []
+    seen = 0
+    try:
+        if not stat.S_ISDIR(os.lstat(root).st_mode):
+            return FolderScan((), False)
+    except OSError, ValueError:
+        return FolderScan((), False)
+    pending: list[tuple[str, int]] = [("", 0)]
+    while pending:
+        relative, depth = pending.pop()
+        try:
+            with os.scandir(root / relative if relative else root) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > MAX_FOLDER_ENTRIES:
+                        return FolderScan(tuple(sorted(files)), True)
+                    name = f"{relative}/{entry.name}" if relative else entry.name
+                    try:
+                        info = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    if stat.S_ISDIR(info.st_mode):
+                        if depth < MAX_FOLDER_DEPTH:
+                            pending.append((name, depth + 1))
+                    elif stat.S_ISREG(info.st_mode):
+                        files.append((name, info.st_size, info.st_mtime_ns))
+        except OSError, ValueError:
+            continue
+    return FolderScan(tuple(sorted(files)), False)
 
 
 def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of the folder's files (blocking)."""
-    entries: list[tuple[str, int, int]] = []
-    with contextlib.suppress(OSError):
-        for path in folder.rglob("*"):
-            with contextlib.suppress(OSError):
-                stat = path.stat()
-                if path.is_file():
-                    entries.append((str(path.relative_to(folder)), stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(entries))
+    return scan_folder(folder).files
 
 
-def _read_images(folder: Path) -> list[tuple[Path, bytes, str | None]]:
-    """Every file of the folder that may be an image, with its release notes (blocking)."""
-    found: list[tuple[Path, bytes, str | None]] = []
-    with contextlib.suppress(OSError):
-        paths = sorted(path for path in folder.rglob("*") if path.is_file())
-        for path in paths:
-            if path.suffix == RELEASE_NOTES_SUFFIX:
-                continue
-            try:
-                if path.stat().st_size > MAX_IMAGE_FILE_SIZE:
-                    continue
-                data = path.read_bytes()
-            except OSError:
-                continue
-            notes_path = path.with_name(path.name + RELEASE_NOTES_SUFFIX)
-            notes: str | None = None
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                notes = notes_path.read_text(encoding="utf-8").strip() or None
-            found.append((path, data, notes))
+@dataclass(frozen=True, slots=True)
+class FolderImage:
+    """What the index needs of one image file: its header, size, checksum and notes."""
+
+    path: Path
+    header: OTAImageHeader
+    size: int
+    checksum: str
+    notes: str | None
+
+
+def _open_regular(path: Path) -> tuple[int, os.stat_result] | None:
+    """A descriptor of ``path`` if it is a regular file (not through a symlink)."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError, ValueError:
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        return None
+    return fd, info
+
+
+def _read_notes(path: Path) -> str | None:
+    opened = _open_regular(path)
+    if opened is None:
+        return None
+    fd, info = opened
+    with os.fdopen(fd, "rb") as file:
+        if info.st_size > MAX_RELEASE_NOTES_SIZE:
+            return None
+        try:
+            return file.read(MAX_RELEASE_NOTES_SIZE).decode("utf-8").strip() or None
+        except OSError, UnicodeDecodeError:
+            return None
+
+
+def _read_image(path: Path, manufacturer_ids: Collection[int] | None) -> FolderImage | None:
+    """The image in ``path``: header read, structure checked and file hashed in chunks.
+
+    Only plain Zigbee OTA files (what Lumi publishes) are images here; a file is read whole
+    only if its header says it is one, for one of ``manufacturer_ids``. Like zigpy, data
+    after the image's declared size is tolerated.
+    """
+    opened = _open_regular(path)
+    if opened is None:
+        return None
+    fd, info = opened
+    with os.fdopen(fd, "rb") as file:
+        size = info.st_size
+        if size > MAX_IMAGE_FILE_SIZE:
+            return None
+        head = file.read(HEADER_READ_SIZE)
+        if not head.startswith(OTAImageHeader.OTA_HEADER):
+            return None
+        try:
+            header, _ = OTAImageHeader.deserialize(head)
+        except Exception:  # any malformed header is just not an image
+            return None
+        end = int(header.image_size)
+        if end > size or (manufacturer_ids and header.manufacturer_id not in manufacturer_ids):
+            return None
+        # The sub-elements must tile the declared image exactly (as zigpy parses it).
+        offset = int(header.header_length)
+        while offset < end:
+            file.seek(offset)
+            tag = file.read(TAG_HEADER_SIZE)
+            if len(tag) != TAG_HEADER_SIZE:
+                return None
+            offset += TAG_HEADER_SIZE + int.from_bytes(tag[2:6], "little")
+        if offset != end:
+            return None
+        file.seek(0)
+        digest = hashlib.sha1(usedforsecurity=False)
+        while chunk := file.read(READ_CHUNK_SIZE):
+            digest.update(chunk)
+    notes = _read_notes(path.with_name(path.name + RELEASE_NOTES_SUFFIX))
+    return FolderImage(path, header, size, "sha1:" + digest.hexdigest(), notes)
+
+
+def _read_images(
+    folder: Path, manufacturer_ids: Collection[int] | None = None
+) -> list[FolderImage]:
+    """Every image of the folder, with its release notes (blocking, bounded)."""
+    scan = scan_folder(folder)
+    if scan.truncated:
+        _LOGGER.warning(
+            "The firmware folder %s has more than %d entries: only the first are looked at",
+            folder,
+            MAX_FOLDER_ENTRIES,
+        )
+    found: list[FolderImage] = []
+    budget = MAX_INDEX_BYTES
+    for name, size, _mtime in scan.files:
+        if name.endswith(RELEASE_NOTES_SUFFIX) or size > MAX_IMAGE_FILE_SIZE:
+            continue
+        if size > budget:
+            _LOGGER.warning("The firmware folder %s holds too much data: not all read", folder)
+            break
+        image = _read_image(folder / name, manufacturer_ids)
+        if image is not None:
+            budget -= image.size
+            found.append(image)
     return found
 
 
@@ -139,6 +334,7 @@ class LocalFolderProvider(zigpy.ota.providers.AdvancedFileProvider):
     def __init__(self, path: Path, manufacturer_ids: list[int] | None = None) -> None:
         super().__init__(path=path, manufacturer_ids=manufacturer_ids)
         self._stale = True
+        self.enabled = True  # False while the configured folder is not a valid one
 
     def mark_stale(self) -> None:
         """Re-read the folder at the next lookup."""
@@ -148,6 +344,8 @@ class LocalFolderProvider(zigpy.ota.providers.AdvancedFileProvider):
         if not self._stale:
             return None  # zigpy keeps the images it has
         self._stale = False
+        if not self.enabled:
+            return []
         # The folder provider needs no HTTP session.
         return [meta async for meta in self._load_index(cast(aiohttp.ClientSession, None))]
 
@@ -155,26 +353,21 @@ class LocalFolderProvider(zigpy.ota.providers.AdvancedFileProvider):
         self, session: aiohttp.ClientSession
     ) -> AsyncIterator[zigpy.ota.providers.BaseOtaImageMetadata]:
         loop = asyncio.get_running_loop()
-        for path, data, notes in await loop.run_in_executor(None, _read_images, self.path):
-            try:
-                image, _ = parse_ota_image(data)
-            except Exception:  # any unparsable file is just not an image
-                _LOGGER.debug("%s is not a Zigbee OTA image", path)
-                continue
-            header = getattr(image, "header", None)
-            if header is None:
-                continue
+        # All file work (listing, reading, hashing) happens in the executor.
+        found = await loop.run_in_executor(None, _read_images, self.path, self.manufacturer_ids)
+        for image in found:
+            header = image.header
             yield zigpy.ota.providers.LocalOtaImageMetadata(
-                path=path,
+                path=image.path,
                 file_version=header.file_version,
                 manufacturer_id=header.manufacturer_id,
                 image_type=header.image_type,
                 # Guards against the file being swapped between lookup and install.
-                checksum="sha1:" + hashlib.sha1(data, usedforsecurity=False).hexdigest(),
-                file_size=len(data),
+                checksum=image.checksum,
+                file_size=image.size,
                 min_hardware_version=header.minimum_hardware_version,
                 max_hardware_version=header.maximum_hardware_version,
-                release_notes=notes,
+                release_notes=image.notes,
                 source=f"Local folder ({self.path})",
             )
 
@@ -200,8 +393,10 @@ class FirmwareImages:
         hass: HomeAssistant,
         app: zigpy.application.ControllerApplication,
         options: dict[str, Any],
+        entry_id: str = "",
     ) -> None:
         self.hass = hass
+        self._issue_id = f"{ISSUE_INVALID_FOLDER}_{entry_id}"
         self._app = app  # only used by zigpy for broadcasts, which we never ask for
         self._options: dict[str, Any] | None = None
         self._signature: tuple[tuple[str, int, int], ...] | None = None
@@ -235,8 +430,32 @@ class FirmwareImages:
         )
 
     async def _async_prepare_folder(self) -> None:
-        if not (self._options or {}).get(CONF_OTA_FOLDER):
+        configured = (self._options or {}).get(CONF_OTA_FOLDER)
+        if not configured:
             await self.hass.async_add_executor_job(self._create_folder)
+        try:
+            # Checked again when used: a folder saved before validation existed, or one that
+            # became a symlink since, is ignored (the update entities still load).
+            folder = await self.hass.async_add_executor_job(
+                validate_ota_folder, self.hass, configured
+            )
+        except InvalidOtaFolderError as err:
+            _LOGGER.warning("The firmware folder %r is not used: %s", configured, err)
+            self._local.enabled = False
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                self._issue_id,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=ISSUE_INVALID_FOLDER,
+                translation_placeholders={"folder": str(configured)},
+            )
+            self._signature = ()
+            return
+        ir.async_delete_issue(self.hass, DOMAIN, self._issue_id)
+        self.folder = self._local.path = folder
+        self._local.enabled = True
         self._signature = await self.hass.async_add_executor_job(folder_signature, self.folder)
 
     async def async_options_updated(self, options: dict[str, Any]) -> None:
@@ -258,6 +477,7 @@ class FirmwareImages:
             unsub()
         self._unsubs.clear()
         self._listeners.clear()
+        ir.async_delete_issue(self.hass, DOMAIN, self._issue_id)
 
     def apply_options(self, options: dict[str, Any]) -> bool:
         """Use the providers the options name; True when they changed."""
@@ -270,6 +490,7 @@ class FirmwareImages:
         self._options = relevant
         self.folder = ota_folder(Path(self.hass.config.config_dir), relevant)
         self._local, providers = build_providers(self.folder, relevant)
+        self._local.enabled = False  # until _async_prepare_folder validated the folder
         self._ota = self._new_manager(providers)
         self._signature = None
         return True
@@ -287,7 +508,7 @@ class FirmwareImages:
             listener()
 
     async def _async_poll_folder(self, _now: object = None) -> None:
-        if self._polling:
+        if self._polling or not self._local.enabled:
             return
         self._polling = True
         try:
@@ -305,7 +526,8 @@ class FirmwareImages:
 
     async def async_rescan(self) -> None:
         """Re-read the folder at the next lookup (a user asked to check for updates)."""
-        self._signature = await self.hass.async_add_executor_job(folder_signature, self.folder)
+        if self._local.enabled:
+            self._signature = await self.hass.async_add_executor_job(folder_signature, self.folder)
         self._local.mark_stale()
 
     async def async_find(

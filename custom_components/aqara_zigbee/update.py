@@ -58,7 +58,7 @@ async def async_setup_entry(
     """Add an update entity for every OTA-capable device, now and as devices join."""
     gateway = entry.runtime_data
     assert gateway.app is not None  # the gateway started before the platforms
-    images = FirmwareImages(hass, gateway.app, dict(entry.options))
+    images = FirmwareImages(hass, gateway.app, dict(entry.options), entry.entry_id)
     await images.async_start()
     entry.async_on_unload(images.async_stop)
 

@@ -594,13 +594,13 @@ async def test_options_network_out_of_range(hass: HomeAssistant, field: str, val
         pytest.param(
             {"permit_join_duration": 60},
             {
-                "ota_folder": "  /share/firmware ",
+                "ota_folder": "  firmware ",
                 "ota_z2m_index": True,
                 "ota_z2m_index_url": " https://mirror.example/index.json ",
             },
             {
                 "permit_join_duration": 60,
-                "ota_folder": "/share/firmware",
+                "ota_folder": "firmware",
                 "ota_z2m_index": True,
                 "ota_z2m_index_url": "https://mirror.example/index.json",
             },
@@ -628,6 +628,8 @@ async def test_options_ota(
 ) -> None:
     """The form shows where images come from now; only non-default values are stored."""
     entry = radio_entry(hass, options=before)
+    firmware = Path(hass.config.path("firmware"))
+    await hass.async_add_executor_job(firmware.mkdir)  # a chosen folder must exist
     result = await start_options(hass, entry, "ota")
     assert result["step_id"] == "ota"
     suggested = {
