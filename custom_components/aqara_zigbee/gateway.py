@@ -129,7 +129,7 @@ class AqaraGateway:
         self._logged_unknown: set[str] = set()
         self._forgotten_listeners: list[Callable[[str], None]] = []
         self._backups: Store[list[dict[str, Any]]] = Store(
-            hass, 1, f"{DOMAIN}.{entry.entry_id}.backups"
+            hass, 1, f"{DOMAIN}.{entry.entry_id}.backups", private=True
         )
 
     # ----------------------------------------------------------------- lifecycle
@@ -137,7 +137,11 @@ class AqaraGateway:
     async def async_start(self) -> None:
         """Connect the radio, check the network is the saved one, load devices."""
         # The network key is read back at every start: know it before the radio libraries
-        # log their NV reads (see hardening.py)
+        # log their NV reads (see hardening.py). Files holding keys are the owner's only.
+        await self.hass.async_add_executor_job(hardening.make_private, Path(self._backups.path))
+        await self.hass.async_add_executor_job(
+            partial(hardening.make_private, database_path(self.hass, self.entry), create=True)
+        )
         for backup in await self._backups.async_load() or []:
             _register_secrets_from_dict(backup)
         app = await self._async_connect()

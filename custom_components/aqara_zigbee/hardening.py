@@ -8,6 +8,9 @@
   Python bytes repr), any 16-byte colon-separated key, any 32-digit hex string, and the value
   bytes of every non-volatile-memory read and write of the Z-Stack become ``**REDACTED**``.
   Keys seen that way are learnt, so later spellings of the same key are redacted too.
+* **Files holding keys are the owner's only (0600)**, like Home Assistant's own secrets:
+  :func:`make_private` fixes the network backups and zigpy's database (and SQLite's journal
+  files beside it, which SQLite creates with the database's mode) at every start.
 * **One frame cannot allocate gigabytes.** zigpy converts a reported value into the
   attribute's declared type with ``type(value)``; for an octet-string attribute (genBasic
   0x000A product code, Lumi's 0xFFF0...) reported as an integer that is ``bytes(n)``: a
@@ -21,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 import contextlib
 import logging
+import os
+from pathlib import Path
 import re
 import threading
 from typing import Any, Final
@@ -170,6 +175,26 @@ def _redact_record(record: logging.LogRecord) -> None:
             record.exc_text = REDACTOR.redact(logging.Formatter().formatException(record.exc_info))
 
 
+PRIVATE_MODE: Final = 0o600
+_SQLITE_SIBLINGS: Final = ("-wal", "-shm", "-journal")
+
+
+def make_private(path: Path, *, create: bool = False) -> None:
+    """Make ``path`` (and SQLite's files beside it) readable by its owner only.
+
+    ``create`` makes a missing file empty with that mode, so that SQLite (which keeps an
+    existing file's mode, and gives its journal files the database's) never creates it
+    world-readable. Blocking: call it in an executor.
+    """
+    if create:
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+    for candidate in (path, *(path.with_name(path.name + sibling) for sibling in _SQLITE_SIBLINGS)):
+        with contextlib.suppress(FileNotFoundError):
+            if candidate.stat().st_mode & 0o077:
+                candidate.chmod(PRIVATE_MODE)
+
+
 _install_lock = threading.Lock()
 _installed = False
 
@@ -199,4 +224,12 @@ def _guard_zigpy_conversion() -> None:
             setattr(cls, "__new__", staticmethod(refuse_integers))  # noqa: B010 - mypy
 
 
-__all__ = ["REDACTED", "REDACTED_LOGGERS", "REDACTOR", "SecretRedactor", "install"]
+__all__ = [
+    "PRIVATE_MODE",
+    "REDACTED",
+    "REDACTED_LOGGERS",
+    "REDACTOR",
+    "SecretRedactor",
+    "install",
+    "make_private",
+]

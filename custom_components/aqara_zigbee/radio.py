@@ -11,12 +11,17 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import bellows.zigbee.application
 import probatio as vol
 import zigpy.application
 import zigpy.config as zigpy_conf
 import zigpy.exceptions
 import zigpy.state
 import zigpy.types as zigpy_t
+
+# Both radio stacks are imported with the module, which Home Assistant imports in its
+# executor: importing one later, in the event loop, reads files (package metadata) there.
+import zigpy_znp.zigbee.application
 
 from .announce import PlausibleAnnounces
 from .const import (
@@ -84,12 +89,8 @@ def application_class(radio_type: RadioType) -> type[zigpy.application.Controlle
     """The zigpy ControllerApplication for a radio family (the simulator speaks Z-Stack)."""
     base: type[zigpy.application.ControllerApplication]
     if RadioType(radio_type) is RadioType.EZSP:
-        import bellows.zigbee.application  # noqa: PLC0415 - only load the stack in use
-
         base = bellows.zigbee.application.ControllerApplication
     else:
-        import zigpy_znp.zigbee.application  # noqa: PLC0415
-
         base = zigpy_znp.zigbee.application.ControllerApplication
     return type(
         base.__name__,
@@ -229,13 +230,21 @@ def simulator_state_dir(config_dir: Path) -> Path:
 
 async def start_simulator(state_dir: Path, *, speed: float = 1.0) -> SimulatedNetwork:
     """Start the built-in simulated network on 127.0.0.1 inside the running event loop."""
-    # Imported here: the simulator is only loaded when the simulated radio is chosen.
-    from .simulator import SimulatedNetwork  # noqa: PLC0415
-    from .simulator.clock import SimClock  # noqa: PLC0415
-
-    network = SimulatedNetwork(state_dir, auto_join=True, clock=SimClock(speed=speed))
+    # The simulator is only loaded when the simulated radio is chosen: imported, and its
+    # saved state read, in the executor (an import and file I/O would block the loop).
+    network = await asyncio.get_running_loop().run_in_executor(
+        None, _create_simulator, state_dir, speed
+    )
     await network.start(host="127.0.0.1", port=0)
     return network
+
+
+def _create_simulator(state_dir: Path, speed: float) -> SimulatedNetwork:
+    """Import and build the simulated network (in an executor thread)."""
+    from .simulator.clock import SimClock  # noqa: PLC0415
+    from .simulator.network import SimulatedNetwork  # noqa: PLC0415
+
+    return SimulatedNetwork(state_dir, auto_join=True, clock=SimClock(speed=speed))
 
 
 def simulator_device(network: SimulatedNetwork) -> dict[str, Any]:

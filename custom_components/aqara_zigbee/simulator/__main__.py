@@ -62,7 +62,7 @@ async def _serve(args: argparse.Namespace) -> int:
     models = [name.strip() for name in args.devices.split(",") if name.strip()]
     for name in models:
         resolve_model(name)  # fail early on a typo
-    network = SimulatedNetwork(
+    network = await SimulatedNetwork.create(
         args.state,
         devices=models,
         auto_join=args.auto_join,

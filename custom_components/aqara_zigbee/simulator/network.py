@@ -89,6 +89,11 @@ class SimulatedNetwork:
             self.devices[device.ieee_str] = device
         self._load_state()
 
+    @classmethod
+    async def create(cls, state_dir: Path | None, **kwargs: Any) -> SimulatedNetwork:
+        """Create the network off the event loop (it reads and writes ``state_dir``)."""
+        return await asyncio.to_thread(cls, state_dir, **kwargs)
+
     # -- lifecycle --------------------------------------------------------------------
 
     @property
@@ -124,7 +129,7 @@ class SimulatedNetwork:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        self.save()
+        await self.async_save()
         await self.coordinator.stop()
         self.clock.stop()
 
@@ -269,16 +274,25 @@ class SimulatedNetwork:
     def save(self) -> None:
         """Write the devices' state (relays, counters, energy, settings) to ``state_dir``."""
         path = self._state_file
+        text = self._state_text()
+        if path is not None:
+            _write_state(path, text)
+
+    async def async_save(self) -> None:
+        """:meth:`save`, with the file written off the event loop."""
+        path = self._state_file
+        text = self._state_text()
+        if path is not None:
+            await asyncio.to_thread(_write_state, path, text)
+
+    def _state_text(self) -> str:
+        """The devices' state as JSON (read on the loop that changes it); marks it clean."""
         self._dirty = False
-        if path is None:
-            return
         data = {
             "version": STATE_VERSION,
             "devices": {ieee: device.export_state() for ieee, device in self.devices.items()},
         }
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2, sort_keys=True))
-        tmp.replace(path)
+        return json.dumps(data, indent=2, sort_keys=True)
 
     def _load_state(self) -> None:
         path = self._state_file
@@ -300,7 +314,7 @@ class SimulatedNetwork:
             await asyncio.sleep(SAVE_INTERVAL_S)
             if self._dirty:
                 try:
-                    self.save()
+                    await self.async_save()
                 except OSError:
                     _LOGGER.exception("Could not save the simulated devices' state")
 
@@ -316,3 +330,10 @@ class SimulatedNetwork:
         task = loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+
+def _write_state(path: Path, text: str) -> None:
+    """Replace ``path`` atomically with ``text`` (never a truncated state file)."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text)
+    tmp.replace(path)

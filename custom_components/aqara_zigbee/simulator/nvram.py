@@ -387,8 +387,13 @@ class NvRam:
         return json.dumps(self.to_json(), indent=1)
 
     def load(self, path: pathlib.Path) -> bool:
-        """Load a saved store; returns False (keeping the factory image) if unusable."""
+        """Load a saved store; returns False (keeping the factory image) if unusable.
+
+        The file holds the network key: one left readable by others is made private.
+        """
         try:
+            with contextlib.suppress(FileNotFoundError):
+                path.chmod(0o600)
             data = json.loads(path.read_text())
             self.load_json(data)
         except FileNotFoundError:
@@ -434,6 +439,19 @@ def _parse_ex_name(name: str) -> int:
     return int(name, 16) if name.startswith("0x") else int(ExNvIds[name])
 
 
+def write_private(path: pathlib.Path, text: str) -> None:
+    """Replace ``path`` atomically with ``text``, readable by its owner only (0600).
+
+    The NVRAM holds the network key, the TC link key seed and every device's link key.
+    """
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as file:
+        os.fchmod(file.fileno(), 0o600)  # a stale .tmp keeps its mode through O_CREAT
+        file.write(text)
+    tmp.replace(path)  # atomic: never a truncated state file
+
+
 class StateWriter:
     """Persists snapshots off the event loop; the newest snapshot always wins.
 
@@ -469,10 +487,8 @@ class StateWriter:
         with self._lock:
             if sequence <= self._written:
                 return  # a newer snapshot is already on disk
-            tmp = self._path.with_suffix(".tmp")
             try:
-                tmp.write_text(text)
-                tmp.replace(self._path)  # atomic: never a truncated state file
+                write_private(self._path, text)
             except OSError:
                 _LOGGER.exception("Could not persist the emulator NVRAM to %s", self._path)
                 return
