@@ -7,13 +7,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN
+from .const import CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN, LOGGER
 from .gateway import AqaraConfigEntry, AqaraGateway, remove_entry_storage
 from .services import (
     async_setup_services,
     async_setup_simulate_service,
     async_unload_simulate_service,
 )
+from .validation import quote_input, sanitize_network_options
 
 PLATFORMS = [
     Platform.BINARY_SENSOR,
@@ -37,6 +38,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bool:
     """Start the radio and the platforms."""
+    _async_repair_options(hass, entry)
     gateway = AqaraGateway(hass, entry)
     try:
         await gateway.async_start()
@@ -44,7 +46,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> boo
         await gateway.async_stop()
         raise
     entry.runtime_data = gateway
-    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    started_with = dict(entry.data)
+
+    async def _async_entry_updated(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
+        if dict(entry.data) != started_with:
+            # A new port or address: only a fresh start uses it (HA asks update listeners
+            # to schedule the reload rather than flows reloading entries that have one).
+            hass.config_entries.async_schedule_reload(entry.entry_id)
+            return
+        _async_apply_options(entry)
+
+    entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     if gateway.simulator is not None:
         async_setup_simulate_service(hass)
@@ -81,7 +93,22 @@ async def async_remove_config_entry_device(
     return True
 
 
-async def _async_options_updated(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
+def _async_repair_options(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
+    """Replace saved network options that are not usable numbers by their defaults."""
+    options, replaced = sanitize_network_options(entry.options)
+    if not replaced:
+        return
+    for key in replaced:
+        LOGGER.warning(
+            "Saved option %s (%s) is not a usable number; using the default %s",
+            key,
+            quote_input(entry.options[key]),
+            options[key],
+        )
+    hass.config_entries.async_update_entry(entry, options=options)
+
+
+def _async_apply_options(entry: AqaraConfigEntry) -> None:
     gateway = entry.runtime_data
     gateway.apply_options()
     if gateway.simulator is not None:

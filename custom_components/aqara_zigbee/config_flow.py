@@ -8,13 +8,20 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components import usb
-from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
+from homeassistant.config_entries import (
+    ConfigEntryState,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
 from homeassistant.core import callback
 from homeassistant.helpers import device_registry as dr, selector
 from homeassistant.helpers.service_info.usb import UsbServiceInfo
 import probatio as vol
 
 from .const import (
+    AVAILABILITY_TIMEOUT_RANGE,
+    BAUDRATE_RANGE,
     CONF_BATTERY_TIMEOUT,
     CONF_BAUDRATE,
     CONF_DEVICE,
@@ -38,6 +45,7 @@ from .const import (
     DOMAIN,
     MAX_PERMIT_JOIN_DURATION,
     SERIAL_DEFAULTS,
+    SIMULATION_SPEED_RANGE,
     FlowControl,
     RadioType,
 )
@@ -48,11 +56,14 @@ from .radio import (
     ProbeResult,
     RadioError,
     form_network,
+    normalized_path,
     probe,
     simulator_device,
     simulator_state_dir,
     start_simulator,
+    valid_device_path,
 )
+from .validation import StrictBooleanSelector, StrictNumberSelector
 
 if TYPE_CHECKING:
     from .gateway import AqaraConfigEntry
@@ -81,8 +92,8 @@ def _serial_schema(radio_type: RadioType, current: dict[str, Any] | None = None)
                 CONF_DEVICE_PATH, default=current.get(CONF_DEVICE_PATH, vol.UNDEFINED)
             ): selector.SerialPortSelector(),
             vol.Required(
-                CONF_BAUDRATE, default=current.get(CONF_BAUDRATE, baudrate)
-            ): selector.SelectSelector(
+                CONF_BAUDRATE, default=str(current.get(CONF_BAUDRATE, baudrate))
+            ): _BaudrateSelector(
                 selector.SelectSelectorConfig(
                     options=["38400", "57600", "115200", "230400", "460800"],
                     mode=selector.SelectSelectorMode.DROPDOWN,
@@ -101,12 +112,38 @@ def _serial_schema(radio_type: RadioType, current: dict[str, Any] | None = None)
     )
 
 
-def _device_settings(user_input: dict[str, Any]) -> dict[str, Any]:
-    return {
-        CONF_DEVICE_PATH: str(user_input[CONF_DEVICE_PATH]).strip(),
-        CONF_BAUDRATE: int(user_input[CONF_BAUDRATE]),
+class _BaudrateSelector(selector.SelectSelector):
+    """Common rates in a dropdown, any typed rate, as text or a number (the step checks it)."""
+
+    def __call__(self, data: Any) -> Any:
+        if isinstance(data, int) and not isinstance(data, bool):
+            return str(data)
+        return super().__call__(data)
+
+
+def _parse_baudrate(value: str) -> int | None:
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 7):
+        return None
+    rate = int(text)
+    return rate if BAUDRATE_RANGE[0] <= rate <= BAUDRATE_RANGE[1] else None
+
+
+def _device_settings(user_input: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The port settings of a form, and the form errors of the fields that are not usable."""
+    errors: dict[str, str] = {}
+    path = str(user_input[CONF_DEVICE_PATH]).strip()
+    if not valid_device_path(path):
+        errors[CONF_DEVICE_PATH] = "invalid_path"
+    baudrate = _parse_baudrate(str(user_input[CONF_BAUDRATE]))
+    if baudrate is None:
+        errors[CONF_BAUDRATE] = "invalid_baudrate"
+    device = {
+        CONF_DEVICE_PATH: path,
+        CONF_BAUDRATE: baudrate,
         CONF_FLOW_CONTROL: str(user_input[CONF_FLOW_CONTROL]),
     }
+    return device, errors
 
 
 def _network_data(result: ProbeResult) -> dict[str, Any]:
@@ -188,14 +225,18 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         """Choose the serial port (or socket://host:port) and probe the radio there."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            self._device = _device_settings(user_input)
-            self._async_abort_entries_match({CONF_DEVICE: self._device})
-            try:
-                self._probe = await probe(self._radio_type, self._device)
-            except RadioError as err:
-                errors["base"] = err.reason
-            else:
-                return await self._async_after_probe()
+            device, errors = _device_settings(user_input)
+            if not errors:
+                self._device = device
+                # Probing a port a configured entry uses would disturb its running radio
+                if await self._async_path_configured(device[CONF_DEVICE_PATH]):
+                    return self.async_abort(reason="already_configured")
+                try:
+                    self._probe = await probe(self._radio_type, self._device)
+                except RadioError as err:
+                    errors["base"] = err.reason
+                else:
+                    return await self._async_after_probe()
         return self.async_show_form(
             step_id="serial",
             data_schema=self.add_suggested_values_to_schema(
@@ -205,10 +246,32 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
             description_placeholders={"radio": self._radio_type.value},
         )
 
+    async def _async_path_configured(self, path: str) -> bool:
+        """True when an entry of this integration already drives the port at ``path``."""
+        paths = [
+            str(entry.data[CONF_DEVICE][CONF_DEVICE_PATH])
+            for entry in self._async_current_entries(include_ignore=False)
+            if entry.data.get(CONF_DEVICE, {}).get(CONF_DEVICE_PATH)
+        ]
+        if not paths:
+            return False
+
+        def normalized() -> tuple[str, set[str]]:
+            return normalized_path(path), {normalized_path(other) for other in paths}
+
+        wanted, configured = await self.hass.async_add_executor_job(normalized)
+        return wanted in configured
+
     async def _async_after_probe(self) -> ConfigFlowResult:
         assert self._probe is not None
         if self._probe.ieee:
             await self.async_set_unique_id(self._probe.ieee)
+            entry = self.hass.config_entries.async_entry_for_domain_unique_id(
+                DOMAIN, self._probe.ieee
+            )
+            if entry is not None and entry.state is ConfigEntryState.LOADED:
+                # The coordinator runs under that entry already: never move it from here
+                return self.async_abort(reason="already_configured")
             self._abort_if_unique_id_configured(updates={CONF_DEVICE: self._device})
         if self._probe.network_formed:
             return await self.async_step_network()
@@ -321,15 +384,23 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
             return self.async_abort(reason="reconfigure_simulated")
         errors: dict[str, str] = {}
         if user_input is not None:
-            device = _device_settings(user_input)
-            try:
-                result = await probe(self._radio_type, device)
-            except RadioError as err:
-                errors["base"] = err.reason
-            else:
-                await self.async_set_unique_id(result.ieee)
-                self._abort_if_unique_id_mismatch(reason="wrong_coordinator")
-                return self.async_update_reload_and_abort(entry, data_updates={CONF_DEVICE: device})
+            device, errors = _device_settings(user_input)
+            if not errors:
+                try:
+                    result = await probe(self._radio_type, device)
+                except RadioError as err:
+                    errors["base"] = err.reason
+                else:
+                    await self.async_set_unique_id(result.ieee)
+                    self._abort_if_unique_id_mismatch(reason="wrong_coordinator")
+                    if entry.update_listeners:
+                        # A loaded entry's update listener schedules its reload
+                        return self.async_update_and_abort(
+                            entry, data_updates={CONF_DEVICE: device}
+                        )
+                    return self.async_update_reload_and_abort(
+                        entry, data_updates={CONF_DEVICE: device}
+                    )
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(
@@ -340,11 +411,22 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
 
-class AqaraZigbeeOptionsFlow(OptionsFlow):
-    """Network-wide options, and the per-device options of the device pages."""
+class AqaraZigbeeOptionsFlow(OptionsFlowWithReload):
+    """Network-wide options, and the per-device options of the device pages.
+
+    A loaded entry applies new options live through its update listener; an entry whose
+    setup failed has no listener, and Home Assistant reloads it with the new options.
+    """
 
     def __init__(self) -> None:
         self._device_ieee: str | None = None
+
+    @callback
+    def _async_save(self, options: dict[str, Any]) -> ConfigFlowResult:
+        self.automatic_reload = not self.config_entry.update_listeners and (
+            self.config_entry.state in (ConfigEntryState.SETUP_ERROR, ConfigEntryState.SETUP_RETRY)
+        )
+        return self.async_create_entry(data=options)
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         return self.async_show_menu(step_id="init", menu_options=["network", "device", "ota"])
@@ -354,24 +436,25 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
     ) -> ConfigFlowResult:
         """Permit-join duration and availability timeouts."""
         if user_input is not None:
-            return self.async_create_entry(data={**self.config_entry.options, **user_input})
+            return self._async_save({**self.config_entry.options, **user_input})
         options = self.config_entry.options
         fields: dict[vol.Marker, Any] = {
             vol.Required(
                 CONF_PERMIT_JOIN_DURATION,
                 default=options.get(CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION),
-            ): selector.NumberSelector(
+            ): StrictNumberSelector(
                 selector.NumberSelectorConfig(
-                    min=1, max=MAX_PERMIT_JOIN_DURATION, unit_of_measurement="s"
+                    min=1, max=MAX_PERMIT_JOIN_DURATION, step=1, unit_of_measurement="s"
                 )
             ),
             vol.Required(
                 CONF_MAINS_TIMEOUT,
                 default=options.get(CONF_MAINS_TIMEOUT, DEFAULT_MAINS_TIMEOUT),
-            ): selector.NumberSelector(
+            ): StrictNumberSelector(
                 selector.NumberSelectorConfig(
-                    min=60,
-                    max=7 * 86400,
+                    min=AVAILABILITY_TIMEOUT_RANGE[0],
+                    max=AVAILABILITY_TIMEOUT_RANGE[1],
+                    step=1,
                     unit_of_measurement="s",
                     mode=selector.NumberSelectorMode.BOX,
                 )
@@ -379,10 +462,11 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
             vol.Required(
                 CONF_BATTERY_TIMEOUT,
                 default=options.get(CONF_BATTERY_TIMEOUT, DEFAULT_BATTERY_TIMEOUT),
-            ): selector.NumberSelector(
+            ): StrictNumberSelector(
                 selector.NumberSelectorConfig(
-                    min=60,
-                    max=7 * 86400,
+                    min=AVAILABILITY_TIMEOUT_RANGE[0],
+                    max=AVAILABILITY_TIMEOUT_RANGE[1],
+                    step=1,
                     unit_of_measurement="s",
                     mode=selector.NumberSelectorMode.BOX,
                 )
@@ -394,9 +478,12 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
                     CONF_SIMULATION_SPEED,
                     default=options.get(CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED),
                 )
-            ] = selector.NumberSelector(
+            ] = StrictNumberSelector(
                 selector.NumberSelectorConfig(
-                    min=1, max=3600, step=1, mode=selector.NumberSelectorMode.BOX
+                    min=SIMULATION_SPEED_RANGE[0],
+                    max=SIMULATION_SPEED_RANGE[1],
+                    step=1,
+                    mode=selector.NumberSelectorMode.BOX,
                 )
             )
         return self.async_show_form(step_id="network", data_schema=vol.Schema(fields))
@@ -417,7 +504,7 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
                 else:
                     updated.pop(key, None)
             updated[CONF_OTA_Z2M_INDEX] = bool(user_input.get(CONF_OTA_Z2M_INDEX, False))
-            return self.async_create_entry(data=updated)
+            return self._async_save(updated)
         options = self.config_entry.options
         schema = vol.Schema(
             {
@@ -488,9 +575,7 @@ class AqaraZigbeeOptionsFlow(OptionsFlow):
         current = all_options.get(self._device_ieee, {})
         if user_input is not None:
             all_options[self._device_ieee] = user_input
-            return self.async_create_entry(
-                data={**self.config_entry.options, CONF_DEVICE_OPTIONS: all_options}
-            )
+            return self._async_save({**self.config_entry.options, CONF_DEVICE_OPTIONS: all_options})
         assert definition is not None  # the picker offers only devices of known models
         fields: dict[vol.Marker, Any] = {}
         for key in definition.options:
@@ -510,7 +595,7 @@ def _option_field(
     spec = OPTION_SPECS[key]
     if spec.kind is bool:
         default = current if isinstance(current, bool) else spec.default
-        return vol.Required(key, default=default), selector.BooleanSelector()
+        return vol.Required(key, default=default), StrictBooleanSelector()
     # Every numeric option has a range (``OPTION_SPECS``)
     assert spec.minimum is not None
     assert spec.maximum is not None
@@ -528,7 +613,7 @@ def _option_field(
         and (unit := definition.expose(spec.expose_key).unit) is not None
     ):
         config["unit_of_measurement"] = unit
-    number = selector.NumberSelector(config)
+    number = StrictNumberSelector(config)
     if spec.default is None:
         # Unset means "as the device reports it": an optional field, pre-filled when set
         return vol.Optional(key, description={"suggested_value": current}), number

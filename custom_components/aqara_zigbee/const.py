@@ -31,6 +31,13 @@ MAX_PERMIT_JOIN_DURATION: Final = 254
 DEFAULT_MAINS_TIMEOUT: Final = 2 * 3600
 DEFAULT_BATTERY_TIMEOUT: Final = 25 * 3600
 DEFAULT_SIMULATION_SPEED: Final = 1.0
+# Bounds of the network options (the form's selectors and the check of saved options).
+AVAILABILITY_TIMEOUT_RANGE: Final = (60, 7 * 86400)
+SIMULATION_SPEED_RANGE: Final = (1, 3600)
+# Serial speeds a Zigbee radio can be driven at (any integer in between is allowed).
+BAUDRATE_RANGE: Final = (1200, 4_000_000)
+# How many characters of a user's input an error message quotes.
+MAX_QUOTED_INPUT: Final = 64
 # Firmware images are looked for in this folder under HA's config directory.
 DEFAULT_OTA_FOLDER: Final = "aqara_zigbee/ota"
 

@@ -8,8 +8,12 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 import errno
 from functools import cache
+import ipaddress
+import os
 from pathlib import Path
+import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import bellows.zigbee.application
 import probatio as vol
@@ -250,3 +254,49 @@ def _create_simulator(state_dir: Path, speed: float) -> SimulatedNetwork:
 def simulator_device(network: SimulatedNetwork) -> dict[str, Any]:
     """The serial-device settings that point zigpy-znp at a running simulator."""
     return {CONF_DEVICE_PATH: network.url, CONF_BAUDRATE: 115200, CONF_FLOW_CONTROL: "none"}
+
+
+_HOSTNAME = re.compile(
+    r"(?=.{1,253}\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
+)
+#: longer than any device path or ``socket://host:port`` address
+MAX_PATH_LENGTH = 512
+
+
+def valid_device_path(path: str) -> bool:
+    """True for a plausible serial port path or a well-formed ``socket://host:port``.
+
+    Checked before probing, so a typo is reported as such rather than as a radio that
+    did not answer.
+    """
+    if not path or len(path) > MAX_PATH_LENGTH or not path.isprintable() or " " in path:
+        return False
+    if not path.lower().startswith(NETWORK_PATH_PREFIXES):
+        return True
+    try:
+        parts = urlsplit(path)
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        return False
+    host = parts.hostname
+    if port is None or not 1 <= port <= 65535 or not host:
+        return False
+    if parts.username is not None or parts.path not in ("", "/") or parts.query or parts.fragment:
+        return False
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return _HOSTNAME.fullmatch(host) is not None
+    return True
+
+
+def normalized_path(path: str) -> str:
+    """The form of a device path two entries are compared by (scheme and host case)."""
+    if not path.lower().startswith(NETWORK_PATH_PREFIXES):
+        return os.path.realpath(path)
+    try:
+        parts = urlsplit(path)
+        return f"socket://{parts.hostname}:{parts.port}"
+    except ValueError:  # an entry saved before addresses were checked
+        return path

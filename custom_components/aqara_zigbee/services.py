@@ -13,6 +13,7 @@ import probatio as vol
 
 from .const import DEFAULT_PERMIT_JOIN_DURATION, DOMAIN, MAX_PERMIT_JOIN_DURATION
 from .gateway import AqaraConfigEntry
+from .validation import quote_input
 
 if TYPE_CHECKING:
     from .simulator import LumiDevice, SimulatedNetwork
@@ -43,7 +44,7 @@ PERMIT_JOIN_SCHEMA = vol.Schema(
     {
         vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string,
         # Ranges are checked in the handler so the user gets a translated message.
-        vol.Optional(ATTR_DURATION, default=DEFAULT_PERMIT_JOIN_DURATION): vol.Coerce(int),
+        vol.Optional(ATTR_DURATION, default=DEFAULT_PERMIT_JOIN_DURATION): object,
         vol.Optional(ATTR_IEEE): cv.string,
     }
 )
@@ -79,12 +80,25 @@ def target_entry(hass: HomeAssistant, call: ServiceCall) -> AqaraConfigEntry:
     )
 
 
+def _whole_seconds(value: object) -> int | None:
+    """A duration in whole seconds: an int, or the digits the UI's text fields send."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():  # never NaN or infinite
+        return int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip()[:6])
+    return None
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     async def permit_join(call: ServiceCall) -> None:
-        duration: int = call.data[ATTR_DURATION]
+        duration = _whole_seconds(call.data[ATTR_DURATION])
         ieee: str | None = call.data.get(ATTR_IEEE)
-        if not 1 <= duration <= MAX_PERMIT_JOIN_DURATION:
+        if duration is None or not 1 <= duration <= MAX_PERMIT_JOIN_DURATION:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
                 translation_key="invalid_duration",
@@ -94,7 +108,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
                 translation_key="invalid_ieee",
-                translation_placeholders={"ieee": ieee},
+                translation_placeholders={"ieee": quote_input(ieee)},
             )
         entry = target_entry(hass, call)
         await entry.runtime_data.async_permit_join(duration, ieee.lower() if ieee else None)
@@ -144,7 +158,9 @@ def _simulated_target(
     """The simulator and simulated device behind a Home Assistant device id."""
     device_entry = dr.async_get(hass).async_get(device_id)
     if device_entry is None:
-        raise _simulate_error(translation_key="simulate_unknown_device", device=device_id)
+        raise _simulate_error(
+            translation_key="simulate_unknown_device", device=quote_input(device_id)
+        )
     name = device_entry.name_by_user or device_entry.name or device_id
     ieee = next((ident for domain, ident in device_entry.identifiers if domain == DOMAIN), None)
     entry: AqaraConfigEntry | None = hass.config_entries.async_get_entry(
@@ -173,7 +189,7 @@ async def _async_simulate(call: ServiceCall) -> None:
     if action not in SIMULATE_ACTIONS:
         raise _simulate_error(
             translation_key="simulate_invalid_action",
-            action=action,
+            action=quote_input(action),
             actions=", ".join(SIMULATE_ACTIONS),
         )
     simulator, device, name = _simulated_target(call.hass, call.data[ATTR_DEVICE_ID])
@@ -181,18 +197,21 @@ async def _async_simulate(call: ServiceCall) -> None:
         kind: str = call.data[ATTR_KIND]
         if kind not in PRESS_KINDS:
             raise _simulate_error(
-                translation_key="simulate_invalid_kind", kind=kind, kinds=", ".join(PRESS_KINDS)
+                translation_key="simulate_invalid_kind",
+                kind=quote_input(kind),
+                kinds=", ".join(PRESS_KINDS),
             )
         button: str = call.data.get(ATTR_BUTTON) or next(iter(device.BUTTONS))
-        try:
-            device.resolve_button(button)
-        except ValueError:
+        # The device's own button names only: the simulator's aliases (left, top, 1...)
+        # would let a single-button switch take a button its error says it lacks
+        if button.lower() not in device.BUTTONS:
             raise _simulate_error(
                 translation_key="simulate_invalid_button",
                 device=name,
-                button=button,
+                button=quote_input(button),
                 buttons=", ".join(device.BUTTONS),
-            ) from None
+            )
+        button = button.lower()
         simulator.press(device.ieee_str, button, kind)
     elif action == SIMULATE_SET_LOAD:
         watts: float | None = call.data.get(ATTR_WATTS)
