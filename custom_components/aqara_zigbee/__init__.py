@@ -7,7 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN, LOGGER
+from .const import CONF_DEVICE, CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN, LOGGER
 from .gateway import AqaraConfigEntry, AqaraGateway, remove_entry_storage
 from .services import (
     async_setup_services,
@@ -46,10 +46,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> boo
         await gateway.async_stop()
         raise
     entry.runtime_data = gateway
-    started_with = dict(entry.data)
+    started_with = entry.data.get(CONF_DEVICE)
 
     async def _async_entry_updated(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
-        if dict(entry.data) != started_with:
+        if entry.data.get(CONF_DEVICE) != started_with:
             # A new port or address: only a fresh start uses it (HA asks update listeners
             # to schedule the reload rather than flows reloading entries that have one).
             hass.config_entries.async_schedule_reload(entry.entry_id)

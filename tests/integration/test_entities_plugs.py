@@ -122,7 +122,7 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
             device_value=False,
         )
 
-    for watts in (100, 1500.5, 2300):
+    for watts in (100, 1500, 2300):  # a step-1 number: 1500.5 is refused (test_hostile_input)
         await write_confirmed(
             dev,
             "number",

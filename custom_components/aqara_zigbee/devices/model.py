@@ -431,7 +431,7 @@ def _calibration_spec(expose_key: str, measurement: Measurement) -> OptionSpec:
         "takes into effect on next report of device.",
         minimum=low,
         maximum=high,
-        step=0.1,
+        step=None,  # Zigbee2MQTT's calibration options take any number (no value step)
         expose_key=expose_key,
         percentual=measurement.percentual,
     )
