@@ -12,7 +12,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import DOMAIN, SIGNAL_NEW_DEVICE
+from .const import DOMAIN, SIGNAL_DEVICE_OPTIONS, SIGNAL_NEW_DEVICE
 from .devices.handle import ReadFailed, WriteFailed
 from .devices.model import Expose, Platform
 from .gateway import AqaraConfigEntry, AqaraGateway
@@ -52,6 +52,15 @@ class AqaraEntity(Entity):
         value = self._gateway.current_value(self._ieee, self._expose.key)
         if value is not None:
             self._apply_value(value)
+
+    @callback
+    def _async_follow_device_options(self, on_change: Callable[[], None]) -> None:
+        """Call ``on_change`` whenever the entry's device options change (while added)."""
+        self.async_on_remove(
+            async_dispatcher_connect(
+                self.hass, SIGNAL_DEVICE_OPTIONS.format(self._gateway.entry.entry_id), on_change
+            )
+        )
 
     @property
     def available(self) -> bool:

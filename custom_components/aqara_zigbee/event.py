@@ -103,13 +103,7 @@ class StateActionEvent(AqaraEvent):
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
-        self.async_on_remove(
-            async_dispatcher_connect(
-                self.hass,
-                SIGNAL_DEVICE_OPTIONS.format(self._gateway.entry.entry_id),
-                self._async_options_changed,
-            )
-        )
+        self._async_follow_device_options(self._async_options_changed)
 
     async def async_will_remove_from_hass(self) -> None:
         await super().async_will_remove_from_hass()

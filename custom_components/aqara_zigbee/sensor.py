@@ -10,10 +10,8 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
-from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import SIGNAL_DEVICE_OPTIONS
 from .devices.model import Expose, Platform, linkquality
 from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
@@ -64,13 +62,7 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
-        self.async_on_remove(
-            async_dispatcher_connect(
-                self.hass,
-                SIGNAL_DEVICE_OPTIONS.format(self._gateway.entry.entry_id),
-                self._async_options_changed,
-            )
-        )
+        self._async_follow_device_options(self._async_options_changed)
         if self._attr_native_value is None and (last := await self.async_get_last_sensor_data()):
             self._attr_native_value = last.native_value
 
