@@ -117,7 +117,9 @@ async def _form_once(hass: HomeAssistant) -> FormedNetwork:
     return _formed_network[0]
 
 
-async def set_up_formed_network(hass: HomeAssistant) -> AqaraConfigEntry:
+async def set_up_formed_network(
+    hass: HomeAssistant, options: dict[str, Any] | None = None
+) -> AqaraConfigEntry:
     """A loaded simulated network, formed, no device joined yet (like after the flow)."""
     formed = await _form_once(hass)
     state_dir = simulator_state_dir(Path(hass.config.config_dir))
@@ -125,7 +127,11 @@ async def set_up_formed_network(hass: HomeAssistant) -> AqaraConfigEntry:
         (state_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (state_dir / name).write_bytes(content)
     entry = MockConfigEntry(
-        domain=DOMAIN, title=formed.title, unique_id=formed.unique_id, data=formed.data
+        domain=DOMAIN,
+        title=formed.title,
+        unique_id=formed.unique_id,
+        data=formed.data,
+        options=options or {},
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)

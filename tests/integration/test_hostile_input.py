@@ -29,10 +29,10 @@ from custom_components.aqara_zigbee.const import (
     DOMAIN,
     MAX_QUOTED_INPUT,
 )
-from custom_components.aqara_zigbee.radio import ProbeResult, simulator_state_dir, valid_device_path
+from custom_components.aqara_zigbee.radio import ProbeResult, valid_device_path
 from custom_components.aqara_zigbee.validation import quote_input
 
-from .conftest import _form_once, ieee_of
+from .conftest import ieee_of, set_up_formed_network
 from .test_config_flow import (
     COORDINATOR_IEEE,
     STRINGS,
@@ -178,31 +178,12 @@ async def test_network_options_store_numbers(
     assert reload.call_count == reloaded
 
 
-async def _set_up_with_options(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigEntry:
-    formed = await _form_once(hass)
-    state_dir = simulator_state_dir(Path(hass.config.config_dir))
-    for name, content in formed.files.items():
-        (state_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        (state_dir / name).write_bytes(content)
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title=formed.title,
-        unique_id=formed.unique_id,
-        data=formed.data,
-        options=options,
-    )
-    entry.add_to_hass(hass)
-    await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
 @pytest.mark.parametrize("value", SAVED_BAD_OPTIONS)
 async def test_saved_bad_options_fall_back_to_defaults(
     hass: HomeAssistant, value: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Options saved before they were validated never keep the entry from starting."""
-    entry = await _set_up_with_options(
+    entry = await set_up_formed_network(
         hass, dict.fromkeys(NETWORK_VALID, value) | {"ota_z2m_index": True}
     )
     assert entry.state is ConfigEntryState.LOADED
@@ -221,7 +202,7 @@ async def test_loaded_entry_applies_options_live(
     hass: HomeAssistant, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A loaded entry is not reloaded for new options; its clock follows the speed."""
-    entry = await _set_up_with_options(hass, {})
+    entry = await set_up_formed_network(hass, {})
     assert entry.state is ConfigEntryState.LOADED
     result = await start_options(hass, entry, "network")
     with patch.object(hass.config_entries, "async_schedule_reload") as reload:
