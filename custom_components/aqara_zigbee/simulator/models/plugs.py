@@ -157,6 +157,9 @@ class PlugDevice(LumiDevice):
         if not force and self._last_reported_power == power:
             return
         self._last_reported_power = power
+        self._send_power_report(power)
+
+    def _send_power_report(self, power: float) -> None:
         self.send_report(
             self.POWER_ENDPOINT,
             ANALOG_INPUT,
@@ -532,11 +535,7 @@ class ZNCZ04LMLegacy(ZNCZ04LM):
         EndpointSpec(242, 0x0061, (), (GREEN_POWER,), profile=GP_PROFILE),
     )
 
-    def _report_power(self, *, force: bool) -> None:
-        power = self.power_w
-        if not force and self._last_reported_power == power:
-            return
-        self._last_reported_power = power
+    def _send_power_report(self, power: float) -> None:
         self.send_report(
             1,
             ELECTRICAL_MEASUREMENT,
