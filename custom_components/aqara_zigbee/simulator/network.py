@@ -1,7 +1,8 @@
 """A simulated Zigbee network: the emulated coordinator plus simulated Aqara devices.
 
-This is the control surface tests, demos and the CLI use: start it, point zigpy-znp at
-``network.url``, then act on the devices (press buttons, attach loads, cut power, spoil
+This is the control surface tests, demos and the CLI use: start it, point the radio
+library at ``network.url`` (zigpy-znp for the Z-Stack coordinator, bellows for the
+EmberZNet one), then act on the devices (press buttons, attach loads, cut power, spoil
 links) and watch what the integration makes of it.
 """
 
@@ -14,9 +15,9 @@ import contextlib
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Protocol
 
-from .air import DeliveryStatus
+from .air import ApsFrame, DeliveryStatus, SimulatedDevice
 from .clock import SimClock
 from .devices import LumiDevice, PressKind, ieee_from_str, ieee_to_str
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     stable_nwk,
 )
 from .zcl import Neighbor
-from .zstack import ZStackEmulator
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -36,6 +36,61 @@ DEVICES_FILE = "devices.json"
 STATE_VERSION = 1
 # Real seconds between background saves of the devices' state (only when it changed).
 SAVE_INTERVAL_S = 2.0
+#: the coordinators the devices can be put behind: TI Z-Stack or Silicon Labs EmberZNet
+RADIOS: Final = ("znp", "ezsp")
+
+
+class Coordinator(Protocol):
+    """What the network needs of an emulated coordinator (both kinds provide it)."""
+
+    hardware_ieee: bytes
+    frames_in: int
+    frames_dropped: int
+    busy_seconds: float
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def permit_join_open(self) -> bool: ...
+
+    async def start(self, host: str = ..., port: int = ...) -> int: ...
+
+    async def stop(self) -> None: ...
+
+    def add_device(self, device: SimulatedDevice) -> None: ...
+
+    def remove_device(self, nwk: int) -> None: ...
+
+    def transmit(self, frame: ApsFrame) -> None: ...
+
+    def add_permit_join_listener(self, callback: Callable[[int], None]) -> Callable[[], None]: ...
+
+    async def join(self, device: SimulatedDevice) -> None: ...
+
+    async def leave(self, nwk: int) -> None: ...
+
+    def is_joined(self, ieee: bytes) -> bool: ...
+
+    def fail_next(self, nwk: int, count: int, status: DeliveryStatus) -> None: ...
+
+    async def drop_connection(self) -> None: ...
+
+
+def create_coordinator(radio: str, state_dir: Path | None) -> Coordinator:
+    """A Z-Stack (``znp``) or EmberZNet (``ezsp``) coordinator emulator.
+
+    Imported on demand: each pulls in only what its own protocol needs.
+    """
+    if radio == "ezsp":
+        from .ezsp import EzspEmulator  # noqa: PLC0415
+
+        return EzspEmulator(state_dir)
+    if radio == "znp":
+        from .zstack import ZStackEmulator  # noqa: PLC0415
+
+        return ZStackEmulator(state_dir)
+    raise ValueError(f"unknown radio {radio!r}: choose one of {', '.join(RADIOS)}")
 
 
 class SimulatedNetwork:
@@ -49,19 +104,22 @@ class SimulatedNetwork:
         auto_join: bool = False,
         clock: SimClock | None = None,
         heartbeat_interval: float | None = None,
+        radio: str = "znp",
     ) -> None:
         """Create the network (nothing listens until :meth:`start`).
 
         ``devices`` are model ids (``lumi.plug``) or Z2M names (``ZNCZ02LM``); the default is
         one of each of the five seed models. Addresses are stable per model and index.
         ``state_dir`` keeps the coordinator's NVRAM and the devices' own state.
+        ``radio`` picks the coordinator: ``znp`` (Z-Stack) or ``ezsp`` (EmberZNet).
         """
         self.state_dir = state_dir
         if state_dir is not None:
             state_dir.mkdir(parents=True, exist_ok=True)
         self.clock = clock or SimClock()
         self.auto_join = auto_join
-        self.coordinator = ZStackEmulator(state_dir)
+        self.radio = radio
+        self.coordinator = create_coordinator(radio, state_dir)
         self.devices: dict[str, LumiDevice] = {}
         self._dirty = False
         self._save_task: asyncio.Task[None] | None = None
@@ -98,11 +156,11 @@ class SimulatedNetwork:
 
     @property
     def url(self) -> str:
-        """``socket://127.0.0.1:PORT`` for zigpy-znp."""
+        """``socket://127.0.0.1:PORT`` for the radio library."""
         return self.coordinator.url
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
-        """Start listening; return the URL zigpy-znp should open."""
+        """Start listening; return the URL the radio library should open."""
         await self.coordinator.start(host, port)
         for device in self.devices.values():
             if device.joined:
