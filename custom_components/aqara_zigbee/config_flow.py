@@ -36,6 +36,7 @@ from .const import (
     CONF_OTA_Z2M_INDEX_URL,
     CONF_PERMIT_JOIN_DURATION,
     CONF_RADIO_TYPE,
+    CONF_SIMULATED_RADIO,
     CONF_SIMULATION_SPEED,
     DEFAULT_BATTERY_TIMEOUT,
     DEFAULT_MAINS_TIMEOUT,
@@ -45,6 +46,7 @@ from .const import (
     DOMAIN,
     MAX_PERMIT_JOIN_DURATION,
     SERIAL_DEFAULTS,
+    SIMULATED_RADIOS,
     SIMULATION_SPEED_RANGE,
     FlowControl,
     RadioType,
@@ -161,6 +163,7 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
 
     def __init__(self) -> None:
         self._radio_type = RadioType.ZNP
+        self._simulated_radio = RadioType.ZNP
         self._device: dict[str, Any] = {}
         self._probe: ProbeResult | None = None
 
@@ -174,6 +177,9 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             self._radio_type = RadioType(user_input[CONF_RADIO_TYPE])
             if self._radio_type is RadioType.SIMULATED:
+                self._simulated_radio = RadioType(
+                    user_input.get(CONF_SIMULATED_RADIO, RadioType.ZNP)
+                )
                 return await self.async_step_simulated()
             return await self.async_step_serial()
         return self.async_show_form(
@@ -188,7 +194,17 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                                 mode=selector.SelectSelectorMode.LIST,
                             )
                         )
-                    )
+                    ),
+                    # Only read for the simulated network: the coordinator it emulates.
+                    vol.Required(CONF_SIMULATED_RADIO, default=RadioType.ZNP.value): (
+                        selector.SelectSelector(
+                            selector.SelectSelectorConfig(
+                                options=[kind.value for kind in SIMULATED_RADIOS],
+                                translation_key=CONF_SIMULATED_RADIO,
+                                mode=selector.SelectSelectorMode.DROPDOWN,
+                            )
+                        )
+                    ),
                 }
             ),
         )
@@ -202,10 +218,10 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         # No entry owns the simulator: whatever state is left belongs to a removed entry
         # whose devices zigpy no longer knows, so start over.
         await self.hass.async_add_executor_job(partial(shutil.rmtree, state_dir, True))
-        network = await start_simulator(state_dir)
+        network = await start_simulator(state_dir, radio=self._simulated_radio)
         try:
             # The state is gone, so the stick is blank: form its network straight away.
-            result = await form_network(RadioType.ZNP, simulator_device(network))
+            result = await form_network(self._simulated_radio, simulator_device(network))
         except RadioError as err:
             return self.async_abort(reason=err.reason)
         finally:
@@ -216,6 +232,7 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
             title="Simulated Aqara network",
             data={
                 CONF_RADIO_TYPE: RadioType.SIMULATED.value,
+                CONF_SIMULATED_RADIO: self._simulated_radio.value,
                 CONF_DEVICE: {},
                 CONF_NETWORK: _network_data(result),
             },

@@ -21,6 +21,8 @@ CONF_PERMIT_JOIN_DURATION: Final = "permit_join_duration"
 CONF_MAINS_TIMEOUT: Final = "mains_availability_timeout"
 CONF_BATTERY_TIMEOUT: Final = "battery_availability_timeout"
 CONF_SIMULATION_SPEED: Final = "simulation_speed"
+# Which coordinator the simulated network emulates (a RadioType value: znp or ezsp)
+CONF_SIMULATED_RADIO: Final = "simulated_radio"
 CONF_DEVICE_OPTIONS: Final = "device_options"
 CONF_OTA_FOLDER: Final = "ota_folder"
 CONF_OTA_Z2M_INDEX: Final = "ota_z2m_index"
@@ -60,6 +62,9 @@ class FlowControl(StrEnum):
     SOFTWARE = "software"
     HARDWARE = "hardware"
 
+
+# The coordinators the simulated network can put its devices behind
+SIMULATED_RADIOS: Final = (RadioType.ZNP, RadioType.EZSP)
 
 # Sensible serial defaults per radio family (Z-Stack sticks run without flow control,
 # EZSP firmware defaults to XON/XOFF).

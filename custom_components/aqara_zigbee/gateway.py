@@ -69,6 +69,7 @@ from .devices.resolver import resolve_device
 from .radio import (
     application_class,
     describe_network,
+    library_radio,
     simulator_device,
     simulator_state_dir,
     start_simulator,
@@ -108,6 +109,8 @@ class AqaraGateway:
         self.hass = hass
         self.entry = entry
         self.radio_type = RadioType(entry.data[CONF_RADIO_TYPE])
+        #: the family of the library that drives the radio (the simulated one's too)
+        self.library_radio = library_radio(entry.data)
         self.app: zigpy.application.ControllerApplication | None = None
         self.simulator: SimulatedNetwork | None = None
         self.handles: dict[str, DeviceHandle] = {}
@@ -204,9 +207,10 @@ class AqaraGateway:
                     speed=float(
                         self.entry.options.get(CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED)
                     ),
+                    radio=self.library_radio,
                 )
             device = simulator_device(self.simulator)
-        cls = application_class(self.radio_type)
+        cls = application_class(self.library_radio)
         config = zigpy_config(device, database_path(self.hass, self.entry))
         try:
             app = await cls.new(config, start_radio=False, device_resolver=resolve_device)
@@ -306,6 +310,7 @@ class AqaraGateway:
             self._drop_handle(ieee)
         with contextlib.suppress(Exception):
             await app.shutdown()
+        await _cancel_library_leftovers(app)
         if work := set(self._device_work):
             for task in work:
                 task.cancel()
@@ -404,7 +409,8 @@ class AqaraGateway:
     def _register_coordinator(self, app: zigpy.application.ControllerApplication) -> None:
         registry = dr.async_get(self.hass)
         if self.radio_type is RadioType.SIMULATED:
-            manufacturer, model = "Aqara Zigbee", "Simulated Z-Stack coordinator"
+            kind = "EmberZNet" if self.library_radio is RadioType.EZSP else "Z-Stack"
+            manufacturer, model = "Aqara Zigbee", f"Simulated {kind} coordinator"
         elif self.radio_type is RadioType.EZSP:
             manufacturer, model = "Silicon Labs", "EZSP coordinator"
         else:
@@ -768,6 +774,20 @@ def _cannot_connect(exc: Exception) -> ConfigEntryNotReady:
 async def _shutdown_quietly(app: zigpy.application.ControllerApplication) -> None:
     with contextlib.suppress(Exception):
         await app.shutdown()
+    await _cancel_library_leftovers(app)
+
+
+async def _cancel_library_leftovers(app: zigpy.application.ControllerApplication) -> None:
+    """Cancel what a radio library leaves running once its application is shut down.
+
+    bellows lends the manufacturer code of a joining Xiaomi/Aqara device to the
+    coordinator for three minutes, in a task its shutdown does not stop: with the radio
+    gone, the task could only fail later.
+    """
+    task = getattr(app, "_mfg_id_task", None)
+    if isinstance(task, asyncio.Task) and not task.done():
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
 
 
 def _register_secrets(app: zigpy.application.ControllerApplication) -> None:

@@ -32,7 +32,10 @@ from .const import (
     CONF_BAUDRATE,
     CONF_DEVICE_PATH,
     CONF_FLOW_CONTROL,
+    CONF_RADIO_TYPE,
+    CONF_SIMULATED_RADIO,
     LOGGER,
+    SIMULATED_RADIOS,
     FlowControl,
     RadioType,
 )
@@ -88,9 +91,22 @@ def _fresh_schema(schema: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return validate
 
 
+def library_radio(data: Mapping[str, Any]) -> RadioType:
+    """The radio family whose library drives an entry's coordinator.
+
+    A simulated network emulates a Z-Stack or an EmberZNet coordinator (Z-Stack for
+    entries made before the choice existed).
+    """
+    radio = RadioType(data[CONF_RADIO_TYPE])
+    if radio is not RadioType.SIMULATED:
+        return radio
+    simulated = RadioType(data.get(CONF_SIMULATED_RADIO, RadioType.ZNP))
+    return simulated if simulated in SIMULATED_RADIOS else RadioType.ZNP
+
+
 @cache
 def application_class(radio_type: RadioType) -> type[zigpy.application.ControllerApplication]:
-    """The zigpy ControllerApplication for a radio family (the simulator speaks Z-Stack)."""
+    """The zigpy ControllerApplication for a radio family (``simulated`` means Z-Stack)."""
     base: type[zigpy.application.ControllerApplication]
     if RadioType(radio_type) is RadioType.EZSP:
         base = bellows.zigbee.application.ControllerApplication
@@ -232,27 +248,34 @@ def simulator_state_dir(config_dir: Path) -> Path:
     return config_dir / "aqara_zigbee" / "simulator"
 
 
-async def start_simulator(state_dir: Path, *, speed: float = 1.0) -> SimulatedNetwork:
-    """Start the built-in simulated network on 127.0.0.1 inside the running event loop."""
+async def start_simulator(
+    state_dir: Path, *, speed: float = 1.0, radio: RadioType = RadioType.ZNP
+) -> SimulatedNetwork:
+    """Start the built-in simulated network on 127.0.0.1 inside the running event loop.
+
+    ``radio`` is the coordinator it emulates: Z-Stack (``znp``) or EmberZNet (``ezsp``).
+    """
     # The simulator is only loaded when the simulated radio is chosen: imported, and its
     # saved state read, in the executor (an import and file I/O would block the loop).
     network = await asyncio.get_running_loop().run_in_executor(
-        None, _create_simulator, state_dir, speed
+        None, _create_simulator, state_dir, speed, radio
     )
     await network.start(host="127.0.0.1", port=0)
     return network
 
 
-def _create_simulator(state_dir: Path, speed: float) -> SimulatedNetwork:
+def _create_simulator(state_dir: Path, speed: float, radio: RadioType) -> SimulatedNetwork:
     """Import and build the simulated network (in an executor thread)."""
     from .simulator.clock import SimClock  # noqa: PLC0415
     from .simulator.network import SimulatedNetwork  # noqa: PLC0415
 
-    return SimulatedNetwork(state_dir, auto_join=True, clock=SimClock(speed=speed))
+    return SimulatedNetwork(
+        state_dir, auto_join=True, clock=SimClock(speed=speed), radio=radio.value
+    )
 
 
 def simulator_device(network: SimulatedNetwork) -> dict[str, Any]:
-    """The serial-device settings that point zigpy-znp at a running simulator."""
+    """The serial-device settings that point the radio library at a running simulator."""
     return {CONF_DEVICE_PATH: network.url, CONF_BAUDRATE: 115200, CONF_FLOW_CONTROL: "none"}
 
 

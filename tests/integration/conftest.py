@@ -47,6 +47,36 @@ def fast_reconnect() -> Generator[None]:
         yield
 
 
+#: the coordinator the simulated network of the running test emulates (see ``radio``)
+_radio: list[str] = ["znp"]
+
+
+@pytest.fixture
+def radio() -> str:
+    """The simulated coordinator: Z-Stack; a module overrides this to run on EmberZNet."""
+    return "znp"
+
+
+@pytest.fixture(autouse=True)
+def _simulated_radio(radio: str) -> Generator[None]:
+    """Make ``radio`` the default of the set-up helpers below, for this test."""
+    _radio[0] = radio
+    yield
+    _radio[0] = "znp"
+
+
+@pytest.fixture(autouse=True)
+def _fast_bellows_resets() -> Generator[None]:
+    """bellows waits 2 s, at every reset, for a network NCP to reset by itself first.
+
+    The emulated NCP announces its reset at connection time already (as zigbeed does);
+    the wait only matters after bellows asks for a reset itself, as it does twice when
+    forming. Shortened so that forming on EmberZNet takes a second, not ten.
+    """
+    with patch("bellows.ezsp.NETWORK_COORDINATOR_STARTUP_RESET_WAIT", 0.2):
+        yield
+
+
 async def wait_for(
     hass: HomeAssistant, predicate: Callable[[], Any], timeout: float = 20.0
 ) -> None:
@@ -57,11 +87,11 @@ async def wait_for(
     await hass.async_block_till_done()
 
 
-async def configure_simulated(hass: HomeAssistant) -> AqaraConfigEntry:
-    """Set up the simulated network through the real config flow."""
+async def configure_simulated(hass: HomeAssistant, radio: str | None = None) -> AqaraConfigEntry:
+    """Set up the simulated network through the real config flow (on the test's radio)."""
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"radio_type": "simulated"}
+        result["flow_id"], {"radio_type": "simulated", "simulated_radio": radio or _radio[0]}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     entry: AqaraConfigEntry = result["result"]
@@ -97,14 +127,16 @@ class FormedNetwork:
     files: dict[str, bytes]
 
 
-#: formed once per test session through the real config flow, then copied: forming costs
-#: about 2,000 NV requests and three radio connections, and every test would repeat them
-_formed_network: list[FormedNetwork] = []
+#: formed once per test session and radio through the real config flow, then copied:
+#: forming costs about 2,000 NV requests (Z-Stack) or two NCP resets (EmberZNet) and three
+#: radio connections, and every test would repeat them
+_formed_network: dict[str, FormedNetwork] = {}
 
 
 async def _form_once(hass: HomeAssistant) -> FormedNetwork:
-    if not _formed_network:
-        entry = await configure_simulated(hass)
+    radio = _radio[0]
+    if radio not in _formed_network:
+        entry = await configure_simulated(hass, radio)
         assert await hass.config_entries.async_unload(entry.entry_id)
         state_dir = simulator_state_dir(Path(hass.config.config_dir))
         files = {
@@ -113,8 +145,10 @@ async def _form_once(hass: HomeAssistant) -> FormedNetwork:
             if path.is_file()
         }
         assert await hass.config_entries.async_remove(entry.entry_id)
-        _formed_network.append(FormedNetwork(entry.title, entry.unique_id, dict(entry.data), files))
-    return _formed_network[0]
+        _formed_network[radio] = FormedNetwork(
+            entry.title, entry.unique_id, dict(entry.data), files
+        )
+    return _formed_network[radio]
 
 
 async def set_up_formed_network(

@@ -2,7 +2,9 @@
 
 ``serve`` prints exactly ``listening socket://HOST:PORT``, then one ``device <model id>
 <ieee>`` line per device (stdout is flushed), and serves until SIGINT/SIGTERM. Other tools
-parse these lines: keep them stable.
+parse these lines: keep them stable. ``--radio`` picks the coordinator behind the port:
+``znp`` (TI Z-Stack, for zigpy-znp; the default) or ``ezsp`` (Silicon Labs EmberZNet, for
+bellows).
 
 With ``--commands`` it also reads control commands from stdin, one per line (``help``
 lists them), answering ``ok ...`` or ``error ...``.
@@ -21,7 +23,7 @@ import sys
 
 from .clock import SimClock
 from .models import DEFAULT_MODELS, resolve_model
-from .network import SimulatedNetwork
+from .network import RADIOS, SimulatedNetwork
 
 COMMANDS_HELP = (
     "press DEVICE [BUTTON] [single|double|triple|hold|release|long]; load DEVICE WATTS; "
@@ -34,13 +36,21 @@ COMMANDS_HELP = (
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m custom_components.aqara_zigbee.simulator",
-        description="Simulated Aqara Zigbee network behind an emulated Z-Stack coordinator.",
+        description=(
+            "Simulated Aqara Zigbee network behind an emulated Z-Stack or EmberZNet coordinator."
+        ),
     )
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run a simulated network until SIGINT/SIGTERM")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=0, help="TCP port (0: pick a free one)")
     serve.add_argument("--state", type=Path, default=None, help="state directory (persistent)")
+    serve.add_argument(
+        "--radio",
+        choices=RADIOS,
+        default="znp",
+        help="coordinator to emulate: znp (TI Z-Stack, zigpy-znp) or ezsp (Silicon Labs, bellows)",
+    )
     serve.add_argument(
         "--devices",
         default=",".join(DEFAULT_MODELS),
@@ -68,6 +78,7 @@ async def _serve(args: argparse.Namespace) -> int:
         auto_join=args.auto_join,
         clock=SimClock(speed=args.speed),
         heartbeat_interval=args.heartbeat_interval,
+        radio=args.radio,
     )
     # Handlers first: whoever reads the lines below may signal us right away.
     stop = asyncio.Event()
