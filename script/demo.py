@@ -9,7 +9,10 @@ running on http://127.0.0.1:8123 until Ctrl-C. Nothing is set up twice: a second
 starts Home Assistant.
 
 Options: ``--dir`` (``DEMO_DIR``, default ``.demo``), ``--port`` (``DEMO_PORT``, default
-8123). ``--setup-only`` stops Home Assistant once the demo is ready (for scripts).
+8123), ``--radio`` (``DEMO_RADIO``): the coordinator the simulated network emulates, ``znp``
+(TI Z-Stack, driven by zigpy-znp; the default) or ``ezsp`` (Silicon Labs EmberZNet, driven by
+bellows; its demo lives in ``.demo-ezsp`` unless ``DEMO_DIR`` says otherwise).
+``--setup-only`` stops Home Assistant once the demo is ready (for scripts).
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ DEVICE_NAMES = {
     "lumi.switch.b1nc01": "Hall switch",
 }
 PLUGS = ("lumi.plug", "lumi.plug.mmeu01")
+# The coordinators the simulated network can emulate, as the config flow names them.
+RADIOS = {"znp": "TI Z-Stack (zigpy-znp)", "ezsp": "Silicon Labs EmberZNet (bellows)"}
 START_TIMEOUT = 180.0
 JOIN_TIMEOUT = 120.0
 STOP_TIMEOUT = 60.0
@@ -411,10 +416,13 @@ async def wait_until(
 class DemoSetup:
     """Each step checks whether it is already done, so an interrupted set-up resumes."""
 
-    def __init__(self, api: HomeAssistantApi, demo: DemoDir, hass: HomeAssistantProcess) -> None:
+    def __init__(
+        self, api: HomeAssistantApi, demo: DemoDir, hass: HomeAssistantProcess, radio: str
+    ) -> None:
         self.api = api
         self.demo = demo
         self.hass = hass
+        self.radio = radio
         self.state = demo.load_state()
 
     def save(self) -> None:
@@ -510,13 +518,19 @@ class DemoSetup:
         entry_id = await self.entry_id()
         if entry_id is not None:
             return entry_id
-        say("Adding Aqara Zigbee on the simulated network (config flow)")
+        say(
+            "Adding Aqara Zigbee on the simulated network, behind a simulated "
+            f"{RADIOS[self.radio]} coordinator (config flow)"
+        )
         flow = await self.api.post("/api/config/config_entries/flow", {"handler": DOMAIN})
         result = await self.api.post(
-            f"/api/config/config_entries/flow/{flow['flow_id']}", {"radio_type": "simulated"}
+            f"/api/config/config_entries/flow/{flow['flow_id']}",
+            {"radio_type": "simulated", "simulated_radio": self.radio},
         )
         if result.get("type") != "create_entry":
             raise DemoError(f"the config flow did not create an entry: {result}")
+        self.state["radio"] = self.radio
+        self.save()
         return str(result["result"]["entry_id"])
 
     async def set_speed(self, entry_id: str) -> None:
@@ -751,6 +765,7 @@ def banner(base: str, demo: DemoDir, state: dict[str, Any]) -> str:
         [
             "",
             f"  Home Assistant   {base}",
+            f"  Coordinator      simulated {RADIOS[state.get('radio', 'znp')]}",
             f"  Username         {state.get('username', USERNAME)}",
             f"  Password         {state.get('password', '(see demo.json)')}",
             f"  API token        {shown(demo.token_file)}",
@@ -760,6 +775,19 @@ def banner(base: str, demo: DemoDir, state: dict[str, Any]) -> str:
             "",
         ]
     )
+
+
+def check_radio(demo: DemoDir, radio: str) -> None:
+    """One demo directory, one simulated coordinator: the network lives in its state."""
+    state = demo.load_state()
+    # Demos made before the choice existed ran on Z-Stack.
+    made_on = state.get("radio", "znp" if "speed_set" in state else radio)
+    if made_on != radio:
+        other = ".demo" if radio == "znp" else f".demo-{radio}"
+        raise DemoError(
+            f"the demo in {demo.path} runs on the simulated {RADIOS[made_on]} coordinator; "
+            f"for {RADIOS[radio]} use another directory, e.g. DEMO_DIR={other}"
+        )
 
 
 async def run(args: argparse.Namespace, demo: DemoDir) -> int:
@@ -775,6 +803,7 @@ async def run(args: argparse.Namespace, demo: DemoDir) -> int:
             f"a Home Assistant is already running on {demo.path} (another `make demo`?): "
             f"stop it first"
         )
+    check_radio(demo, args.radio)
     fresh = demo.prepare(args.port)
     say(f"{'Creating' if fresh else 'Using'} the Home Assistant configuration in {demo.path}")
     hass = HomeAssistantProcess(demo)
@@ -815,7 +844,7 @@ async def run(args: argparse.Namespace, demo: DemoDir) -> int:
                 wait_until("waiting for Home Assistant's web server", http_up, START_TIMEOUT, hass)
             ):
                 return 130
-            setup = DemoSetup(api, demo, hass)
+            setup = DemoSetup(api, demo, hass, args.radio)
             if not await until_stopped(setup.run()):
                 say("Interrupted: the set-up resumes where it stopped at the next `make demo`")
                 return 130
@@ -841,10 +870,17 @@ async def run(args: argparse.Namespace, demo: DemoDir) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="make demo", description=__doc__.split("\n")[0])
-    parser.add_argument("--dir", default=os.environ.get("DEMO_DIR", str(ROOT / ".demo")))
+    parser.add_argument("--dir", default=os.environ.get("DEMO_DIR"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("DEMO_PORT", "8123")))
+    parser.add_argument(
+        "--radio", choices=sorted(RADIOS), default=os.environ.get("DEMO_RADIO") or "znp"
+    )
     parser.add_argument("--setup-only", action="store_true", help="stop once the demo is ready")
     args = parser.parse_args()
+    if args.radio not in RADIOS:
+        parser.error(f"DEMO_RADIO must be one of {', '.join(sorted(RADIOS))}")
+    if args.dir is None:
+        args.dir = str(ROOT / (".demo" if args.radio == "znp" else f".demo-{args.radio}"))
     try:
         return asyncio.run(run(args, DemoDir(Path(args.dir).resolve())))
     except DemoError as err:

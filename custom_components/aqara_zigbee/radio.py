@@ -104,17 +104,40 @@ def library_radio(data: Mapping[str, Any]) -> RadioType:
     return simulated if simulated in SIMULATED_RADIOS else RadioType.ZNP
 
 
+class _GuardedPermit(bellows.zigbee.application.ControllerApplication):  # type: ignore[misc]
+    """Mixin for bellows: its trust-centre policy task of ``permit`` may lose the link.
+
+    bellows opens the trust-centre policy for the permit time in a task of its own, then
+    closes it again. zigpy asks for ``permit(0)`` at every start, so a link that drops
+    right then fails the task: an error in the log (zigpy 2.4) or an exception never
+    retrieved (2.3), long after the reconnect. Nothing is lost: the NCP resets with the
+    link and forgets the policy, and the next start sets it again.
+    """
+
+    async def permit(self, time_s: int = 60, node: zigpy_t.EUI64 | str | None = None) -> None:
+        self.create_task(self._policy_for_permit(time_s), "pre_permit")
+        await zigpy.application.ControllerApplication.permit(self, time_s, node)
+
+    async def _policy_for_permit(self, time_s: int) -> None:
+        try:
+            await self._ezsp.pre_permit(time_s)
+        except Exception as err:  # any failure: the link went away
+            LOGGER.debug("Trust-centre policy for permit join abandoned: %r", err)
+
+
 @cache
 def application_class(radio_type: RadioType) -> type[zigpy.application.ControllerApplication]:
     """The zigpy ControllerApplication for a radio family (``simulated`` means Z-Stack)."""
     base: type[zigpy.application.ControllerApplication]
+    mixins: tuple[type, ...] = (PlausibleAnnounces,)
     if RadioType(radio_type) is RadioType.EZSP:
         base = bellows.zigbee.application.ControllerApplication
+        mixins = (_GuardedPermit, *mixins)
     else:
         base = zigpy_znp.zigbee.application.ControllerApplication
     return type(
         base.__name__,
-        (PlausibleAnnounces, base),
+        (*mixins, base),
         {"SCHEMA": staticmethod(_fresh_schema(base.SCHEMA))},
     )
 
