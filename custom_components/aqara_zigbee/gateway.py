@@ -88,6 +88,8 @@ BACKUPS_KEPT = 7
 RECONNECT_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 # How long a stop waits for configure/read work in flight before cancelling it
 DEVICE_WORK_GRACE = 5.0
+# Longest wait for a radio application to shut down before it is abandoned
+SHUTDOWN_TIMEOUT = 5.0
 INTERVIEW_UNWIND_STEPS = 100
 
 ValueCallback = Callable[[object], None]
@@ -308,9 +310,7 @@ class AqaraGateway:
         await _async_cancel_interviews(app)
         for ieee in list(self.handles):
             self._drop_handle(ieee)
-        with contextlib.suppress(Exception):
-            await app.shutdown()
-        await _cancel_library_leftovers(app)
+        await _shutdown_quietly(app)
         if work := set(self._device_work):
             for task in work:
                 task.cancel()
@@ -772,8 +772,14 @@ def _cannot_connect(exc: Exception) -> ConfigEntryNotReady:
 
 
 async def _shutdown_quietly(app: zigpy.application.ControllerApplication) -> None:
+    """Shut the application down, whatever it raises, within a bound.
+
+    bellows runs the serial link in a thread of its own; when the link died during a
+    start-up, its shutdown can wait forever for that thread, and the reconnect with it.
+    """
     with contextlib.suppress(Exception):
-        await app.shutdown()
+        async with asyncio.timeout(SHUTDOWN_TIMEOUT):
+            await app.shutdown()
     await _cancel_library_leftovers(app)
 
 

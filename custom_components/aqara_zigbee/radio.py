@@ -108,14 +108,16 @@ class _GuardedPermit(bellows.zigbee.application.ControllerApplication):  # type:
     """Mixin for bellows: its trust-centre policy task of ``permit`` may lose the link.
 
     bellows opens the trust-centre policy for the permit time in a task of its own, then
-    closes it again. zigpy asks for ``permit(0)`` at every start, so a link that drops
-    right then fails the task: an error in the log (zigpy 2.4) or an exception never
-    retrieved (2.3), long after the reconnect. Nothing is lost: the NCP resets with the
-    link and forgets the policy, and the next start sets it again.
+    closes it again; for ``permit(0)`` too, which zigpy sends at every start and we send
+    at every stop. A link that drops meanwhile fails the task: an error in the log
+    (zigpy 2.4) or an exception never retrieved (2.3). Closing joins needs no policy
+    change (the NCP's own permit-join is what admits devices), and an open-policy task
+    that loses the link loses nothing: the NCP resets with the link and forgets it.
     """
 
     async def permit(self, time_s: int = 60, node: zigpy_t.EUI64 | str | None = None) -> None:
-        self.create_task(self._policy_for_permit(time_s), "pre_permit")
+        if time_s > 0:
+            self.create_task(self._policy_for_permit(time_s), "pre_permit")
         await zigpy.application.ControllerApplication.permit(self, time_s, node)
 
     async def _policy_for_permit(self, time_s: int) -> None:
@@ -170,19 +172,26 @@ def zigpy_config(
         },
         # The gateway compares the network with the entry's own record instead.
         zigpy_conf.CONF_NWK_VALIDATE_SETTINGS: False,
-        **_znp_pin_config(str(device[CONF_DEVICE_PATH])),
+        **_network_link_config(str(device[CONF_DEVICE_PATH])),
     }
 
 
-def _znp_pin_config(path: str) -> dict[str, Any]:
-    """No DTR/RTS toggling to skip a bootloader over TCP: a socket has no modem pins.
+def _network_link_config(path: str) -> dict[str, Any]:
+    """Settings that only make sense for a serial port, left out over TCP.
 
-    zigpy-znp spends 3 x 150 ms on the toggles at every connect otherwise. (bellows
-    ignores the key.)
+    zigpy-znp toggles DTR/RTS to skip a bootloader (3 x 150 ms at every connect), and
+    bellows moves the serial link into a thread of its own. A socket has no modem pins,
+    and asyncio reads it as well as any thread: bellows' thread only adds two hops per
+    frame, and a link that drops while bellows starts can leave that thread's loop
+    stopped with calls in flight that never end (a reconnect that hangs). Each library
+    ignores the other's key.
     """
     if not path.startswith(NETWORK_PATH_PREFIXES):
         return {}
-    return {"znp_config": {"connect_rts_pin_states": [], "connect_dtr_pin_states": []}}
+    return {
+        "znp_config": {"connect_rts_pin_states": [], "connect_dtr_pin_states": []},
+        "use_thread": False,
+    }
 
 
 def describe_network(app: zigpy.application.ControllerApplication) -> ProbeResult:

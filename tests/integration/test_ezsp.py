@@ -47,7 +47,8 @@ from .entity_helpers import call, configured
 from .test_config_flow import serial_input, start_serial_flow, unload_all
 from .test_entities_events import test_qbkg40lm_clicks, test_ws_usc02_clicks
 from .test_entities_plugs import test_zncz04lm_reports, test_zncz04lm_writes
-from .test_entities_switches import test_ws_usc02
+from .test_entities_registry import test_entities_are_native
+from .test_entities_switches import test_qbkg40lm, test_ssm_u02, test_ws_usc02
 from .test_faults import test_radio_connection_dropped_ten_times_mid_traffic
 from .test_gateway import (
     test_backups_kept,
@@ -65,10 +66,13 @@ __all__ = [
     "test_backups_kept",
     "test_connection_loss_and_recovery",
     "test_devices_registered",
+    "test_entities_are_native",
     "test_entities_per_device",
+    "test_qbkg40lm",
     "test_qbkg40lm_clicks",
     "test_radio_connection_dropped_ten_times_mid_traffic",
     "test_remove_device_in_ui_makes_it_leave",
+    "test_ssm_u02",
     "test_unload_and_reload_keep_devices",
     "test_ws_usc02",
     "test_ws_usc02_clicks",

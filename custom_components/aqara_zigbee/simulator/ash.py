@@ -7,6 +7,9 @@ acknowledged (ACK), rejected (NAK) or retransmitted after a timeout, with at mos
 ``TX_K`` of ours unacknowledged at a time. The host starts (and restarts) the link with
 RST; the NCP answers RSTACK and both sides count from zero again.
 
+Not modelled: the host's nRdy flag (recorded, but callbacks are not held back) and
+ASH's adaptive acknowledgement timer (the timeout doubles on expiry and resets on an ACK).
+
 :class:`AshNcpLink` is transport-agnostic: it is fed received bytes and given a function
 that writes bytes, and hands every EZSP frame it accepts to a callback. Nothing here knows
 about EZSP.
@@ -97,7 +100,8 @@ def _random_sequence(length: int) -> bytes:
 
 def randomize(data: bytes) -> bytes:
     """XOR a DATA field with ASH's pseudo-random sequence (its own inverse)."""
-    sequence = _random_sequence(max(len(data), 1) + 255 & ~255)
+    # The sequence is cached in 256-byte steps: every frame length reuses one.
+    sequence = _random_sequence((len(data) // 256 + 1) * 256)
     return bytes(byte ^ mask for byte, mask in zip(data, sequence, strict=False))
 
 

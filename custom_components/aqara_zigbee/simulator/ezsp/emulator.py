@@ -478,7 +478,6 @@ class EzspEmulator:
     def _handle_frame(self, client: _Connection, frame: bytes) -> None:
         if client is not self._client:
             return
-        started = time.perf_counter()
         self.frames_in += 1
         try:
             header, params = parse_command(frame)
@@ -509,7 +508,6 @@ class EzspEmulator:
             deferred, self._deferred = self._deferred, []
             for action in deferred:
                 action()
-            self.busy_seconds += time.perf_counter() - started
 
     def _dispatch(self, frame_id: int, params: bytes, reply: Callable[[int, bytes], None]) -> None:
         if frame_id == FrameId.CALLBACK:
@@ -1225,7 +1223,7 @@ class EzspEmulator:
             destination = self._address_table[index_or_destination].nwk
         elif message_type != OutgoingMessageType.DIRECT:
             return bytes([EmberStatus.INVALID_CALL, 0])
-        if len(payload) > _MAX_PAYLOAD + 20:
+        if len(payload) > _MAX_PAYLOAD:
             return bytes([EmberStatus.MESSAGE_TOO_LONG, 0])
         sequence = self._next_aps_counter()
         sent = ApsFields(
