@@ -368,3 +368,19 @@ async def test_tokens_survive_a_restart_in_a_private_file(tmp_path: Path) -> Non
     # An unreadable file is a blank stick, not a crash.
     path.write_text("{broken")
     assert EzspEmulator(tmp_path).tokens.network is None
+
+
+async def test_a_unicast_too_long_for_one_frame_is_refused(host: EzspHost) -> None:
+    _form(host)
+    assert host.command(FrameId.MAXIMUM_PAYLOAD_LENGTH).params == bytes([82])
+    send = Writer().u8(0).u16(0x1234)
+    ApsFields(0x0104, 0x0006, 1, 1).write(send).u8(1).lv_bytes(bytes(83))
+    reply = host.command(FrameId.SEND_UNICAST, send.build())
+    assert reply.params[0] == EmberStatus.MESSAGE_TOO_LONG
+    assert host.take_callbacks(FrameId.MESSAGE_SENT_HANDLER) == []
+    # Nobody at that address: accepted, then reported as a failed delivery.
+    send = Writer().u8(0).u16(0x1234)
+    ApsFields(0x0104, 0x0006, 1, 1).write(send).u8(2).lv_bytes(bytes(82))
+    assert host.command(FrameId.SEND_UNICAST, send.build()).params[0] == EmberStatus.SUCCESS
+    (sent,) = host.take_callbacks(FrameId.MESSAGE_SENT_HANDLER)
+    assert sent.params[15] == EmberStatus.DELIVERY_FAILED
