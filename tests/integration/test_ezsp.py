@@ -186,8 +186,8 @@ async def test_firmware_update_over_emberznet(
 def fast_probes() -> Iterator[None]:
     """A stick of the other kind never answers: give up sooner than the libraries do."""
     with (
-        patch("zigpy_znp.api.CONNECT_PROBE_TIMEOUT", 1.0),
-        patch("bellows.uart.RESET_TIMEOUT", 0.5),
+        patch("zigpy_znp.api.CONNECT_PROBE_TIMEOUT", 0.6),
+        patch("bellows.uart.RESET_TIMEOUT", 0.3),
     ):
         yield
 

@@ -1,10 +1,13 @@
-"""A simulated Zigbee network of Aqara devices behind an emulated Z-Stack coordinator.
+"""A simulated Zigbee network of Aqara devices behind an emulated coordinator.
+
+The coordinator is a TI Z-Stack one (``zstack.py``, for zigpy-znp) or a Silicon Labs
+EmberZNet one (``ezsp/`` over ``ash.py``, for bellows).
 
 ``SimulatedNetwork`` (``network.py``) is the entry point; ``python -m
 custom_components.aqara_zigbee.simulator serve`` runs one from the command line. The
 simulator is independent of the integration: it never imports anything outside this package.
 
-Names are imported lazily so that using the codec or the devices does not pull in the
+Names are imported lazily so that using the codec or the devices does not pull in a
 coordinator emulator (and zigpy-znp).
 """
 
