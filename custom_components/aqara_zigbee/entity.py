@@ -39,7 +39,8 @@ class AqaraEntity(Entity):
         if expose.key in PRIMARY_KEYS:
             self._attr_name = None
         else:
-            self._attr_translation_key = expose.key
+            self._attr_translation_key = expose.translation_key or expose.key
+            self._attr_translation_placeholders = dict(expose.translation_placeholders)
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()

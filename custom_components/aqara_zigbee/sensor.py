@@ -12,12 +12,12 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .devices.model import Expose, Platform, linkquality
+from .devices.model import Expose, Platform
 from .entity import AqaraEntity, async_setup_expose_entities
+from .features import LINKQUALITY
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 0
-LINKQUALITY = linkquality()
 
 
 async def async_setup_entry(

@@ -34,6 +34,7 @@ import zigpy.exceptions
 from zigpy.zcl import AttributeReadEvent, AttributeUpdatedEvent, Cluster, foundation
 import zigpy.zdo.types as zdo_t
 
+from ..features.diagnostics import COMMON_HEARTBEAT_FIELDS
 from ..lumi import heartbeat
 from ..lumi.clusters import LumiTlv
 from ..lumi.const import (
@@ -62,7 +63,6 @@ from .model import (
     ConfigureStep,
     Definition,
     Expose,
-    HeartbeatSource,
     LinkQualitySource,
     OnOffWrite,
     Platform,
@@ -70,7 +70,6 @@ from .model import (
     ReportStep,
     SequenceWrite,
     WriteStep,
-    is_relay,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -88,6 +87,11 @@ _ON: Final = 0x01
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
 #: ZCL: a multiplier/divisor the device does not implement is 1
 _DEFAULT_FACTOR: Final = 1.0
+
+#: heartbeat entries of a device without a definition: only the model-independent ones
+_UNKNOWN_MODEL_HEARTBEAT: Final[heartbeat.Profile] = {
+    field.index: (field.key, field.codec) for field in COMMON_HEARTBEAT_FIELDS
+}
 
 Route = tuple[int, int, int]  # (endpoint, cluster, attribute)
 
@@ -269,7 +273,9 @@ class DeviceHandle:
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
         self._attribute_routes = {}
-        self._heartbeat_routes: dict[str, list[tuple[Expose, HeartbeatSource]]] = {}
+        self._heartbeat_profile: heartbeat.Profile = (
+            definition.heartbeat_profile if definition is not None else _UNKNOWN_MODEL_HEARTBEAT
+        )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
         self._linkquality = False
@@ -284,8 +290,6 @@ class DeviceHandle:
                         (source.endpoint, source.cluster, attr_id)
                         for attr_id in source.scaling_attributes
                     )
-                elif isinstance(source, HeartbeatSource):
-                    self._heartbeat_routes.setdefault(source.key, []).append((expose, source))
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
@@ -531,13 +535,13 @@ class DeviceHandle:
             payload = LumiTlv(raw)
         except TypeError:
             return
-        decoded = heartbeat.parse(self._model_id, payload)
+        decoded = heartbeat.parse(payload, self._heartbeat_profile, model=self._model_id)
         self.last_heartbeat = decoded
+        if self.definition is None:
+            return
         for key, value in decoded.items():
-            for expose, source in self._heartbeat_routes.get(key, ()):
-                converted = source.codec.decode(value)
-                if converted is not None:
-                    self._confirm(expose, converted, from_report=False)
+            if self.definition.has(key):
+                self._confirm(self.definition.expose(key), value, from_report=False)
 
     def _on_action(
         self, route: tuple[Expose, ActionSource], endpoint_id: int, raw: object, tsn: int | None
@@ -577,11 +581,11 @@ class DeviceHandle:
         if (
             from_report
             and self.options.state_action
-            and is_relay(expose)
+            and expose.state_actions is not None
             and isinstance(value, bool)
         ):
             # state_action: a relay report is also published as an action (on/off + suffix)
-            action = ("on" if value else "off") + expose.key.removeprefix("state")
+            action = expose.state_actions[0 if value else 1]
             if action in self._state_actions:
                 self._fire(ACTION_KEY, action)
 

@@ -1,0 +1,215 @@
+"""Device settings on the 0xFCC0 cluster: modes, indicator lights, protections."""
+
+from __future__ import annotations
+
+from ..devices.model import (
+    BOOL,
+    RW,
+    Access,
+    EnumCodec,
+    Expose,
+    Feature,
+    HeartbeatSource,
+    NumberCodec,
+    Platform,
+    Source,
+    Write,
+)
+from ..lumi.const import (
+    ATTR_AUTO_OFF,
+    ATTR_CONSUMER_CONNECTED,
+    ATTR_FLIP_INDICATOR_LIGHT,
+    ATTR_LED_DISABLED_NIGHT,
+    ATTR_MODE_SWITCH,
+    ATTR_OPERATION_MODE,
+    ATTR_OVERLOAD_PROTECTION,
+    ATTR_SWITCH_TYPE,
+    ZCL_BOOL,
+    ZCL_FLOAT,
+    ZCL_UINT8,
+    ZCL_UINT16,
+)
+from ._lumi import endpoint_placeholders, endpoint_suffix, lumi_attribute, lumi_write
+
+
+def config_switch(
+    key: str,
+    *,
+    description: str,
+    sources: tuple[Source, ...],
+    write: Write,
+    access: Access = RW,
+) -> Expose:
+    """A configuration switch (entity category config)."""
+    return Expose(
+        key=key,
+        platform=Platform.SWITCH,
+        access=access,
+        description=description,
+        entity_category="config",
+        sources=sources,
+        write=write,
+    )
+
+
+def _lumi_switch(key: str, attribute: int, zcl_type: int, description: str) -> Feature:
+    return Feature(
+        exposes=(
+            config_switch(
+                key,
+                description=description,
+                sources=(lumi_attribute(attribute, BOOL),),
+                write=lumi_write(attribute, zcl_type, BOOL),
+            ),
+        )
+    )
+
+
+def _lumi_select(
+    key: str,
+    attribute: int,
+    zcl_type: int,
+    codec: EnumCodec,
+    *,
+    description: str,
+    endpoint: int = 1,
+    heartbeat_index: int | None = None,
+    translation_key: str | None = None,
+    translation_placeholders: dict[str, str] | None = None,
+) -> Feature:
+    sources: tuple[Source, ...] = (lumi_attribute(attribute, codec, endpoint=endpoint),)
+    if heartbeat_index is not None:
+        sources += (HeartbeatSource(index=heartbeat_index, codec=codec),)
+    expose = Expose(
+        key=key,
+        platform=Platform.SELECT,
+        access=RW,
+        description=description,
+        options=codec.options,
+        entity_category="config",
+        sources=sources,
+        write=lumi_write(attribute, zcl_type, codec, endpoint=endpoint),
+        translation_key=translation_key,
+        translation_placeholders=translation_placeholders or {},
+    )
+    return Feature(exposes=(expose,))
+
+
+OPERATION_MODE_CODEC = EnumCodec(pairs=((1, "control_relay"), (0, "decoupled")))
+
+
+def operation_mode(*, endpoint: int = 1, name: str | None = None, description: str) -> Feature:
+    """Decoupled mode: the rocker only sends clicks, the relay stays as it is."""
+    return _lumi_select(
+        f"operation_mode{endpoint_suffix(name)}",
+        ATTR_OPERATION_MODE,
+        ZCL_UINT8,
+        OPERATION_MODE_CODEC,
+        endpoint=endpoint,
+        description=description,
+        translation_key="operation_mode_endpoint" if name else None,
+        translation_placeholders=endpoint_placeholders(name),
+    )
+
+
+def mode_switch() -> Feature:
+    """Anti-flicker or quick mode of no-neutral switches (also in the heartbeat, index 4)."""
+    return _lumi_select(
+        "mode_switch",
+        ATTR_MODE_SWITCH,
+        ZCL_UINT16,
+        EnumCodec(pairs=((4, "anti_flicker_mode"), (1, "quick_mode"))),
+        heartbeat_index=4,
+        description=(
+            "Anti flicker mode can be used to solve blinking issues of some lights. "
+            "Quick mode makes the device respond faster."
+        ),
+    )
+
+
+def switch_type() -> Feature:
+    """The kind of wall switch wired to a relay module."""
+    return _lumi_select(
+        "switch_type",
+        ATTR_SWITCH_TYPE,
+        ZCL_UINT8,
+        EnumCodec(pairs=((1, "toggle"), (2, "momentary"))),
+        description="Wall switch type.",
+    )
+
+
+def flip_indicator_light() -> Feature:
+    return _lumi_switch(
+        "flip_indicator_light",
+        ATTR_FLIP_INDICATOR_LIGHT,
+        ZCL_UINT8,
+        "After turn on, the indicator light turns on while switch is off, and vice versa.",
+    )
+
+
+def led_disabled_night() -> Feature:
+    return _lumi_switch(
+        "led_disabled_night",
+        ATTR_LED_DISABLED_NIGHT,
+        ZCL_BOOL,
+        "Enable/disable the LED at night.",
+    )
+
+
+def auto_off() -> Feature:
+    """Plugs: off after 20 minutes below 2 W."""
+    return Feature(
+        exposes=(
+            config_switch(
+                "auto_off",
+                access=Access.WRITE | Access.REPORT,
+                description=(
+                    "Turn the device automatically off when attached device consumes less "
+                    "than 2W for 20 minutes."
+                ),
+                # No /get on the page, but Z2M's converter reads 0x0202 for this model
+                sources=(lumi_attribute(ATTR_AUTO_OFF, BOOL),),
+                write=lumi_write(ATTR_AUTO_OFF, ZCL_BOOL, BOOL),
+            ),
+        )
+    )
+
+
+def overload_protection(*, minimum: float = 100, maximum: float = 2300) -> Feature:
+    """Plugs: the relay opens above this load (W)."""
+    codec = NumberCodec(ndigits=1)
+    return Feature(
+        exposes=(
+            Expose(
+                key="overload_protection",
+                platform=Platform.NUMBER,
+                access=RW,
+                description="Maximum allowed load, turns off if exceeded.",
+                unit="W",
+                device_class="power",
+                entity_category="config",
+                native_min=minimum,
+                native_max=maximum,
+                native_step=1,
+                sources=(lumi_attribute(ATTR_OVERLOAD_PROTECTION, codec),),
+                write=lumi_write(ATTR_OVERLOAD_PROTECTION, ZCL_FLOAT, codec),
+            ),
+        )
+    )
+
+
+def consumer_connected() -> Feature:
+    """Plugs: whether something is plugged in."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="consumer_connected",
+                platform=Platform.BINARY_SENSOR,
+                access=Access.REPORT,
+                description="Indicates whether a plug is physically attached.",
+                device_class="plug",
+                # Not on the Z2M page's /get, yet the firmware answers reads (sprut/Hub#361)
+                sources=(lumi_attribute(ATTR_CONSUMER_CONNECTED, BOOL),),
+            ),
+        )
+    )
