@@ -34,7 +34,7 @@ import zigpy.exceptions
 from zigpy.zcl import AttributeReadEvent, AttributeUpdatedEvent, Cluster, foundation
 import zigpy.zdo.types as zdo_t
 
-from ..features.diagnostics import COMMON_HEARTBEAT_FIELDS
+from ..features.diagnostics import UNKNOWN_MODEL_HEARTBEAT
 from ..lumi import heartbeat
 from ..lumi.clusters import LumiTlv
 from ..lumi.const import (
@@ -87,11 +87,6 @@ _ON: Final = 0x01
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
 #: ZCL: a multiplier/divisor the device does not implement is 1
 _DEFAULT_FACTOR: Final = 1.0
-
-#: heartbeat entries of a device without a definition: only the model-independent ones
-_UNKNOWN_MODEL_HEARTBEAT: Final[heartbeat.Profile] = {
-    field.index: (field.key, field.codec) for field in COMMON_HEARTBEAT_FIELDS
-}
 
 Route = tuple[int, int, int]  # (endpoint, cluster, attribute)
 
@@ -274,7 +269,7 @@ class DeviceHandle:
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
         self._attribute_routes = {}
         self._heartbeat_profile: heartbeat.Profile = (
-            definition.heartbeat_profile if definition is not None else _UNKNOWN_MODEL_HEARTBEAT
+            definition.heartbeat_profile if definition is not None else UNKNOWN_MODEL_HEARTBEAT
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
 from ..devices.model import (
     NUMBER,
     OPTION_DEVICE_TEMPERATURE_CALIBRATION,
@@ -10,6 +14,7 @@ from ..devices.model import (
     TLV_WHOLE,
     Access,
     AttributeSource,
+    Codec,
     Expose,
     Feature,
     HeartbeatField,
@@ -43,6 +48,12 @@ COMMON_HEARTBEAT_FIELDS = (
     ),
     # The device's parent NWK address (not a switch type, as some decoders have it)
     HeartbeatField(index=10, key="parent_nwk", codec=TLV_WHOLE),
+)
+
+
+#: The heartbeat profile of a device without a definition: the model-independent entries
+UNKNOWN_MODEL_HEARTBEAT: Final[Mapping[int, tuple[str, Codec]]] = MappingProxyType(
+    {field.index: (field.key, field.codec) for field in COMMON_HEARTBEAT_FIELDS}
 )
 
 
