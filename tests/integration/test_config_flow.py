@@ -24,14 +24,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import zigpy_znp.zigbee.application as znp_app
 
-from custom_components.aqara_zigbee import config_flow
+from custom_components.aqara_zigbee import config_flow, features
 from custom_components.aqara_zigbee.const import DOMAIN, RadioType
 from custom_components.aqara_zigbee.devices import get_definition
-from custom_components.aqara_zigbee.devices.model import (
-    OPTION_STATE_ACTION,
-    Definition,
-    relay_switch,
-)
+from custom_components.aqara_zigbee.devices.model import Definition
 from custom_components.aqara_zigbee.radio import (
     ProbeResult,
     RadioError,
@@ -740,8 +736,8 @@ STATE_ONLY = Definition(
     model_ids=("lumi.test.relay",),
     vendor="Aqara",
     description="A relay whose page lists state actions only",
-    exposes=(relay_switch("state", endpoint=1, device_class="switch", description="Relay."),),
-    options=(OPTION_STATE_ACTION,),
+    is_router=True,
+    features=(features.relay(),),
 )
 
 
