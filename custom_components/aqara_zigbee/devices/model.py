@@ -276,9 +276,16 @@ Write = AttributeWrite | OnOffWrite | SequenceWrite
 class Expose:
     """One Zigbee2MQTT expose, rendered as one HA entity."""
 
-    key: str  # Z2M property; unique-id suffix and HA translation_key
+    key: str  # Z2M property; unique-id suffix
     platform: Platform
     access: Access
+    #: HA translation key of the entity's name; None: the key itself
+    translation_key: str | None = None
+    #: Filled into the translated name, e.g. ``{"endpoint": "top"}`` for a per-endpoint expose
+    #: (not hashed: a mapping cannot be, and the key tells exposes apart)
+    translation_placeholders: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
     description: str = ""
     options: tuple[str, ...] = ()  # select options / event types, exactly the page values
     # Extra event types fired only when the device option ``state_action`` is true
