@@ -1,4 +1,8 @@
-"""Checks of what users type: numbers from forms and actions, and quoting their input back."""
+"""Checks of what users type: numbers from forms and actions, and quoting their input back.
+
+Device options get their form fields here, from their specs (``OPTION_SPECS``): the same
+strict selector checks what the user types and whether a saved value can be shown again.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from .const import (
     MAX_QUOTED_INPUT,
     SIMULATION_SPEED_RANGE,
 )
+from .devices.model import Definition, OptionSpec
 
 #: (minimum, maximum, integral, default) of each network option
 NETWORK_OPTION_BOUNDS: dict[str, tuple[float, float, bool, float]] = {
@@ -114,3 +119,39 @@ class StrictBooleanSelector(selector.BooleanSelector):
         if not isinstance(data, bool):
             raise vol.Invalid("expected true or false")
         return data
+
+
+def option_selector(
+    definition: Definition, spec: OptionSpec
+) -> StrictBooleanSelector | StrictNumberSelector:
+    """The strict form field of a device option: its kind, range, step and unit."""
+    if spec.kind is bool:
+        return StrictBooleanSelector()
+    if spec.minimum is None or spec.maximum is None:
+        raise ValueError(f"{spec.key}: a numeric option needs a range")
+    config = selector.NumberSelectorConfig(
+        min=spec.minimum,
+        max=spec.maximum,
+        step=spec.step if spec.step is not None else "any",
+        mode=selector.NumberSelectorMode.BOX,
+    )
+    if spec.percentual:
+        config["unit_of_measurement"] = "%"
+    elif (
+        spec.kind is float
+        and spec.expose_key is not None
+        and (unit := definition.expose(spec.expose_key).unit) is not None
+    ):
+        # An absolute calibration is in the value's own unit (a precision has none)
+        config["unit_of_measurement"] = unit
+    return StrictNumberSelector(config)
+
+
+def accepted(
+    field: StrictBooleanSelector | StrictNumberSelector, value: object
+) -> bool | float | None:
+    """``value`` as ``field`` takes it, or None when the field refuses it."""
+    try:
+        return field(value)
+    except vol.Invalid:
+        return None

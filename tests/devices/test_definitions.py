@@ -438,7 +438,7 @@ def test_readable_sources_exist_for_readable_exposes() -> None:
 
 @pytest.mark.parametrize("key", sorted(OPTION_SPECS))
 def test_numeric_options_have_a_range(key: str) -> None:
-    """The options form bounds every number field (config_flow._option_field)."""
+    """The options form bounds every number field (validation.option_selector)."""
     spec = OPTION_SPECS[key]
     if spec.kind is not bool:
         assert spec.minimum is not None

@@ -316,9 +316,16 @@ Write = AttributeWrite | OnOffWrite | SequenceWrite
 class Expose:
     """One Zigbee2MQTT expose, rendered as one HA entity."""
 
-    key: str  # Z2M property; unique-id suffix and HA translation_key
+    key: str  # Z2M property; unique-id suffix
     platform: Platform
     access: Access
+    #: HA translation key of the entity's name; None: the key itself
+    translation_key: str | None = None
+    #: Filled into the translated name, e.g. ``{"endpoint": "top"}`` for a per-endpoint expose
+    #: (not hashed: a mapping cannot be, and the key tells exposes apart)
+    translation_placeholders: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
     description: str = ""
     options: tuple[str, ...] = ()  # select options / event types, exactly the page values
     # Extra event types fired only when the device option ``state_action`` is true
@@ -334,14 +341,10 @@ class Expose:
     suggested_display_precision: int | None = None
     sources: tuple[Source, ...] = ()
     write: Write | None = None
-    #: the strings.json key of the entity name; None: the expose key
-    translation_key: str | None = None
-    #: values for the placeholders of that name, e.g. ``{"endpoint": "top"}``
-    translation_placeholders: Mapping[str, str] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
     #: a relay's (on, off) action strings, fired on its reports when ``state_action`` is set
     state_actions: tuple[str, str] | None = None
+    #: the device's main function (its only relay): the entity takes the device's name
+    named_after_device: bool = False
 
     @property
     def readable(self) -> bool:

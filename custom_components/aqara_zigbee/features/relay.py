@@ -65,6 +65,7 @@ def relay(
         translation_key="state_endpoint" if name else None,
         translation_placeholders={"endpoint": name.capitalize()} if name else {},
         state_actions=(f"on{suffix}", f"off{suffix}"),
+        named_after_device=name is None,
     )
     return Feature(exposes=(expose,), options=(OPTION_STATE_ACTION,))
 
