@@ -6,14 +6,11 @@ registry snapshots of tests/integration; these tests pin the mapping's own rules
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from homeassistant.components.event import EventDeviceClass
 from homeassistant.components.number import NumberMode
 import pytest
 
 from custom_components.aqara_zigbee.descriptions import (
-    PRIMARY_KEYS,
     AqaraBinarySensorEntityDescription,
     AqaraEntityDescription,
     AqaraEventEntityDescription,
@@ -46,26 +43,24 @@ def test_every_expose_has_its_platforms_description(definition: Definition) -> N
         assert isinstance(description, DESCRIPTION_CLASSES[expose.platform]), expose.key
         assert description.expose is expose
         assert description.key == expose.key
-        if expose.key in PRIMARY_KEYS:
+        if expose.named_after_device:
             assert (description.name, description.translation_key) == (None, None)
         else:
-            assert description.translation_key == expose.key
-        assert description.translation_placeholders is None
+            assert description.translation_key == (expose.translation_key or expose.key)
+        assert description.translation_placeholders == (
+            dict(expose.translation_placeholders) or None
+        )
         assert description.entity_registry_enabled_default is expose.enabled_by_default
         assert (description.entity_category or None) == expose.entity_category
 
 
 def test_a_per_endpoint_feature_is_named_by_placeholders() -> None:
     """A feature's own translation key, its endpoint filled into the translated name."""
-    top = replace(
-        DEFINITIONS["lumi.switch.b2laus01"].expose("operation_mode_top"),
-        translation_key="operation_mode",
-        translation_placeholders={"endpoint": "top"},
-    )
+    top = DEFINITIONS["lumi.switch.b2laus01"].expose("operation_mode_top")
     description = describe(top)
     assert isinstance(description, AqaraSelectEntityDescription)
     assert description.key == "operation_mode_top"  # the unique id stays the expose's
-    assert description.translation_key == "operation_mode"
+    assert description.translation_key == "operation_mode_endpoint"
     assert description.translation_placeholders == {"endpoint": "top"}
     assert description.options == ["control_relay", "decoupled"]
     hash(top)  # exposes stay hashable with their placeholders
