@@ -8,7 +8,8 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
 from .const import CONF_DEVICE, CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN, LOGGER
-from .gateway import AqaraConfigEntry, AqaraGateway, remove_entry_storage
+from .gateway import AqaraConfigEntry, AqaraGateway
+from .network_storage import remove_entry_storage
 from .services import (
     async_setup_services,
     async_setup_simulate_service,

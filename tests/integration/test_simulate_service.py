@@ -188,7 +188,7 @@ async def test_devices_that_cannot_be_simulated(
     # A device of a network without a simulator behind it.
     plug = _device_id(hass, simulated_entry, ieee_of(gateway, "ZNCZ02LM"))
     with (
-        patch.object(gateway, "simulator", None),
+        patch.object(gateway.radio, "simulator", None),
         pytest.raises(ServiceValidationError) as err,
     ):
         await _simulate(hass, device_id=plug, action="power_cycle")
