@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP
@@ -22,7 +22,7 @@ import zigpy.backups
 import zigpy.device
 import zigpy.types as zigpy_t
 
-from . import hardening
+from . import features, hardening
 from .availability import DeviceAvailability
 from .const import (
     CONF_DEVICE_OPTIONS,
@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 type AqaraConfigEntry = ConfigEntry[AqaraGateway]
 
-LINKQUALITY = "linkquality"
+#: link quality has one source: zigpy's record of the last frame, published per frame here
+LINKQUALITY: Final = features.LINKQUALITY.key
 
 # Keep the network key out of every log and refuse allocation bombs (see hardening.py).
 # Installed on import: the config flow forms networks before any gateway exists.
@@ -58,6 +59,7 @@ class AqaraGateway:
         self.hass = hass
         self.entry = entry
         self.handles: dict[str, DeviceHandle] = {}
+        self._last_lqi: dict[str, int] = {}
         self.value_bus = ValueBus()
         self.availability = DeviceAvailability(hass, entry, self._watched_devices)
         self.registry_sync = DeviceRegistrySync(hass, entry)
@@ -149,8 +151,14 @@ class AqaraGateway:
         """Every frame from the network: link quality and availability (hot path)."""
         ieee = str(device.ieee)
         self.availability.frame_received(ieee)
-        if device.lqi is not None:
-            self.value_bus.publish(ieee, LINKQUALITY, device.lqi)
+        # zigpy records the frame's LQI on the device only after telling its listeners
+        self.hass.loop.call_soon(self._publish_linkquality, ieee, device)
+
+    def _publish_linkquality(self, ieee: str, device: zigpy.device.Device) -> None:
+        lqi = device.lqi
+        if lqi is not None and self._last_lqi.get(ieee) != lqi:
+            self._last_lqi[ieee] = lqi
+            self.value_bus.publish(ieee, LINKQUALITY, lqi)
 
     def device_joined(self, device: zigpy.device.Device) -> None:
         LOGGER.debug("Device %s joined", device.ieee)
@@ -231,6 +239,7 @@ class AqaraGateway:
 
     def _drop_handle(self, ieee: str) -> None:
         handle = self.handles.pop(ieee, None)
+        self._last_lqi.pop(ieee, None)
         if unsub := self._handle_unsubs.pop(ieee, None):
             unsub()
         if handle is not None:
@@ -306,11 +315,13 @@ class AqaraGateway:
         return self.availability.subscribe(ieee, on_change)
 
     def current_value(self, ieee: str, key: str) -> object:
+        value: object
         if key == LINKQUALITY:
             device = self.zigpy_device(ieee)
-            return device.lqi if device is not None else None
-        handle = self.handles.get(ieee)
-        value = handle.values.get(key) if handle is not None else None
+            value = device.lqi if device is not None else None
+        else:
+            handle = self.handles.get(ieee)
+            value = handle.values.get(key) if handle is not None else None
         return value if self.value_bus.plausible(ieee, key, value) else None
 
     # ------------------------------------------------------------ network ops

@@ -119,7 +119,8 @@ async def test_ws_usc02_relays_actions_and_heartbeat(app: FakeApp) -> None:
     _report(app, device, 2, 0xFCC0, 8, record(0x0200, 0x20, u8(0)), manufacturer=LUMI)
     assert handle.values["operation_mode_bottom"] == "decoupled"
     assert "operation_mode_top" not in handle.values
-    assert handle.values["linkquality"] == 180
+    # Link quality is the gateway's (one source, published per frame), not a decoded value
+    assert "linkquality" not in handle.values
 
 
 async def test_repeated_click_fires_once(app: FakeApp) -> None:
@@ -303,7 +304,6 @@ async def test_plug_heartbeat_with_wrong_length_prefix(app: FakeApp) -> None:
         "device_temperature": 26,
         "power": 100.0,
         "energy": 0.7,
-        "linkquality": 180,
     }
     _report(app, device, 2, 0x000C, 2, record(0x0055, 0x39, f32(12.345)))
     assert handle.values["power"] == 12.35

@@ -63,7 +63,6 @@ from .model import (
     ConfigureStep,
     Definition,
     Expose,
-    LinkQualitySource,
     OnOffWrite,
     Platform,
     RemoveFromGroupStep,
@@ -77,7 +76,6 @@ _LOGGER = logging.getLogger(__name__)
 #: a repeated ZCL TSN on the same endpoint within this many seconds is the same frame
 DUPLICATE_WINDOW: Final = 1.0
 
-LINKQUALITY_KEY: Final = "linkquality"
 ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
@@ -182,7 +180,7 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        self._handle._refresh_linkquality()
+        """Cluster commands carry nothing a definition decodes (clicks come as attributes)."""
 
 
 class _DeviceListener:
@@ -273,7 +271,6 @@ class DeviceHandle:
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
-        self._linkquality = False
         self._state_actions: frozenset[str] = frozenset()
         scaling_routes: set[Route] = set()
         for expose in self.exposes:
@@ -288,8 +285,6 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
-                elif isinstance(source, LinkQualitySource):
-                    self._linkquality = True
         self._scaling_routes = frozenset(scaling_routes)
         for event in self._event_exposes():
             self._state_actions = self._state_actions | frozenset(event.state_action_options)
@@ -401,7 +396,6 @@ class DeviceHandle:
 
     def _on_general_command(self, cluster: Cluster, hdr: foundation.ZCLHeader, args: Any) -> None:
         try:
-            self._refresh_linkquality()
             if hdr.command_id == _REPORT:
                 for record in getattr(args, "attribute_reports", ()):
                     self._on_attribute(
@@ -583,14 +577,6 @@ class DeviceHandle:
             action = expose.state_actions[0 if value else 1]
             if action in self._state_actions:
                 self._fire(ACTION_KEY, action)
-
-    def _refresh_linkquality(self) -> None:
-        if not self._linkquality:
-            return
-        lqi = self.device.lqi
-        if lqi is not None and self.values.get(LINKQUALITY_KEY) != lqi:
-            self.values[LINKQUALITY_KEY] = int(lqi)
-            self._notify(LINKQUALITY_KEY, int(lqi))
 
     # ------------------------------------------------------------------ prevent reset
 
