@@ -209,9 +209,12 @@ def test_options_parsing() -> None:
             "device_temperature_calibration": "2",
             "device_temperature_precision": 9,
             "power_precision": -1,
+            "energy_precision": 1.5,
+            "voltage_precision": 2,
+            "current_calibration": 1000,
             "state_action": "yes",
         }
-    ) == HandleOptions(precisions={"device_temperature": 3, "power": 0})
+    ) == HandleOptions(precisions={"voltage": 2})
     assert (
         HandleOptions.from_mapping(
             {"device_temperature_calibration": float("nan"), "device_temperature_precision": True}

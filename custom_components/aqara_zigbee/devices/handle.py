@@ -55,7 +55,6 @@ from .model import (
     MEASUREMENTS,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
-    PRECISION_RANGE,
     ActionSource,
     AttributeSource,
     AttributeWrite,
@@ -112,12 +111,6 @@ class ConfigureFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """One or more configure steps failed; the others were still attempted."""
 
 
-def _finite_number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return None
-    return float(value)
-
-
 @dataclass(frozen=True, slots=True)
 class HandleOptions:
     """Per-device options (Zigbee2MQTT library options), applied from the next report on."""
@@ -137,14 +130,14 @@ class HandleOptions:
         precisions: dict[str, int] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
-            number = _finite_number(options.get(key))
-            if spec is None or spec.expose_key is None or number is None:
+            value = options.get(key)
+            # What the options form refuses counts as unset, as for saved network options
+            if spec is None or spec.expose_key is None or not spec.accepts(value):
                 continue
             if spec.kind is int:
-                low, high = PRECISION_RANGE
-                precisions[spec.expose_key] = min(max(int(number), low), high)
-            elif number:
-                calibrations[spec.expose_key] = number
+                precisions[spec.expose_key] = int(value)  # type: ignore[call-overload]
+            elif value:
+                calibrations[spec.expose_key] = float(value)  # type: ignore[arg-type]
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )

@@ -432,6 +432,23 @@ class OptionSpec:
     #: a calibration in percent of the value rather than in the expose's unit
     percentual: bool = False
 
+    def accepts(self, value: object) -> bool:
+        """Whether the options form would take ``value`` (stored options are checked alike)."""
+        if self.kind is bool:
+            return isinstance(value, bool)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if not math.isfinite(value):
+            return False
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            return False
+        if self.step is None:
+            return True
+        steps = (value - (self.minimum or 0)) / self.step
+        return abs(steps - round(steps)) <= 1e-6
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Measurement:
