@@ -499,7 +499,8 @@ def _calibration_spec(expose_key: str, measurement: Measurement) -> OptionSpec:
         "takes into effect on next report of device.",
         minimum=low,
         maximum=high,
-        step=None,  # Zigbee2MQTT's calibration options take any number (no value step)
+        # Zigbee2MQTT suggests steps of 0.1; any number is taken (a -1.25 °C offset is real)
+        step=None,
         expose_key=expose_key,
         percentual=measurement.percentual,
     )

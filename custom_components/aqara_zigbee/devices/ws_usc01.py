@@ -1,4 +1,4 @@
-"""Xiaomi WS-USC01: Aqara smart wall switch (no neutral, single rocker).
+"""Aqara WS-USC01: smart wall switch (no neutral, single rocker), US.
 
 Facts: Zigbee2MQTT's definition (same converters as WS-USC02, one rocker); endpoint 1's
 clusters from public device signatures; OTA image type 0x0210 from the Koenkk/zigbee-OTA index.
@@ -21,8 +21,8 @@ from .model import ANY_ENDPOINT, Definition, EndpointDecl
 DEFINITION = Definition(
     model="WS-USC01",
     model_ids=("lumi.switch.b1laus01",),
-    vendor="Xiaomi",
-    description="Aqara smart wall switch (no neutral, single rocker)",
+    vendor="Aqara",
+    description="Smart wall switch (no neutral, single rocker), US",
     is_router=False,  # no neutral: end device
     features=(
         f.relay(),
