@@ -28,7 +28,7 @@ from .const import (
     MAX_QUOTED_INPUT,
     SIMULATION_SPEED_RANGE,
 )
-from .devices.model import Definition, OptionSpec
+from .devices.model import Definition, OptionSpec, finite_number
 
 #: (minimum, maximum, integral, default) of each network option
 NETWORK_OPTION_BOUNDS: dict[str, tuple[float, float, bool, float]] = {
@@ -58,7 +58,7 @@ def quote_input(value: object) -> str:
 
 def is_number(value: object) -> bool:
     """True for an int or float that is finite (bool is not a number here)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return not isinstance(value, bool) and finite_number(value) is not None
 
 
 def on_step(value: float, minimum: float, step: float) -> bool:

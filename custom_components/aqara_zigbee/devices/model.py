@@ -66,12 +66,13 @@ class Codec(Protocol):
         """Raw value to write for an expose value; raises ValueError when invalid."""
 
 
-def _as_number(raw: object) -> float | None:
-    if isinstance(raw, bool):
+def finite_number(raw: object) -> float | None:
+    """A finite int or float as float (a ZCL bool counts as 0/1); None for anything else.
+
+    The one number check of the integration: codecs, options and entity inputs use it.
+    """
+    if isinstance(raw, int | float) and math.isfinite(raw):
         return float(raw)
-    if isinstance(raw, int | float):
-        value = float(raw)
-        return None if math.isnan(value) else value
     return None
 
 
@@ -125,7 +126,7 @@ class NumberCodec:
     def decode(self, raw: object) -> object | None:
         if isinstance(raw, int) and not isinstance(raw, bool) and self.scale == 1.0:
             return int(raw)  # counters and whole degrees stay integers
-        number = _as_number(raw)
+        number = finite_number(raw)
         if number is None:
             return None
         value = number * self.scale
@@ -136,7 +137,7 @@ class NumberCodec:
         return value
 
     def encode(self, value: object) -> object:
-        number = _as_number(value)
+        number = finite_number(value)
         if number is None:
             raise ValueError(f"expected a number, got {value!r}")
         raw = number / self.scale
@@ -154,12 +155,6 @@ class RawCodec:
         return value
 
 
-def _finite(raw: object) -> float | None:
-    if isinstance(raw, int | float) and math.isfinite(raw):
-        return float(raw)
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class TlvNumber:
     """A heartbeat number: raw * ``scale``, rounded (always a float, like Zigbee2MQTT)."""
@@ -168,7 +163,7 @@ class TlvNumber:
     ndigits: int = 2
 
     def decode(self, raw: object) -> object | None:
-        number = _finite(raw)
+        number = finite_number(raw)
         return None if number is None else round(number * self.scale, self.ndigits)
 
     def encode(self, value: object) -> object:
@@ -185,7 +180,7 @@ class TlvWhole:
     counts_from_one: bool = False
 
     def decode(self, raw: object) -> object | None:
-        number = _finite(raw)
+        number = finite_number(raw)
         if number is None:
             return None
         return max(int(number) - 1, 0) if self.counts_from_one else int(number)
@@ -436,17 +431,16 @@ class OptionSpec:
         """Whether the options form would take ``value`` (stored options are checked alike)."""
         if self.kind is bool:
             return isinstance(value, bool)
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        number = None if isinstance(value, bool) else finite_number(value)
+        if number is None:
             return False
-        if not math.isfinite(value):
-            return False
-        if (self.minimum is not None and value < self.minimum) or (
-            self.maximum is not None and value > self.maximum
+        if (self.minimum is not None and number < self.minimum) or (
+            self.maximum is not None and number > self.maximum
         ):
             return False
         if self.step is None:
             return True
-        steps = (value - (self.minimum or 0)) / self.step
+        steps = (number - (self.minimum or 0)) / self.step
         return abs(steps - round(steps)) <= 1e-6
 
 
