@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+import functools
 import logging
 import struct
 from typing import Any, ClassVar
@@ -28,6 +29,17 @@ from .air import (
 )
 from .clock import SimClock, SimTimer
 from .ota import OtaClient, OtaIdentity
+from .properties import (
+    Property,
+    PropertyError,
+    as_bool,
+    as_z2m_switch,
+    enum_option,
+    enum_value,
+    flip,
+    on_off,
+    other_option,
+)
 from .tlv import TlvEntry, encode as tlv_encode
 from .zcl import (
     LUMI_MANUFACTURER_CODE,
@@ -248,6 +260,11 @@ class LumiDevice:
     DEFAULT_GROUPS: ClassVar[dict[int, frozenset[int]]] = {}
     DEFAULT_POWER_OUTAGE_MEMORY: ClassVar[bool] = True
     DEFAULT_EVENT_MODE: ClassVar[int] = 1
+    # Zigbee2MQTT property of each relay (``state``, ``state_top``...)
+    RELAY_PROPERTIES: ClassVar[dict[int, str]] = {1: "state"}
+    # Zigbee2MQTT action strings the device sends (its page's values)
+    ACTIONS: ClassVar[tuple[str, ...]] = ()
+    HAS_FLIP_INDICATOR: ClassVar[bool] = False
     # Heartbeat TLV index 8 (meaning unknown; differs per firmware).
     HEARTBEAT_UNKNOWN_8: ClassVar[int] = 278
     # The first heartbeat comes this long after joining (simulated seconds).
@@ -295,6 +312,8 @@ class LumiDevice:
         # Where each button's events come from (firmware versions may move them)
         self.buttons: dict[str, ButtonSpec] = dict(self.BUTTONS)
         self.identify_time = 0
+        self.last_action: str | None = None
+        self._properties: dict[str, Property] | None = None
         self.wrong_direction_clusters: set[int] = set()
         self.prevent_reset_reports = 0
         self.prevent_reset_answered: bool | None = None
@@ -437,6 +456,9 @@ class LumiDevice:
     def _send_button_event(self, spec: ButtonSpec, kind: PressKind) -> None:
         if spec.event_endpoint is None or kind not in self.EVENT_KINDS:
             return
+        name = next(name for name, known in self.buttons.items() if known == spec)
+        # Zigbee2MQTT's action string: the gesture, then the button of multi-button models
+        self.last_action = kind.value if len(self.buttons) == 1 else f"{kind.value}_{name}"
         self.send_report(
             spec.event_endpoint,
             MULTISTATE_INPUT,
@@ -551,6 +573,196 @@ class LumiDevice:
         if not 0 <= lqi <= 255:
             raise ValueError("lqi must be 0..255")
         self.lqi = lqi
+
+    # -- Zigbee2MQTT view (uniform exercise of any twin) -----------------------------
+
+    @property
+    def properties(self) -> frozenset[str]:
+        """The Zigbee2MQTT properties of the device (its page's exposes but linkquality)."""
+        return frozenset(self._property_table())
+
+    @property
+    def action_values(self) -> tuple[str, ...]:
+        """Every action string the device sends (Zigbee2MQTT's values)."""
+        return self.ACTIONS
+
+    def exercise(self, prop: str, value: object = None, *, report: bool = True) -> object:
+        """Change the real-world quantity or setting behind ``prop`` as the unit would.
+
+        With ``report`` the device sends what the real unit sends about it (attribute
+        report, heartbeat or click); without, only its internal value changes, so that a
+        read finds it. ``value`` None picks a new value. Returns the property's new value.
+        """
+        handler = self._property(prop)
+        target = handler.pick(handler.read()) if value is None else value
+        handler.change(target, report)
+        return handler.read()
+
+    def setting(self, prop: str) -> object:
+        """The Zigbee2MQTT value of a writable setting as the device holds it now."""
+        handler = self._property(prop)
+        if not handler.writable:
+            raise PropertyError(f"{self.MODEL_ID}: {prop} is not a setting")
+        return handler.read()
+
+    def _property(self, prop: str) -> Property:
+        try:
+            return self._property_table()[prop]
+        except KeyError:
+            raise PropertyError(f"{self.MODEL_ID} has no property {prop!r}") from None
+
+    def _property_table(self) -> dict[str, Property]:
+        if self._properties is None:
+            self._properties = {prop.name: prop for prop in self._z2m_properties()}
+        return self._properties
+
+    def _z2m_properties(self) -> list[Property]:
+        """The device's properties; models add theirs."""
+        props = [self._relay_property(ep, name) for ep, name in self.RELAY_PROPERTIES.items()]
+        props.append(
+            Property(
+                "device_temperature",
+                read=lambda: round(self.temperature),
+                change=self._change_temperature,
+                pick=lambda current: int(str(current)) + 3,
+            )
+        )
+        if self.HAS_OPERATION_MODE:
+            lookup = {"control_relay": 1, "decoupled": 0}
+            props.extend(
+                self._setting_property(
+                    "operation_mode" + relay_name.removeprefix("state"),
+                    lookup,
+                    read=functools.partial(self._operation_mode_of, ep),
+                    write=functools.partial(self._write_operation_mode, ep),
+                    report=(ep, LUMI_CLUSTER, 0x0200),
+                )
+                for ep, relay_name in self.RELAY_PROPERTIES.items()
+            )
+        if self.HAS_FLIP_INDICATOR:
+            props.append(
+                self._setting_property(
+                    "flip_indicator_light",
+                    {"ON": 1, "OFF": 0},
+                    read=lambda: self.flip_indicator_light,
+                    write=self._write_flip_indicator,
+                    report=(1, LUMI_CLUSTER, 0x00F0),
+                )
+            )
+        if self.ACTIONS:
+            props.append(
+                Property(
+                    "action",
+                    read=lambda: self.last_action,
+                    change=lambda value, _report: self._perform_action(str(value)),
+                    pick=lambda _current: self.ACTIONS[0],
+                )
+            )
+        return props
+
+    def _operation_mode_of(self, ep: int) -> int:
+        return self.operation_mode[ep]
+
+    def _relay_property(self, ep: int, name: str) -> Property:
+        def change(value: object, report: bool) -> None:
+            on = on_off(value)
+            if report:
+                self.set_relay(ep, on)
+            else:
+                self._before_relay_change(ep)
+                self.relays[ep] = on
+                self._state_changed()
+
+        return Property(
+            name,
+            read=lambda: as_z2m_switch(self.relays[ep]),
+            change=change,
+            pick=flip,
+            writable=True,
+        )
+
+    def _setting_property(
+        self,
+        name: str,
+        lookup: dict[str, int],
+        *,
+        read: Callable[[], int],
+        write: Callable[[object], Status],
+        report: tuple[int, int, int],
+    ) -> Property:
+        """An enum setting the hub writes (the device reports the attribute it lives in)."""
+        return self._raw_setting_property(
+            name,
+            read=lambda: enum_option(lookup, read()),
+            write=lambda value: write(enum_value(lookup, value)),
+            report=report,
+            pick=other_option(tuple(lookup)),
+        )
+
+    def _raw_setting_property(
+        self,
+        name: str,
+        *,
+        read: Callable[[], object],
+        write: Callable[[object], Status],
+        report: tuple[int, int, int] | None,
+        pick: Callable[[object], object] = flip,
+    ) -> Property:
+        """A setting written through its ZCL writer (same checks as a hub's write)."""
+
+        def change(value: object, send: bool) -> None:
+            status = write(value)
+            if status != Status.SUCCESS:
+                raise PropertyError(f"{self.MODEL_ID} refused {name}={value!r}: {status!r}")
+            if send and report is not None:
+                self.report_attribute(*report)
+
+        return Property(name, read=read, change=change, pick=pick, writable=True)
+
+    def _change_temperature(self, value: object, report: bool) -> None:
+        if not isinstance(value, int | float):
+            raise PropertyError(f"expected °C, got {value!r}")
+        self.set_temperature(float(value))
+        if report:
+            self.send_heartbeat()  # the chip temperature travels in the heartbeat
+
+    def _power_outage_count_property(self) -> Property:
+        """Outages since pairing: the heartbeat's power-on counter (index 5) minus one."""
+
+        def change(value: object, report: bool) -> None:
+            target = int(str(value))
+            if not report:
+                self.power_on_count = target + 1
+                self._state_changed()
+                return
+            if target <= self.power_outage_count:
+                raise PropertyError("outages only add up (a reset clears them)")
+            while self.power_outage_count < target:
+                self.power_cycle()
+            self.send_heartbeat()
+
+        return Property(
+            "power_outage_count",
+            read=lambda: self.power_outage_count,
+            change=change,
+            pick=lambda current: int(str(current)) + 1,
+        )
+
+    def _pom_property(self) -> Property:
+        """power_outage_memory in FCC0 0x0201 (Zigbee2MQTT's values: true/false)."""
+        return self._raw_setting_property(
+            "power_outage_memory",
+            read=lambda: self.power_outage_memory,
+            write=lambda value: self._write_pom(as_bool(value)),
+            report=(1, LUMI_CLUSTER, 0x0201),
+        )
+
+    def _perform_action(self, action: str) -> None:
+        """Press the button an action string names (``double_top``: top, twice)."""
+        if action not in self.ACTIONS:
+            raise PropertyError(f"{self.MODEL_ID} sends no action {action!r}")
+        kind, _, button = action.partition("_")
+        self.press(button or next(iter(self.BUTTONS)), kind)
 
     # -- relays -----------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from ..devices import (
     LumiDevice,
     lumi_attr,
 )
+from ..properties import Property, PropertyError, as_bool, as_number, flip
 from ..tlv import TlvEntry
 from ..zcl import LUMI_MANUFACTURER_CODE, AttributeValue, DataType, Status
 
@@ -131,6 +132,48 @@ class PlugDevice(LumiDevice):
     def _set_consumer_connected(self, connected: bool) -> None:
         self.consumer_connected = connected
 
+    # -- Zigbee2MQTT view -------------------------------------------------------------
+
+    def _z2m_properties(self) -> list[Property]:
+        return [
+            *super()._z2m_properties(),
+            Property(
+                "power",
+                read=lambda: self.power_w,
+                change=lambda value, report: self._draw(as_number(value), report=report),
+                pick=_other_load,
+            ),
+            Property(
+                "energy",
+                read=self.integrate,
+                change=self._change_energy,
+                pick=lambda current: round(as_number(current) + 0.25, 3),
+            ),
+        ]
+
+    def _draw(self, watts: float, *, report: bool) -> None:
+        """An appliance switched on at the plug draws ``watts`` (the relay closes first)."""
+        if report:
+            if not self.relays[1]:
+                self.set_relay(1, True)
+            self.set_load(watts)
+            return
+        self.integrate()
+        self.relays[1] = True
+        self.load_watts = watts
+        self.consumer_connected = watts > 0
+        self._state_changed()
+
+    def _change_energy(self, value: object, report: bool) -> None:
+        """Consumption adds up to ``value`` kWh; the heartbeat carries the counter."""
+        kwh = as_number(value)
+        if kwh < self.integrate():
+            raise PropertyError("the energy counter only grows")
+        self.energy_kwh = kwh
+        self._state_changed()
+        if report:
+            self.send_heartbeat()
+
     def _load_changed(self) -> None:
         """React to a change of the drawn power (reports, protections)."""
         self._report_power(force=False)
@@ -217,6 +260,11 @@ class PlugDevice(LumiDevice):
         self.consumer_connected = bool(state.get("consumer_connected", self.consumer_connected))
         self.energy_kwh = float(state.get("energy_kwh", self.energy_kwh))
         self._last_integration = self.clock.now
+
+
+def _other_load(current: object) -> float:
+    """A new small load (under the lowest overload protection limit, 100 W)."""
+    return 42.0 if abs(as_number(current) - 42.0) >= 1 else 63.5
 
 
 def _analog_input(getter: Any) -> AttrTable:
@@ -316,6 +364,24 @@ class ZNCZ02LM(PlugDevice):
             table[0x006F] = Attribute(DataType.MAP8, lambda: 0)
         return table
 
+    def _z2m_properties(self) -> list[Property]:
+        def change(value: object, _report: bool) -> None:
+            # The old firmware reports no change of this setting, and its heartbeat lacks
+            # it: nothing goes on the air.
+            self.power_outage_memory = as_bool(value)
+            self._state_changed()
+
+        return [
+            *super()._z2m_properties(),
+            Property(
+                "power_outage_memory",
+                read=lambda: self.power_outage_memory,
+                change=change,
+                pick=flip,
+                writable=True,
+            ),
+        ]
+
     def _write_fff0(self, value: object) -> Status:
         """power_outage_memory handshake: the first frame selects, the second commits."""
         data = bytes(value) if isinstance(value, bytes | bytearray) else b""
@@ -387,6 +453,72 @@ class ZNCZ04LM(PlugDevice):
             (11, DataType.UINT8, 0),
             (155, DataType.BOOL, False),
         ]
+
+    def _z2m_properties(self) -> list[Property]:
+        return [
+            *super()._z2m_properties(),
+            Property(
+                "voltage",
+                read=lambda: self.voltage_v,
+                change=self._change_voltage,
+                pick=lambda current: round(as_number(current) + 2.3, 1),
+            ),
+            Property(
+                "current",
+                read=lambda: self.current_a,
+                change=self._change_current,
+                pick=lambda current: (
+                    _other_load(as_number(current) * self.voltage_v) / self.voltage_v
+                ),
+            ),
+            Property(
+                "consumer_connected",
+                read=lambda: self.consumer_connected,
+                change=self._change_consumer,
+                pick=flip,
+            ),
+            self._pom_property(),
+            self._raw_setting_property(
+                "led_disabled_night",
+                read=lambda: self.led_disabled_night,
+                write=lambda value: self._write_led_night(as_bool(value)),
+                report=(1, LUMI_CLUSTER, 0x0203),
+            ),
+            self._raw_setting_property(
+                "auto_off",
+                read=lambda: self.auto_off,
+                write=lambda value: self._write_auto_off(as_bool(value)),
+                report=(1, LUMI_CLUSTER, 0x0202),
+            ),
+            self._raw_setting_property(
+                "overload_protection",
+                read=lambda: self.overload_protection_w,
+                write=lambda value: self._write_overload(as_number(value)),
+                report=(1, LUMI_CLUSTER, 0x020B),
+                pick=lambda current: 2000.0 if current == 1500.0 else 1500.0,
+            ),
+        ]
+
+    def _change_voltage(self, value: object, report: bool) -> None:
+        """The mains voltage moves; the heartbeat carries it."""
+        self.voltage_override = as_number(value)
+        if report:
+            self.send_heartbeat()
+
+    def _change_current(self, value: object, report: bool) -> None:
+        """Another appliance draws ``value`` A; the heartbeat carries the current."""
+        self._draw(as_number(value) * self.voltage_v, report=report)
+        if report:
+            self.send_heartbeat()
+
+    def _change_consumer(self, value: object, report: bool) -> None:
+        """An appliance plugged in (or out) without drawing power."""
+        connected = as_bool(value)
+        if report:
+            self._set_consumer_connected(connected)
+        else:
+            self.consumer_connected = connected
+            self._state_changed()
 
     def _lumi_attributes(self, ep: int) -> AttrTable:
         table = super()._lumi_attributes(ep)

@@ -25,6 +25,7 @@ from ..devices import (
     as_int,
     lumi_attr,
 )
+from ..properties import Property
 from ..tlv import TlvEntry
 from ..zcl import DataType, Status
 
@@ -86,6 +87,20 @@ class SSMU02(LumiDevice):
             (154, DataType.UINT8, 0),
             (10, DataType.UINT16, self.parent_nwk),
             (11, DataType.UINT8, 0),
+        ]
+
+    def _z2m_properties(self) -> list[Property]:
+        return [
+            *super()._z2m_properties(),
+            self._pom_property(),
+            self._power_outage_count_property(),
+            self._setting_property(
+                "switch_type",
+                {"toggle": SWITCH_TYPE_TOGGLE, "momentary": SWITCH_TYPE_MOMENTARY},
+                read=lambda: self.switch_type,
+                write=self._write_switch_type,
+                report=(1, LUMI_CLUSTER, 0x000A),
+            ),
         ]
 
     def _lumi_attributes(self, ep: int) -> AttrTable:
@@ -165,10 +180,29 @@ class WSUSC02(LumiDevice):
         "2": "bottom",
     }
     EVENT_KINDS = _ALL_EVENTS
+    RELAY_PROPERTIES: ClassVar[dict[int, str]] = {1: "state_top", 2: "state_bottom"}
+    ACTIONS = tuple(
+        f"{kind}_{button}" for kind in ("single", "double") for button in ("top", "bottom", "both")
+    )
+    HAS_FLIP_INDICATOR = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.mode_switch = MODE_SWITCH_ANTI_FLICKER
         super().__init__(*args, **kwargs)
+
+    def _z2m_properties(self) -> list[Property]:
+        return [
+            *super()._z2m_properties(),
+            self._pom_property(),
+            self._power_outage_count_property(),
+            self._setting_property(
+                "mode_switch",
+                {"anti_flicker_mode": MODE_SWITCH_ANTI_FLICKER, "quick_mode": MODE_SWITCH_QUICK},
+                read=lambda: self.mode_switch,
+                write=self._write_mode_switch,
+                report=(1, LUMI_CLUSTER, 0x0004),
+            ),
+        ]
 
     def heartbeat_entries(self) -> list[TlvEntry]:
         return [
@@ -244,6 +278,11 @@ class QBKG40LM(LumiDevice):
     BUTTONS: ClassVar[dict[str, ButtonSpec]] = {"main": ButtonSpec(41, (1,))}
     BUTTON_ALIASES: ClassVar[dict[str, str]] = SINGLE_BUTTON_ALIASES
     EVENT_KINDS = frozenset({PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE})
+    ACTIONS = ("single", "double")
+    HAS_FLIP_INDICATOR = True
+
+    def _z2m_properties(self) -> list[Property]:
+        return [*super()._z2m_properties(), self._pom_property()]
 
     def heartbeat_entries(self) -> list[TlvEntry]:
         return [
