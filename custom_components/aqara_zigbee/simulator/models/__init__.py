@@ -41,6 +41,11 @@ def resolve_model(name: str) -> type[LumiDevice]:
         raise ValueError(f"unknown model {name!r} (known: {known})") from None
 
 
+def find_twin(model_id: str) -> type[LumiDevice] | None:
+    """The twin of a Zigbee model id (``lumi.plug``), or None."""
+    return MODELS.get(model_id)
+
+
 def stable_ieee(model_id: str, index: int) -> bytes:
     """A stable IEEE address (air order) under the model's real Lumi OUI."""
     cls = resolve_model(model_id)
@@ -82,6 +87,7 @@ __all__ = [
     "PlugDevice",
     "ZNCZ04LMLegacy",
     "create_device",
+    "find_twin",
     "resolve_model",
     "stable_ieee",
     "stable_nwk",
