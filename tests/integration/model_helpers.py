@@ -20,9 +20,7 @@ import pytest
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices.model import Expose, Platform
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
-from custom_components.aqara_zigbee.simulator.clock import SimClock
-from custom_components.aqara_zigbee.simulator.devices import LumiDevice
-from custom_components.aqara_zigbee.simulator.models import create_device, find_twin, stable_ieee
+from custom_components.aqara_zigbee.simulator.models import find_twin
 
 from .conftest import _form_once, set_up_formed_network, wait_for
 from .entity_helpers import Device, network
@@ -120,13 +118,6 @@ async def wait_state(
                 await reached.wait()
     finally:
         unsubscribe()
-
-
-def twin_device(model_id: str) -> LumiDevice:
-    """A twin of ``model_id`` off the air (for what it is, not what it does)."""
-    return create_device(
-        model_id, stable_ieee(model_id, 0), 0x1234, lambda _frame: None, SimClock(manual=True)
-    )
 
 
 def ha_state(expose: Expose, z2m_value: object) -> object:

@@ -34,7 +34,6 @@ from .model_helpers import (
     join_twin,
     params,
     shows,
-    twin_device,
     wait_state,
     write_values,
 )
@@ -70,7 +69,8 @@ def test_every_definition_has_a_twin() -> None:
 @pytest.mark.parametrize("model_id", params(DEFINITIONS, {}))
 def test_twin_matches_definition(model_id: str) -> None:
     """The twin has the properties of the device's Zigbee2MQTT page: so has the definition."""
-    twin = twin_device(model_id)
+    twin = find_twin(model_id)
+    assert twin is not None
     exposes = _exposes(model_id)
     assert twin.properties == {expose.key for expose in exposes}
     actions = {option for expose in exposes if expose.key == "action" for option in expose.options}

@@ -23,6 +23,7 @@ from custom_components.aqara_zigbee.simulator.air import (
     AddressMode,
     ApsFrame,
 )
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
 from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.models import (
     create_device,
@@ -314,20 +315,21 @@ def _buttons(session: Session) -> None:
         session.write(ep, 0xFCC0, 0x0200, DataType.UINT8, 1)  # control_relay again
     for write in ((0x0009, DataType.UINT8, 0), (0x0009, DataType.UINT8, 1)):
         session.write(1, 0xFCC0, *write)
-        for button in device.BUTTONS:
+        for button in device.button_names:
             for kind in ("single", "double", "triple", "hold", "release"):
                 device.press(button, kind)
                 session.advance(2, f"press {button} {kind}")
     session.write(1, 0xFCC0, 0x0200, DataType.UINT8, 0)
-    for button in device.BUTTONS:
+    for button in device.button_names:
         device.press(button, "single")
     session.advance(2, "decoupled presses")
 
 
 def _power(session: Session) -> None:
     device = session.device
-    set_load = getattr(device, "set_load", None)
-    if set_load is not None:
+    metering = device.find(Metering)
+    if metering is not None:
+        set_load = metering.set_load
         session.zcl(1, 0x0006, 0x01, b"", FrameType.CLUSTER)
         set_load(120.5)
         session.advance(1000, "load")
@@ -347,7 +349,7 @@ def _power(session: Session) -> None:
 
 def _reset(session: Session) -> list[str]:
     device = session.device
-    button = next(iter(device.BUTTONS))
+    button = next(iter(device.button_names))
     device.press(button, "long")
     session.write(1, 0x0000, 0xFFF0, DataType.OCTET_STRING, bytes.fromhex("aa10054147010110 01"))
     session.advance(20, "prevent reset answered")
