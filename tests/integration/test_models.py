@@ -18,13 +18,19 @@ any other failure, and once the gap is closed.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
+
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 import pytest
 
+from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
 from custom_components.aqara_zigbee.devices.model import Definition, Expose, Platform
+from custom_components.aqara_zigbee.simulator import models as twin_models
 from custom_components.aqara_zigbee.simulator.models import find_twin
 
 from .entity_helpers import Device, record_states, state_of, update_entity, write_confirmed
@@ -64,6 +70,23 @@ def test_every_definition_has_a_twin() -> None:
     """The suite can only test a model whose twin exists (same Zigbee model id)."""
     missing = sorted(model_id for model_id in DEFINITIONS if find_twin(model_id) is None)
     assert not missing, f"definitions without a simulated twin: {missing}"
+
+
+def _modules_by_model_id(package: ModuleType, attribute: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        described = getattr(module, attribute, None)
+        for model_id in getattr(described, "model_ids", getattr(described, "zigbee_models", ())):
+            found[model_id] = info.name
+    return found
+
+
+def test_a_twin_lives_in_the_module_named_like_its_definition() -> None:
+    """devices/<name>.py and simulator/models/<name>.py describe the same model."""
+    definitions = _modules_by_model_id(devices, "DEFINITION")
+    twins = _modules_by_model_id(twin_models, "TWIN")
+    assert {model_id: twins.get(model_id) for model_id in definitions} == definitions
 
 
 @pytest.mark.parametrize("model_id", params(DEFINITIONS, {}))

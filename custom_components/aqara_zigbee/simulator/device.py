@@ -49,6 +49,7 @@ from .zcl import (
     AttributeValue,
     DataType,
     GeneralCommand,
+    Neighbor,
     NodeDescriptor,
     ReportingConfig,
     Status,
@@ -196,12 +197,12 @@ class TwinDevice:
         return [spec.endpoint for spec in self.twin.endpoints if spec.declared]
 
     @property
-    def neighbors(self) -> list[Any]:
+    def neighbors(self) -> list[Neighbor]:
         """The router's neighbor table (the network fills it)."""
         return self.zdo.neighbors
 
     @neighbors.setter
-    def neighbors(self, value: list[Any]) -> None:
+    def neighbors(self, value: list[Neighbor]) -> None:
         self.zdo.neighbors = value
 
     @property
@@ -555,6 +556,10 @@ class TwinDevice:
         if not handler.writable:
             raise PropertyError(f"{self.zigbee_model}: {prop} is not a setting")
         return handler.read()
+
+    def sends(self, prop: str) -> bool:
+        """Whether the real unit sends anything when ``prop`` changes."""
+        return self._property(prop).reported
 
     def _property(self, prop: str) -> Property:
         try:

@@ -32,6 +32,8 @@ class Property:
     pick: Callable[[object], object]
     #: a setting the hub writes (the definition-driven tests check writes reach it)
     writable: bool = False
+    #: the real unit sends something when it changes (else only a read finds it, if any)
+    reported: bool = True
 
 
 class PropertyError(ValueError):

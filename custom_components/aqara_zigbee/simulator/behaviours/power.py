@@ -177,5 +177,6 @@ class PlugPowerOutageMemory(PowerOutageMemory):
                 change=change,
                 pick=flip,
                 writable=True,
+                reported=False,
             )
         ]
