@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from homeassistant.core import Event, HomeAssistant
 
     from custom_components.aqara_zigbee.gateway import AqaraGateway
-    from custom_components.aqara_zigbee.simulator.devices import LumiDevice
+    from custom_components.aqara_zigbee.simulator.device import TwinDevice
 
 THROUGHPUT_P99_LIMIT_MS = 50.0
 DRAIN_TIMEOUT = 10.0
@@ -56,10 +56,10 @@ class Workload:
     name: str
     expose_key: str
     platform: str
-    send: Callable[[LumiDevice, int], None]
+    send: Callable[[TwinDevice, int], None]
 
 
-def _send_power_report(device: LumiDevice, k: int) -> None:
+def _send_power_report(device: TwinDevice, k: int) -> None:
     """What a ZNCZ04LM sends when its load changes: AnalogInput presentValue on ep 21."""
     from custom_components.aqara_zigbee.simulator.zcl import AttributeValue, DataType
 
@@ -69,7 +69,7 @@ def _send_power_report(device: LumiDevice, k: int) -> None:
     )  # genAnalogInput presentValue
 
 
-def _send_heartbeat(device: LumiDevice, k: int) -> None:
+def _send_heartbeat(device: TwinDevice, k: int) -> None:
     """The Lumi heartbeat (0xFCC0 0x00F7 TLV), with a chip temperature new every time."""
     device.set_temperature(20.0 + k % 40)
     device.send_heartbeat()
@@ -161,7 +161,7 @@ class Driver:
             raise RuntimeError("the entry is not on the simulated radio")
         self.network = gateway.simulator
         registry = er.async_get(hass)
-        self.devices: list[LumiDevice] = []
+        self.devices: list[TwinDevice] = []
         self.entity_ids: list[str] = []
         for device in self.network.devices.values():
             if not device.joined:

@@ -17,6 +17,7 @@ from typing import Final
 from custom_components.aqara_zigbee.devices import DEFINITIONS, get_definition
 from custom_components.aqara_zigbee.features.diagnostics import UNKNOWN_MODEL_HEARTBEAT
 from custom_components.aqara_zigbee.lumi import heartbeat
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
 from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.models import (
     DEFAULT_MODELS,
@@ -49,9 +50,9 @@ def simulated_heartbeats() -> dict[str, bytes]:
         device = create_device(model, stable_ieee(model, 0), 0x1234, lambda _frame: None, clock)
         for endpoint in device.relays:
             device.relays[endpoint] = True
-        if hasattr(device, "load_watts"):
-            device.load_watts = 1234.5
-            device.energy_kwh = 42.42
+        if (metering := device.find(Metering)) is not None:
+            metering.load_watts = 1234.5
+            metering.energy_kwh = 42.42
         payloads[model] = device.heartbeat_payload()
     return payloads
 

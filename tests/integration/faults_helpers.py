@@ -19,7 +19,7 @@ from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, AqaraGateway
 from custom_components.aqara_zigbee.simulator import SimulatedNetwork
 from custom_components.aqara_zigbee.simulator.air import ApsFrame
-from custom_components.aqara_zigbee.simulator.devices import LumiDevice
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from tests.devices.fakes import record, report_frame
 from tests.fuzzing import damaged_heartbeat, mutate, random_record
 
@@ -58,7 +58,7 @@ class Unit:
     hass: HomeAssistant
     gateway: AqaraGateway
     ieee: str
-    sim: LumiDevice
+    sim: TwinDevice
 
     def entity(self, platform: str, key: str) -> str:
         return entity(self.hass, platform, self.ieee, key)

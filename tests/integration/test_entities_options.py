@@ -90,7 +90,7 @@ async def test_display_precision_of_an_option_set_before_the_device_joins(
     plug = next(
         ieee
         for ieee, sim in network(entry.runtime_data).devices.items()
-        if sim.MODEL_ID == "lumi.plug.mmeu01"
+        if sim.zigbee_model == "lumi.plug.mmeu01"
     )
     options = {"device_temperature_precision": 0, "power_precision": 2}
     hass.config_entries.async_update_entry(

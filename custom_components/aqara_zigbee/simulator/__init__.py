@@ -15,29 +15,33 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .air import DeliveryStatus
+    from .behaviours.buttons import PressKind
     from .clock import SimClock
-    from .devices import LumiDevice, PressKind
-    from .models import DEFAULT_MODELS, MODELS
+    from .device import TwinDevice
+    from .models import DEFAULT_MODELS, TWINS
     from .network import SimulatedNetwork
+    from .profile import Twin
 
 _EXPORTS = {
     "DEFAULT_MODELS": ".models",
-    "MODELS": ".models",
+    "TWINS": ".models",
     "DeliveryStatus": ".air",
-    "LumiDevice": ".devices",
-    "PressKind": ".devices",
+    "PressKind": ".behaviours.buttons",
     "SimClock": ".clock",
     "SimulatedNetwork": ".network",
+    "Twin": ".profile",
+    "TwinDevice": ".device",
 }
 
 __all__ = [
     "DEFAULT_MODELS",
-    "MODELS",
+    "TWINS",
     "DeliveryStatus",
-    "LumiDevice",
     "PressKind",
     "SimClock",
     "SimulatedNetwork",
+    "Twin",
+    "TwinDevice",
 ]
 
 
