@@ -29,7 +29,7 @@ import pytest
 from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
-from custom_components.aqara_zigbee.devices.model import Definition, Expose, Platform
+from custom_components.aqara_zigbee.devices.model import Access, Definition, Expose, Platform
 from custom_components.aqara_zigbee.simulator import models as twin_models
 from custom_components.aqara_zigbee.simulator.models import find_twin
 
@@ -107,6 +107,8 @@ async def test_model(hass: HomeAssistant, model_id: str) -> None:
     checks = Checks(model_id, GAPS.get(model_id))
     await checks.run("registry", lambda: _registry(dev, _definition(model_id)))
     for expose in _exposes(model_id):
+        if Access.REPORT not in expose.access:
+            continue  # a setting the device never tells (its state is the confirmed write)
         key = f"reports:{expose.key}"
         report = _actions if expose.platform is Platform.EVENT else _report
         timeout = checks.timeout(key)
@@ -135,7 +137,7 @@ async def _registry(dev: Device, definition: Definition) -> None:
         entry = ours[f"{dev.ieee}-{expose.key}"]
         assert entry.domain == expose.platform.value, expose.key
         # The device's main feature may go by the device's name instead of a translation
-        assert entry.translation_key == expose.key or (
+        assert entry.translation_key == (expose.translation_key or expose.key) or (
             entry.translation_key is None and entry.original_name is None
         ), expose.key
         if expose.device_class is not None:
