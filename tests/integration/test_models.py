@@ -29,11 +29,27 @@ import pytest
 from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
-from custom_components.aqara_zigbee.devices.model import Access, Definition, Expose, Platform
+from custom_components.aqara_zigbee.devices.model import (
+    OPTION_STATE_ACTION,
+    Access,
+    Definition,
+    Expose,
+    Platform,
+)
 from custom_components.aqara_zigbee.simulator import models as twin_models
 from custom_components.aqara_zigbee.simulator.models import find_twin
 
-from .entity_helpers import Device, record_states, state_of, update_entity, write_confirmed
+from .conftest import wait_for
+from .entity_helpers import (
+    Device,
+    call,
+    event_types,
+    record_states,
+    set_device_options,
+    state_of,
+    update_entity,
+    write_confirmed,
+)
 from .model_helpers import (
     Checks,
     ha_state,
@@ -119,6 +135,8 @@ async def test_model(hass: HomeAssistant, model_id: str) -> None:
     for expose in _exposes(model_id):
         if expose.readable:
             await checks.run(f"reads:{expose.key}", lambda e=expose: _read(dev, e))
+    if OPTION_STATE_ACTION in _definition(model_id).options:
+        await checks.run("state_action", lambda: _state_action(dev, _definition(model_id)))
     checks.finish()
 
 
@@ -199,6 +217,20 @@ async def _write(dev: Device, expose: Expose) -> None:
             device_value=expected,
             **data,
         )
+
+
+async def _state_action(dev: Device, definition: Definition) -> None:
+    """With ``state_action`` on, every relay's confirmed switching also fires its action."""
+    await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {"state_action": True})
+    recorder = record_states(dev.hass, dev.entity("event", "action"))
+    expected: list[str] = []
+    for relay in (expose for expose in definition.exposes if expose.state_actions):
+        for service, action in zip(("turn_on", "turn_off"), relay.state_actions or (), strict=True):
+            await call(dev.hass, "switch", service, dev.entity("switch", relay.key))
+            expected.append(action)
+            await wait_for(
+                dev.hass, lambda want=tuple(expected): tuple(event_types(recorder)) == want
+            )
 
 
 async def _read(dev: Device, expose: Expose) -> None:
