@@ -114,6 +114,8 @@ def test_twin_matches_definition(model_id: str) -> None:
     assert twin.properties == {expose.key for expose in exposes}
     actions = {option for expose in exposes if expose.key == "action" for option in expose.options}
     assert set(twin.action_values) == actions
+    # A router keeps its radio on and routes; an end device sleeps between polls
+    assert twin.router == _definition(model_id).is_router
 
 
 @pytest.mark.parametrize("model_id", params(DEFINITIONS, GAPS))
