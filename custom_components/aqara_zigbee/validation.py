@@ -28,7 +28,7 @@ from .const import (
     MAX_QUOTED_INPUT,
     SIMULATION_SPEED_RANGE,
 )
-from .devices.model import Definition, OptionSpec, finite_number
+from .devices.model import OPTION_SPECS, Definition, OptionSpec, finite_number
 
 #: (minimum, maximum, integral, default) of each network option
 NETWORK_OPTION_BOUNDS: dict[str, tuple[float, float, bool, float]] = {
@@ -110,6 +110,32 @@ def sanitize_network_options(options: Mapping[str, Any]) -> tuple[dict[str, Any]
         fixed[key] = default
         replaced.append(key)
     return fixed, replaced
+
+
+def sanitize_device_options(options: object) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Saved per-device options without what the options form would refuse.
+
+    Returns the options and a description of each value dropped (``<ieee> <key>``): an
+    unknown option, a value out of its range or of the wrong kind, or a device entry that
+    is not a mapping — saved before the form validated them, or edited by hand.
+    """
+    if not isinstance(options, Mapping):
+        return {}, [] if options is None else ["device_options"]
+    kept: dict[str, dict[str, Any]] = {}
+    dropped: list[str] = []
+    for ieee, values in options.items():
+        if not isinstance(values, Mapping):
+            dropped.append(str(ieee))
+            continue
+        device: dict[str, Any] = {}
+        for key, value in values.items():
+            spec = OPTION_SPECS.get(key)
+            if spec is not None and (value is None or spec.accepts(value)):
+                device[key] = value  # None: explicitly unset (a precision left empty)
+            else:
+                dropped.append(f"{ieee} {key}")
+        kept[str(ieee)] = device
+    return kept, dropped
 
 
 class StrictBooleanSelector(selector.BooleanSelector):
