@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 import json
 from pathlib import Path
@@ -450,6 +451,28 @@ async def test_forming_failure_aborts(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == reason
     assert reason in STRINGS["config"]["abort"]
+    assert not hass.config_entries.async_entries(DOMAIN)
+
+
+async def test_radio_silent_while_forming_aborts(
+    hass: HomeAssistant, stick: SimulatedNetwork
+) -> None:
+    """A radio that answers the probe, then nothing while forming, ends the flow with a
+    clear reason instead of a flow that never returns."""
+    never = asyncio.Event()
+
+    async def silent(*_args: Any, **_kwargs: Any) -> None:
+        await never.wait()
+
+    flow_id = await start_serial_flow(hass)
+    with (
+        patch.object(znp_app.ControllerApplication, "form_network", silent),
+        patch("custom_components.aqara_zigbee.radio.FORM_TIMEOUT", 0.05),
+    ):
+        result = await hass.config_entries.flow.async_configure(flow_id, serial_input(stick.url))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "form_timeout"
+    assert "form_timeout" in STRINGS["config"]["abort"]
     assert not hass.config_entries.async_entries(DOMAIN)
 
 
