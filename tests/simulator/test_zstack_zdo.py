@@ -525,18 +525,26 @@ def test_nwk_update_requests_that_change_nothing(
     assert [f.payload[1:] for f in device.received] == ([] if zdp is None else [zdp])
 
 
-def test_zdo_channel_change_sent_to_the_coordinator(emu: ZStackEmulator, running: MtHost) -> None:
-    change = b"\x44" + struct.pack("<IBB", 1 << 20, 0xFE, 7)  # channel 20, update id 7
-    request_ = (
+def _zdo_to_coordinator(cluster: int, zdp: bytes) -> bytes:
+    """AF_DATA_REQUEST_EXT of a ZDO frame to 0x0000, as zigpy-znp sends its ZDO requests."""
+    return (
         b"\x02"
         + bytes(8)
-        + struct.pack("<BHBHBBB", 0, 0, 0, 0x0038, 0x44, 0, 30)
-        + struct.pack("<H", len(change))
-        + change
+        + struct.pack("<BHBHBBB", 0, 0, 0, cluster, zdp[0], 0, 30)
+        + struct.pack("<H", len(zdp))
+        + zdp
     )
+
+
+def test_zdo_channel_change_sent_to_the_coordinator(emu: ZStackEmulator, running: MtHost) -> None:
+    change = b"\x44" + struct.pack("<IBB", 1 << 20, 0xFE, 7)  # channel 20, update id 7
     # Acted on, never answered (and ZDO frames get no AF_DATA_CONFIRM).
-    assert running.sreq(AF, 0x02, request_) == [srsp(AF, 0x02, OK)]
+    assert running.sreq(AF, 0x02, _zdo_to_coordinator(0x0038, change)) == [srsp(AF, 0x02, OK)]
     assert _nib(emu) == (20, 7)
+    # Without an update id the NIB's goes up by one.
+    short = b"\x45" + struct.pack("<IB", 1 << 21, 0xFE)
+    assert running.sreq(AF, 0x02, _zdo_to_coordinator(0x0038, short)) == [srsp(AF, 0x02, OK)]
+    assert _nib(emu) == (21, 8)
 
 
 # ----------------------------------------------------------------- groups, routes
@@ -566,6 +574,10 @@ def test_aps_groups(running: MtHost) -> None:
     # A name longer than the table keeps is cut to 15 bytes.
     running.sreq(ZDO, 0x4B, b"\x01\x01\x00\x14" + b"n" * 20)
     assert find(0x0001) == b"\x00\x01\x00\x0f" + b"n" * 15
+    # The firmware's group table has 16 rows: the 17th is ZApsTableFull.
+    for group in range(2, 17):
+        assert running.sreq(ZDO, 0x4B, struct.pack("<BHB", 1, group, 0)) == [srsp(ZDO, 0x4B, OK)]
+    assert running.sreq(ZDO, 0x4B, b"\x01\x11\x00\x00") == [srsp(ZDO, 0x4B, b"\xb2")]
 
 
 def test_route_requests(emu: ZStackEmulator, running: MtHost) -> None:

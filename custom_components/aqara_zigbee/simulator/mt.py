@@ -13,7 +13,7 @@ XOR of ``LEN`` through the last data byte, and ``DATA`` holds at most 250 bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 import functools
@@ -101,7 +101,6 @@ class FrameReader:
 
     def __init__(self) -> None:
         self.buffer = bytearray()
-        self.bad_checksums = 0
 
     def feed(self, data: bytes) -> Iterator[Frame]:
         """Add received bytes; yields every complete frame (lazily: stop any time)."""
@@ -123,7 +122,6 @@ class FrameReader:
                 return
             body = bytes(buffer[1 : length + 4])
             if fcs(body) != buffer[length + 4]:
-                self.bad_checksums += 1
                 del buffer[:1]
                 continue
             del buffer[: length + 5]
@@ -305,13 +303,6 @@ class Command:
     name: str
     request: Layout
     response: Layout | None = None  # None: an AREQ, nothing answers it
-
-    @property
-    def type(self) -> FrameType:
-        return FrameType.AREQ if self.response is None else FrameType.SREQ
-
-    def request_frame(self, **values: Value) -> Frame:
-        return Frame(self.type, self.subsystem, self.id, encode(self.request, values))
 
     def response_frame(self, **values: Value) -> Frame:
         assert self.response is not None, f"{self.name} has no response"
@@ -828,13 +819,3 @@ APP_CNF_BDB_COMMISSIONING_NOTIFICATION = Callback(
     "APP_CNF_BDB_COMMISSIONING_NOTIFICATION",
     (("status", U8), ("mode", U8), ("remaining_modes", U8)),
 )
-
-
-def commands(definitions: Sequence[object]) -> dict[tuple[int, int], Command]:
-    """Index the commands among ``definitions`` by (subsystem, command id)."""
-    return {
-        (int(item.subsystem), item.id): item for item in definitions if isinstance(item, Command)
-    }
-
-
-ALL_COMMANDS: Final = commands(list(globals().values()))

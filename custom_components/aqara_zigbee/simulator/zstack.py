@@ -145,14 +145,6 @@ _GROUP_NAME_MAX: Final = mt.GROUP_NAME_FIELD - 1
 type Handler = Callable[[mt.Message], dict[str, mt.Value] | None]
 
 
-def _zcl_tsn(payload: bytes) -> int:
-    """TSN of a ZCL frame (after the manufacturer code when there is one)."""
-    if not payload:
-        return 0
-    index = 3 if payload[0] & 0x04 else 1
-    return payload[index] if len(payload) > index else 0
-
-
 @dataclass(slots=True)
 class _Endpoint:
     """An endpoint registered with AF_REGISTER."""
