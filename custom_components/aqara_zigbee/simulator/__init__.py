@@ -5,7 +5,7 @@ custom_components.aqara_zigbee.simulator serve`` runs one from the command line.
 simulator is independent of the integration: it never imports anything outside this package.
 
 Names are imported lazily so that using the codec or the devices does not pull in the
-coordinator emulator (and zigpy-znp).
+coordinator emulator.
 """
 
 from __future__ import annotations
