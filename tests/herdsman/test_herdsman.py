@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from custom_components.aqara_zigbee.simulator.behaviours.metering import Metering
 from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.network import SimulatedNetwork
 
@@ -172,7 +173,8 @@ async def test_zigbee_herdsman_forms_resumes_and_uses_the_network(
     assert "interview_failed" not in by_kind
     (interviewed,) = by_kind["interviewed"]
     expected = {
-        "0x" + ieee.replace(":", ""): device.MODEL_ID for ieee, device in network.devices.items()
+        "0x" + ieee.replace(":", ""): device.zigbee_model
+        for ieee, device in network.devices.items()
     }
     assert interviewed["models"] == expected
     assert all(network.coordinator.is_joined(device.ieee) for device in network.devices.values())
@@ -182,7 +184,7 @@ async def test_zigbee_herdsman_forms_resumes_and_uses_the_network(
     (plug_event,) = by_kind["plug"]
     plug = network.device(plug_event["ieee"])
     assert plug_event["onOff"] == 1
-    assert plug_event["lumi"] == {"514": int(plug.auto_off)}  # 0x0202, auto off
+    assert plug_event["lumi"] == {"514": int(plug.behaviour(Metering).auto_off)}  # 0x0202
     (again,) = by_kind["answered_again"]
     assert again == {"event": "answered_again", "onOff": 0, "devices": len(network.devices)}
     assert not plug.relays[1]
