@@ -35,7 +35,7 @@ DEFINITION = Definition(
         f.power_outage_memory(),
         f.device_temperature(),
         f.flip_indicator_light(),
-        f.operation_mode(description="Decoupled mode for button"),
+        f.operation_mode(description="Decoupled mode for button."),
         f.mode_switch(),
         f.event_mode(),
         f.linkquality(),

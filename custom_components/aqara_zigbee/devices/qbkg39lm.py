@@ -30,8 +30,8 @@ DEFINITION = Definition(
         f.relay(endpoint=1, name="left", description="On/off state of the switch."),
         f.relay(endpoint=2, name="right", description="On/off state of the switch."),
         f.device_temperature(),
-        f.operation_mode(endpoint=1, name="left", description="Decoupled mode for left button"),
-        f.operation_mode(endpoint=2, name="right", description="Decoupled mode for right button"),
+        f.operation_mode(endpoint=1, name="left", description="Decoupled mode for left button."),
+        f.operation_mode(endpoint=2, name="right", description="Decoupled mode for right button."),
         f.mode_switch(),
         f.multistate_clicks(
             {41: "left", 42: "right", 51: "both"},

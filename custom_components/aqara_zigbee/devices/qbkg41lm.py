@@ -30,8 +30,8 @@ DEFINITION = Definition(
     features=(
         f.relay(endpoint=1, name="left", description="On/off state of the switch."),
         f.relay(endpoint=2, name="right", description="On/off state of the switch."),
-        f.operation_mode(endpoint=1, name="left", description="Decoupled mode for left button"),
-        f.operation_mode(endpoint=2, name="right", description="Decoupled mode for right button"),
+        f.operation_mode(endpoint=1, name="left", description="Decoupled mode for left button."),
+        f.operation_mode(endpoint=2, name="right", description="Decoupled mode for right button."),
         f.multistate_clicks(
             {41: "left", 42: "right", 51: "both"},
             clicks=f.SINGLE_DOUBLE,
