@@ -60,7 +60,8 @@ class Metering(Behaviour):
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
     ``exposes_mains``: the page shows voltage and current; ``hidden``: properties of the
-    above the page does not show (a switch metering energy but not power).
+    above the page does not show (a switch metering energy but not power);
+    ``overload_max_w``: the model's highest overload protection (W).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -74,6 +75,7 @@ class Metering(Behaviour):
         exposes_mains: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
         hidden: frozenset[str] = frozenset(),
+        overload_max_w: float = OVERLOAD_MAX_W,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -90,7 +92,9 @@ class Metering(Behaviour):
         self.energy_kwh = 0.0
         self.voltage_override: float | None = None
         self.auto_off = False
-        self.overload_protection_w = OVERLOAD_MAX_W
+        #: the highest overload protection the firmware takes (and its default)
+        self.overload_max_w = overload_max_w
+        self.overload_protection_w = overload_max_w
         self.overload_trips = 0
         self.auto_off_trips = 0
         self._last_integration: float | None = None
@@ -230,7 +234,7 @@ class Metering(Behaviour):
 
     def factory_reset(self) -> None:
         self.auto_off = False
-        self.overload_protection_w = OVERLOAD_MAX_W
+        self.overload_protection_w = self.overload_max_w
 
     # -- reports ------------------------------------------------------------------------
 
@@ -354,7 +358,7 @@ class Metering(Behaviour):
 
     def _write_overload(self, value: object) -> Status:
         if not isinstance(value, int | float) or not (
-            OVERLOAD_MIN_W <= float(value) <= OVERLOAD_MAX_W
+            OVERLOAD_MIN_W <= float(value) <= self.overload_max_w
         ):
             return Status.INVALID_VALUE
         self.overload_protection_w = float(value)
