@@ -22,8 +22,7 @@ def button_switch_mode() -> Feature:
                 platform=Platform.SELECT,
                 access=RW,
                 description=(
-                    "Control both relay and usb or only the relay with the physical switch "
-                    "button."
+                    "Control both relay and usb or only the relay with the physical switch button."
                 ),
                 options=BUTTON_SWITCH_MODE_CODEC.options,
                 entity_category="config",
