@@ -42,7 +42,7 @@ class ButtonSwitchMode(LumiSetting):
         buttons = self.device.find(Buttons)
         if buttons is None:
             return
-        relays = (self.relay_endpoint,)
+        relays: tuple[int, ...] = (self.relay_endpoint,)
         if self.raw == BUTTON_SWITCH_MODES["relay_and_usb"]:
             relays += (self.usb_endpoint,)
         for name, spec in buttons.buttons.items():
