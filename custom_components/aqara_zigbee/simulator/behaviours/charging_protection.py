@@ -59,7 +59,8 @@ class ChargingProtection(Behaviour):
 
     def _write_limit(self, value: object) -> Status:
         low, high = CHARGING_LIMIT_RANGE
-        if not isinstance(value, int | float) or not low <= round(float(value), 1) <= high:
+        # The wire's single-precision float may miss a tenth by a hair
+        if not isinstance(value, int | float) or not low - 1e-6 <= float(value) <= high + 1e-6:
             return Status.INVALID_VALUE
         self.limit_w = round(float(value), 1)
         self.device.state_changed()
