@@ -138,14 +138,21 @@ def mode_switch() -> Feature:
     )
 
 
-def switch_type() -> Feature:
-    """The kind of wall switch wired to a relay module."""
+def switch_type(*, with_none: bool = False) -> Feature:
+    """The kind of wall switch wired to a relay module.
+
+    ``with_none``: newer modules (T2) also take 3, no switch wired (Zigbee2MQTT's
+    ``lumiSwitchType``, "External switch type").
+    """
+    pairs: tuple[tuple[int, str], ...] = ((1, "toggle"), (2, "momentary"))
+    if with_none:
+        pairs += ((3, "none"),)
     return _lumi_select(
         "switch_type",
         ATTR_SWITCH_TYPE,
         ZCL_UINT8,
-        EnumCodec(pairs=((1, "toggle"), (2, "momentary"))),
-        description="Wall switch type.",
+        EnumCodec(pairs=pairs),
+        description="External switch type." if with_none else "Wall switch type.",
     )
 
 
