@@ -18,8 +18,16 @@ POWER_ON_BEHAVIOR_CODEC: Final = EnumCodec(
 )
 
 
-def power_on_behavior() -> Feature:
-    """The relays' state after a power cut: on, as before, off, or the opposite."""
+#: T2 modules name value 3 ``toggle`` (Zigbee2MQTT's lookup for LLKZMK12LM)
+_TOGGLE_CODEC: Final = EnumCodec(pairs=((0, "on"), (1, "previous"), (2, "off"), (3, "toggle")))
+
+
+def power_on_behavior(*, toggle: bool = False) -> Feature:
+    """The relays' state after a power cut: on, as before, off, or the opposite.
+
+    ``toggle``: the model's Zigbee2MQTT expose calls the opposite ``toggle``.
+    """
+    codec = _TOGGLE_CODEC if toggle else POWER_ON_BEHAVIOR_CODEC
     return Feature(
         exposes=(
             Expose(
@@ -27,10 +35,10 @@ def power_on_behavior() -> Feature:
                 platform=Platform.SELECT,
                 access=RW,
                 description="Controls the behavior when the device is powered on after power loss.",
-                options=POWER_ON_BEHAVIOR_CODEC.options,
+                options=codec.options,
                 entity_category="config",
-                sources=(lumi_attribute(ATTR_POWER_ON_BEHAVIOR, POWER_ON_BEHAVIOR_CODEC),),
-                write=lumi_write(ATTR_POWER_ON_BEHAVIOR, ZCL_UINT8, POWER_ON_BEHAVIOR_CODEC),
+                sources=(lumi_attribute(ATTR_POWER_ON_BEHAVIOR, codec),),
+                write=lumi_write(ATTR_POWER_ON_BEHAVIOR, ZCL_UINT8, codec),
             ),
         )
     )
