@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from ..zcl import DataType
+from ..zcl_server import as_int
 from .relays import Relays
 from .settings import LumiSetting
 
@@ -19,13 +20,15 @@ POWER_ON_BEHAVIORS: Final[Mapping[str, int]] = {"on": 0, "previous": 1, "off": 2
 class PowerOnBehavior(LumiSetting):
     """The setting, acted on at every boot after an outage (default: as before)."""
 
-    def __init__(self, *, default: str = "previous") -> None:
+    def __init__(self, *, default: str = "previous", opposite: str = "inverted") -> None:
+        # ``opposite``: the page's name of value 3 (T2 modules: ``toggle``)
+        values = {**{k: v for k, v in POWER_ON_BEHAVIORS.items() if k != "inverted"}, opposite: 3}
         super().__init__(
             "power_on_behavior",
             LUMI_POWER_ON_BEHAVIOR,
             DataType.UINT8,
-            POWER_ON_BEHAVIORS,
-            default=POWER_ON_BEHAVIORS[default],
+            values,
+            default=values[default],
         )
 
     def power_restored(self) -> None:
@@ -33,6 +36,4 @@ class PowerOnBehavior(LumiSetting):
         if relays is None:
             return
         for ep, was_on in relays.relays.items():
-            relays.relays[ep] = {"on": True, "off": False, "inverted": not was_on}.get(
-                str(self.value), was_on
-            )
+            relays.relays[ep] = {0: True, 2: False, 3: not was_on}.get(as_int(self.raw), was_on)
