@@ -56,8 +56,12 @@ def power(*sources: Source, access: Access = RO, entity_category: str | None = N
     )
 
 
-def energy(*sources: Source) -> Feature:
-    """Consumed energy (kWh): the heartbeat, then the model's own sources."""
+def energy(*sources: Source, heartbeat_in_wh: bool = False) -> Feature:
+    """Consumed energy (kWh): the heartbeat, then the model's own sources.
+
+    ``heartbeat_in_wh``: the heartbeat counts watt-hours (T2 relay module LLKZMK12LM).
+    """
+    heartbeat = TlvNumber(scale=0.001, ndigits=3) if heartbeat_in_wh else TlvNumber()
     return _measurement(
         Expose(
             key="energy",
@@ -68,7 +72,7 @@ def energy(*sources: Source) -> Feature:
             device_class="energy",
             state_class="total_increasing",
             suggested_display_precision=2,
-            sources=(HeartbeatSource(index=149, codec=TlvNumber()), *sources),
+            sources=(HeartbeatSource(index=149, codec=heartbeat), *sources),
         )
     )
 
