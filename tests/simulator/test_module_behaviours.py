@@ -1,4 +1,5 @@
-"""Outlet behaviours of the issue-14 twins: what the settings do, not just that they hold."""
+"""Outlet and relay-module behaviours of the issue-14 twins: what the settings do, not just
+that they hold."""
 
 from __future__ import annotations
 
@@ -62,3 +63,32 @@ def test_charging_limit_refuses_what_the_firmware_would() -> None:
         )
         assert [s.status for s in statuses] == [status], watts
     assert device.setting("charging_limit") == 0.3
+
+
+def test_interlock_keeps_one_relay_of_the_t2_module_on() -> None:
+    device, _air, _clock = make_device("LLKZMK12LM")
+    relays = device.behaviour(Relays).relays
+    device.exercise("state_l1", "ON")
+    device.exercise("state_l2", "ON")
+    assert relays == {1: True, 2: True}  # interlock off: both may be on
+    device.exercise("interlock", "ON")
+    device.exercise("state_l1", "ON")
+    assert relays == {1: True, 2: False}
+    device.exercise("state_l2", "ON")
+    assert relays == {1: False, 2: True}
+
+
+def test_pulse_mode_opens_the_relay_after_the_impulse() -> None:
+    device, _air, clock = make_device("LLKZMK12LM")
+    relays = device.behaviour(Relays).relays
+    device.exercise("mode", "pulse")
+    device.exercise("pulse_length", 800)
+    device.exercise("state_l2", "ON")
+    clock.advance_sync(0.7)
+    assert relays[2]
+    clock.advance_sync(0.2)
+    assert not relays[2]
+    device.exercise("mode", "power")
+    device.exercise("state_l2", "ON")
+    clock.advance_sync(5)
+    assert relays[2]
