@@ -154,7 +154,8 @@ class Metering(Behaviour):
         self.device.state_changed()
 
     def _set_consumer_connected(self, connected: bool) -> None:
-        if not self.aqara_protections:
+        # A model without the consumer detection (hidden) reports nothing of it
+        if not self.aqara_protections or "consumer_connected" in self.hidden:
             self.consumer_connected = connected
             return
         if connected != self.consumer_connected:
