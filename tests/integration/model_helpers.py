@@ -162,8 +162,10 @@ def write_values(expose: Expose, current: str | None) -> list[tuple[str, dict[st
         assert expose.native_min is not None
         assert expose.native_max is not None
         step = expose.native_step or 1.0
-        middle = (
-            expose.native_min + round((expose.native_max - expose.native_min) / 2 / step) * step
+        # Rounded: a 0.1 step must give 1.1, not 1.1000000000000003
+        middle = round(
+            expose.native_min + round((expose.native_max - expose.native_min) / 2 / step) * step,
+            10,
         )
         writes = [
             ("set_value", {"value": value}, str(float(value)))

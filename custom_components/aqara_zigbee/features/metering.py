@@ -35,25 +35,33 @@ def _measurement(expose: Expose) -> Feature:
     )
 
 
-def power(*sources: Source) -> Feature:
-    """Instantaneous power (W): the model's own sources first, then the heartbeat."""
+def power(*sources: Source, access: Access = RO, entity_category: str | None = None) -> Feature:
+    """Instantaneous power (W): the model's own sources first, then the heartbeat.
+
+    ``access``: Access.REPORT where the model's Zigbee2MQTT expose cannot be read (/get).
+    """
     return _measurement(
         Expose(
             key="power",
             platform=Platform.SENSOR,
-            access=RO,
+            access=access,
             description="Instantaneous measured power.",
             unit="W",
             device_class="power",
             state_class="measurement",
+            entity_category=entity_category,
             suggested_display_precision=1,
             sources=(*sources, HeartbeatSource(index=152, codec=TlvNumber())),
         )
     )
 
 
-def energy(*sources: Source) -> Feature:
-    """Consumed energy (kWh): the heartbeat, then the model's own sources."""
+def energy(*sources: Source, heartbeat_in_wh: bool = False) -> Feature:
+    """Consumed energy (kWh): the heartbeat, then the model's own sources.
+
+    ``heartbeat_in_wh``: the heartbeat counts watt-hours (T2 relay module LLKZMK12LM).
+    """
+    heartbeat = TlvNumber(scale=0.001, ndigits=3) if heartbeat_in_wh else TlvNumber()
     return _measurement(
         Expose(
             key="energy",
@@ -64,7 +72,7 @@ def energy(*sources: Source) -> Feature:
             device_class="energy",
             state_class="total_increasing",
             suggested_display_precision=2,
-            sources=(HeartbeatSource(index=149, codec=TlvNumber()), *sources),
+            sources=(HeartbeatSource(index=149, codec=heartbeat), *sources),
         )
     )
 

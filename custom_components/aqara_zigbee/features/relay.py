@@ -43,10 +43,12 @@ def relay(
     device_class: str = "switch",
     description: str = "Relay.",
     heartbeat: bool = True,
+    label: str | None = None,
 ) -> Feature:
     """A relay: OnOff reports/reads and commands, its heartbeat entry, ``state_action``.
 
     ``name`` is the rocker's name in Zigbee2MQTT's keys (``state_top``); None for the only one.
+    ``label``: the entity's name where the capitalized ``name`` reads wrong (``USB``).
     """
     suffix = endpoint_suffix(name)
     sources: tuple[AttributeSource | HeartbeatSource, ...] = (
@@ -63,7 +65,7 @@ def relay(
         sources=sources,
         write=OnOffWrite(endpoint=endpoint),
         translation_key="state_endpoint" if name else None,
-        translation_placeholders={"endpoint": name.capitalize()} if name else {},
+        translation_placeholders={"endpoint": label or name.capitalize()} if name else {},
         state_actions=(f"on{suffix}", f"off{suffix}"),
         named_after_device=name is None,
     )

@@ -59,7 +59,9 @@ class Metering(Behaviour):
     layout, ElectricalMeasurement and Metering on endpoint 1 instead of AnalogInput;
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
-    ``exposes_mains``: the page shows voltage and current.
+    ``exposes_mains``: the page shows voltage and current; ``hidden``: properties of the
+    above the page does not show (a switch metering energy but not power);
+    ``overload_max_w``: the model's highest overload protection (W).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -72,6 +74,8 @@ class Metering(Behaviour):
         aqara_protections: bool = False,
         exposes_mains: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
+        hidden: frozenset[str] = frozenset(),
+        overload_max_w: float = OVERLOAD_MAX_W,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -81,12 +85,16 @@ class Metering(Behaviour):
         self.exposes_mains = exposes_mains
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
+        #: properties the model's page does not show although the firmware measures them
+        self.hidden = hidden
         self.load_watts = 0.0
         self.consumer_connected = False
         self.energy_kwh = 0.0
         self.voltage_override: float | None = None
         self.auto_off = False
-        self.overload_protection_w = OVERLOAD_MAX_W
+        #: the highest overload protection the firmware takes (and its default)
+        self.overload_max_w = overload_max_w
+        self.overload_protection_w = overload_max_w
         self.overload_trips = 0
         self.auto_off_trips = 0
         self._last_integration: float | None = None
@@ -146,7 +154,8 @@ class Metering(Behaviour):
         self.device.state_changed()
 
     def _set_consumer_connected(self, connected: bool) -> None:
-        if not self.aqara_protections:
+        # A model without the consumer detection (hidden) reports nothing of it
+        if not self.aqara_protections or "consumer_connected" in self.hidden:
             self.consumer_connected = connected
             return
         if connected != self.consumer_connected:
@@ -226,7 +235,7 @@ class Metering(Behaviour):
 
     def factory_reset(self) -> None:
         self.auto_off = False
-        self.overload_protection_w = OVERLOAD_MAX_W
+        self.overload_protection_w = self.overload_max_w
 
     # -- reports ------------------------------------------------------------------------
 
@@ -350,7 +359,7 @@ class Metering(Behaviour):
 
     def _write_overload(self, value: object) -> Status:
         if not isinstance(value, int | float) or not (
-            OVERLOAD_MIN_W <= float(value) <= OVERLOAD_MAX_W
+            OVERLOAD_MIN_W <= float(value) <= self.overload_max_w
         ):
             return Status.INVALID_VALUE
         self.overload_protection_w = float(value)
@@ -415,7 +424,7 @@ class Metering(Behaviour):
                     lambda current: 2000.0 if current == 1500.0 else 1500.0,
                 ),
             ]
-        return props
+        return [prop for prop in props if prop.name not in self.hidden]
 
     def _setting(
         self,

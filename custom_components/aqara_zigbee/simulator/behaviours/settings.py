@@ -25,7 +25,7 @@ class LumiSetting(Behaviour):
         name: str,
         attribute: int,
         type_id: int,
-        values: Mapping[object, object],
+        values: Mapping[Any, object],  # any key type: the page's values (str, bool)
         *,
         default: object,
         endpoint: int = 1,
