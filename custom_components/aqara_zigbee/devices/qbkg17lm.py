@@ -21,6 +21,10 @@ from ..lumi.const import (
 )
 from .model import ANY_ENDPOINT, Definition, EndpointDecl
 
+# Zigbee2MQTT's lumiOnOff / lumiLedDisabledNight descriptions
+_POWER_OUTAGE_MEMORY = "Controls the behavior when the device is powered on after power loss."
+_LED_DISABLED_NIGHT = "Enables/disables LED indicator at night."
+
 DEFINITION = Definition(
     model="QBKG17LM",
     model_ids=("lumi.switch.b1lacn01",),
@@ -31,9 +35,9 @@ DEFINITION = Definition(
         f.relay(),
         f.device_temperature(),
         f.power_outage_count(),
-        f.power_outage_memory(),
+        f.power_outage_memory(description=_POWER_OUTAGE_MEMORY),
         f.operation_mode(description="Decoupled mode for a button.", decoupled_first=True),
-        f.led_disabled_night(),
+        f.led_disabled_night(description=_LED_DISABLED_NIGHT),
         f.flip_indicator_light(),
         # One button: which endpoint its clicks come from is undocumented, any counts
         f.multistate_clicks(

@@ -20,6 +20,10 @@ from ..lumi.const import (
 )
 from .model import Definition, EndpointDecl
 
+# Zigbee2MQTT's lumiOnOff / lumiLedDisabledNight descriptions
+_POWER_OUTAGE_MEMORY = "Controls the behavior when the device is powered on after power loss."
+_LED_DISABLED_NIGHT = "Enables/disables LED indicator at night."
+
 DEFINITION = Definition(
     model="QBKG18LM",
     model_ids=("lumi.switch.b2lacn01",),
@@ -31,7 +35,7 @@ DEFINITION = Definition(
         f.relay(endpoint=2, name="right", description="Right relay."),
         f.device_temperature(),
         f.power_outage_count(),
-        f.power_outage_memory(),
+        f.power_outage_memory(description=_POWER_OUTAGE_MEMORY),
         f.operation_mode(
             endpoint=1,
             name="left",
@@ -44,7 +48,7 @@ DEFINITION = Definition(
             description="Decoupled mode for right button.",
             decoupled_first=True,
         ),
-        f.led_disabled_night(),
+        f.led_disabled_night(description=_LED_DISABLED_NIGHT),
         f.flip_indicator_light(),
         # Zigbee2MQTT lists single/double only, yet publishes them with the button
         f.multistate_clicks(

@@ -35,6 +35,10 @@ from .model import (
 
 _POWER_ENDPOINT = 21
 
+# Zigbee2MQTT's lumiOnOff / lumiLedDisabledNight descriptions
+_POWER_OUTAGE_MEMORY = "Controls the behavior when the device is powered on after power loss."
+_LED_DISABLED_NIGHT = "Enables/disables LED indicator at night."
+
 DEFINITION = Definition(
     model="QBKG20LM",
     model_ids=("lumi.switch.b2nacn01",),
@@ -46,7 +50,7 @@ DEFINITION = Definition(
         f.relay(endpoint=2, name="right", description="Right relay."),
         f.device_temperature(),
         f.power_outage_count(),
-        f.power_outage_memory(),
+        f.power_outage_memory(description=_POWER_OUTAGE_MEMORY),
         f.operation_mode(
             endpoint=1,
             name="left",
@@ -59,7 +63,7 @@ DEFINITION = Definition(
             description="Decoupled mode for right button.",
             decoupled_first=True,
         ),
-        f.led_disabled_night(),
+        f.led_disabled_night(description=_LED_DISABLED_NIGHT),
         f.flip_indicator_light(),
         f.energy(),
         f.voltage(),
