@@ -287,6 +287,10 @@ def option_findings(definition: Definition, library: LibraryModel) -> Findings:
 # An entry that no longer matches a difference fails the test too: remove it.
 _SEED_PAGE = "seed model: follows its Zigbee2MQTT page (checked verbatim by test_page_identity)"
 _PAGE_OPTION = "seed model: the option is on its page; the library dropped it (precision 0)"
+# lumiAction's expose lists the gestures only, while its converter publishes them with the
+# button of its buttonLookup (single_left): the event types are what Zigbee2MQTT publishes
+_BUTTON_SUFFIX = "Zigbee2MQTT publishes the gestures with the button (buttonLookup)"
+_STATE_ACTION = "state_action comes with every relay here; the old definition lacks it"
 DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # The seed pages predate the library's move to the Aqara vendor and its new descriptions
     ("ZNCZ02LM", "identity", "description"): _SEED_PAGE,
@@ -302,6 +306,19 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("QBKG40LM", "options", "device_temperature_precision"): _PAGE_OPTION,
     # The page says auto_off cannot be read (/get); the library now says it can
     ("ZNCZ04LM", "auto_off", "access"): _SEED_PAGE,
+    # Issue 14, T1 multi-rocker switches
+    ("QBKG18LM", "action", "values"): _BUTTON_SUFFIX,
+    ("QBKG20LM", "action", "values"): _BUTTON_SUFFIX,
+    ("QBKG33LM", "action", "values"): _BUTTON_SUFFIX,
+    ("QBKG34LM", "action", "values"): _BUTTON_SUFFIX,
+    # lumi_action_multistate publishes single_left; the expose's left_single never comes
+    ("QBKG25LM", "action", "values"): "Zigbee2MQTT's converter publishes single_left, not "
+    "the left_single its expose lists",
+    # Old no-neutral switches (OnOff clicks); state_action is offered with every relay here
+    ("QBKG21LM", "options", "state_action"): _STATE_ACTION,
+    ("QBKG22LM", "options", "state_action"): _STATE_ACTION,
+    ("QBKG22LM", "action", "values"): "every action lumi_action publishes for the three "
+    "buttons (hold_right, single_both...); the library's list misses seven of them",
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

@@ -149,6 +149,43 @@ async def test_single_button_click_from_any_endpoint(app: FakeApp, endpoint: int
     assert recorder.of("action") == ["single", "double"]
 
 
+#: QBKG22LM's descriptors (zha-device-handlers#492): relays on 2 and 3, buttons on 4-6
+QBKG22LM_ENDPOINTS: list[EndpointSpec] = [
+    (1, 0x0006, (0x0000, 0x0003, 0x0001, 0x0002, 0x0019, 0x000A), (0x0000, 0x000A, 0x0019)),
+    (2, 0x0100, (0x0010, 0x0006, 0x0004, 0x0005), ()),
+    (3, 0x0100, (0x0010, 0x0006, 0x0004, 0x0005), ()),
+    (4, 0x0000, (0x0012, 0x0006), ()),
+    (5, 0x0000, (0x0012, 0x0006), ()),
+    (6, 0x0000, (0x0012, 0x0006), ()),
+]
+
+
+async def test_onoff_clicks_release_ends_a_click_or_a_hold(app: FakeApp) -> None:
+    """Old switches: OnOff 1 is a release, a single click unless a hold came before."""
+    device, handle, recorder = _setup(
+        app, "lumi.switch.b2lacn02", QBKG22LM_ENDPOINTS, end_device=True
+    )
+    _report(app, device, 4, 0x0006, 1, record(0x0000, 0x10, b"\x01"))  # click
+    _report(app, device, 5, 0x0006, 2, record(0x0000, 0x10, b"\x00"))  # hold...
+    _report(app, device, 4, 0x0006, 3, record(0x0000, 0x20, u8(2)))  # (another button)
+    _report(app, device, 5, 0x0006, 4, record(0x0000, 0x10, b"\x01"))  # ...released
+    _report(app, device, 5, 0x0006, 5, record(0x0000, 0x10, b"\x01"))  # a click again
+    assert recorder.of("action") == [
+        "single_left",
+        "release_left",
+        "hold_right",
+        "double_left",
+        "hold_release_right",
+        "release_right",
+        "single_right",
+        "release_right",
+    ]
+    # The relays' own OnOff reports are states, not clicks
+    _report(app, device, 2, 0x0006, 6, record(0x0000, 0x10, b"\x01"))
+    assert handle.values["state_left"] is True
+    assert len(recorder.of("action")) == 8
+
+
 @pytest.mark.parametrize("endpoint", [1, 43, 61])
 async def test_multi_button_click_needs_its_endpoint(app: FakeApp, endpoint: int) -> None:
     """WS-USC02 maps clicks by endpoint: one from an endpoint of no button is no event."""

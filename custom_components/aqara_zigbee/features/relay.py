@@ -98,13 +98,13 @@ POWER_OUTAGE_MEMORY_DESCRIPTION = (
 )
 
 
-def power_outage_memory() -> Feature:
+def power_outage_memory(*, description: str = POWER_OUTAGE_MEMORY_DESCRIPTION) -> Feature:
     """The relay's state survives a power cut (0xFCC0 0x0201)."""
     return Feature(
         exposes=(
             config_switch(
                 "power_outage_memory",
-                description=POWER_OUTAGE_MEMORY_DESCRIPTION,
+                description=description,
                 sources=(lumi_attribute(ATTR_POWER_OUTAGE_MEMORY, BOOL),),
                 write=lumi_write(ATTR_POWER_OUTAGE_MEMORY, ZCL_BOOL, BOOL),
             ),

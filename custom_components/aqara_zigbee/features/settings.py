@@ -165,13 +165,8 @@ def flip_indicator_light() -> Feature:
     )
 
 
-def led_disabled_night() -> Feature:
-    return _lumi_switch(
-        "led_disabled_night",
-        ATTR_LED_DISABLED_NIGHT,
-        ZCL_BOOL,
-        "Enable/disable the LED at night.",
-    )
+def led_disabled_night(*, description: str = "Enable/disable the LED at night.") -> Feature:
+    return _lumi_switch("led_disabled_night", ATTR_LED_DISABLED_NIGHT, ZCL_BOOL, description)
 
 
 def auto_off() -> Feature:
