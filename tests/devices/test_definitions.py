@@ -302,6 +302,9 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("QBKG40LM", "options", "device_temperature_precision"): _PAGE_OPTION,
     # The page says auto_off cannot be read (/get); the library now says it can
     ("ZNCZ04LM", "auto_off", "access"): _SEED_PAGE,
+    # Zigbee2MQTT marks it OTA-capable, yet Koenkk/zigbee-OTA has no image for
+    # lumi.switch.acn061: without an image type nothing can be offered
+    ("WS-K01D", "identity", "ota"): "no OTA image type known for lumi.switch.acn061",
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the
