@@ -305,6 +305,9 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # Zigbee2MQTT marks it OTA-capable, yet Koenkk/zigbee-OTA has no image for
     # lumi.switch.acn061: without an image type nothing can be offered
     ("WS-K01D", "identity", "ota"): "no OTA image type known for lumi.switch.acn061",
+    # The page lists *_left_right and *_all; its converter names endpoint 51 (both rockers,
+    # i.e. all of them) "both", and nothing sends "all": one button, named as on the page
+    ("ZNQBKG25LM", "action", "values"): "no *_all actions on a two-rocker switch",
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the
