@@ -120,14 +120,19 @@ def operation_mode(
     )
 
 
-def mode_switch() -> Feature:
-    """Anti-flicker or quick mode of no-neutral switches (also in the heartbeat, index 4)."""
+def mode_switch(*, quick_first: bool = False, heartbeat: bool = True) -> Feature:
+    """Anti-flicker or quick mode of no-neutral switches (also in the heartbeat, index 4).
+
+    ``quick_first``: the value order of Zigbee2MQTT's newer definitions (lumiSwitchMode);
+    ``heartbeat=False``: a model whose heartbeat index 4 is not known to carry it.
+    """
+    pairs = ((4, "anti_flicker_mode"), (1, "quick_mode"))
     return _lumi_select(
         "mode_switch",
         ATTR_MODE_SWITCH,
         ZCL_UINT16,
-        EnumCodec(pairs=((4, "anti_flicker_mode"), (1, "quick_mode"))),
-        heartbeat_index=4,
+        EnumCodec(pairs=pairs[::-1] if quick_first else pairs),
+        heartbeat_index=4 if heartbeat else None,
         description=(
             "Anti flicker mode can be used to solve blinking issues of some lights. "
             "Quick mode makes the device respond faster."
