@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from .. import features as f
-from ..features import click_mode, lock_relay, metering, power_on_behavior
+from ..features import click_mode, lock_relay, metering, power_on_behavior, slider
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -108,9 +108,11 @@ def z1_switch(
     description: str,
     rockers: Mapping[int, str],
     wireless: int | None = None,
+    pro: bool = False,
 ) -> Definition:
     """A Z1 switch; ``rockers``: relay endpoint → Zigbee2MQTT name (ignored for one rocker);
-    ``wireless``: the endpoint of a button without relay."""
+    ``wireless``: the endpoint of a button without relay; ``pro``: the Z1 Pro's slider and
+    mode switch (its definition writes no event mode)."""
     named = len(rockers) > 1
     names = {endpoint: (name if named else None) for endpoint, name in rockers.items()}
     buttons: dict[int | None, str | None] = dict(names)
@@ -119,13 +121,24 @@ def z1_switch(
     state_actions = tuple(
         f"{state}_{name}" if name else state for name in names.values() for state in ("on", "off")
     )
-    clicks = (
-        f.multistate_clicks(buttons, clicks=_GESTURES, state_actions=state_actions)
-        if named
-        # lumiAction() of the single rocker: single clicks, from an undocumented endpoint
-        else f.multistate_clicks(
-            {ANY_ENDPOINT: None}, clicks={1: "single"}, state_actions=state_actions
+    extra = (slider.slider_actions(),) if pro else ()
+    if named:
+        clicks = f.multistate_clicks(
+            buttons, clicks=_GESTURES, state_actions=state_actions, extra=extra
         )
+    else:
+        # lumiAction() of the single rocker: single clicks, from an undocumented endpoint
+        # (the rocker's own, endpoint 1, as on the multi-rocker models, beside a slider)
+        clicks = f.multistate_clicks(
+            {1 if pro else ANY_ENDPOINT: None},
+            clicks={1: "single"},
+            state_actions=state_actions,
+            extra=extra,
+        )
+    pro_features = (
+        (slider.slider_measurements(), f.mode_switch(quick_first=True, heartbeat=False))
+        if pro
+        else ()
     )
     return Definition(
         model=model,
@@ -146,8 +159,9 @@ def z1_switch(
             metering.report_analog_power(),
             f.led_disabled_night(),
             click_mode.click_mode(attribute=Z1_CLICK_MODE),
+            *pro_features,
             clicks,
-            f.event_mode(),
+            *(() if pro else (f.event_mode(),)),
             f.linkquality(),
             f.lumi_heartbeat(),
             f.ota(Z1_OTA_IMAGE),

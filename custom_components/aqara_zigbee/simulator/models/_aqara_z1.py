@@ -1,4 +1,4 @@
-"""The Aqara Z1 wall switches (lumi.switch.acn048/049/054/055): the family's firmware.
+"""The Aqara Z1 wall switches (lumi.switch.acn048/049/054/055) and Z1 Pro (acn056-059).
 
 Facts: a lumi.switch.acn057 (Z1 Pro, same hardware line) interview in
 zigbee-herdsman-converters#10288: endpoint 1 serves Basic, Identify, Groups, Scenes, OnOff,
@@ -7,7 +7,8 @@ rocker OnOff and MultistateInput, endpoints 3-4 0xFCC0, endpoint 21 AnalogInput 
 Clicks arrive as MultistateInput presentValue from the rocker's own endpoint (hold 0,
 single 1, double 2, release 255); a button without relay uses endpoint 4. The heartbeat
 layout is inferred from the H1 with neutral (lumi.switch.n2acn1, zigbee2mqtt#15800), and
-the shipped firmware 0.0.0_0031 from the Z1's OTA listing (zigbee-OTA#433).
+the shipped firmware 0.0.0_0031 from the Z1's OTA listing (zigbee-OTA#433). The Pro adds a
+touch slider reporting on 0xFCC0 of endpoint 1 (see behaviours/slider.py) and mode_switch.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..behaviours import (
     relay,
 )
 from ..behaviours.power_on_behavior import PowerOnBehavior
+from ..behaviours.slider import SliderButtons
 from ..clusters import (
     ANALOG_INPUT,
     BASIC,
@@ -57,9 +59,11 @@ from ..zcl import DataType
 
 OTA_IMAGE_TYPE = 0x1918
 FIRMWARE = 31
+PRO_FIRMWARE = 40
 LOCK_RELAY = 0x0285
 LED_DISABLED_NIGHT = 0x0203
 CLICK_MODE = 0x0286
+MODE_SWITCH = 0x0004
 MULTI_ROCKER_GESTURES = frozenset(
     {PressKind.HOLD, PressKind.SINGLE, PressKind.DOUBLE, PressKind.RELEASE}
 )
@@ -99,10 +103,11 @@ def _endpoints(rockers: Mapping[int, str], wireless: int | None) -> tuple[Endpoi
     return tuple(specs)
 
 
-def _buttons(rockers: Mapping[int, str], wireless: int | None) -> Buttons:
+def _buttons(rockers: Mapping[int, str], wireless: int | None, pro: bool) -> Buttons:
+    kind = SliderButtons if pro else Buttons
     if len(rockers) == 1:
         # The single rocker's page lists single clicks only
-        return Buttons(
+        return kind(
             {"main": ButtonSpec(1, (1,))},
             gestures=frozenset({PressKind.SINGLE}),
             actions=("single",),
@@ -111,7 +116,7 @@ def _buttons(rockers: Mapping[int, str], wireless: int | None) -> Buttons:
     specs = {name: ButtonSpec(ep, (ep,)) for ep, name in rockers.items()}
     if wireless is not None:
         specs["wireless"] = ButtonSpec(wireless, ())
-    return Buttons(
+    return kind(
         specs,
         aliases={},
         gestures=MULTI_ROCKER_GESTURES,
@@ -124,12 +129,12 @@ def _buttons(rockers: Mapping[int, str], wireless: int | None) -> Buttons:
     )
 
 
-def _behaviours(rockers: Mapping[int, str], wireless: int | None) -> Sequence[Behaviour]:
+def _behaviours(rockers: Mapping[int, str], wireless: int | None, pro: bool) -> Sequence[Behaviour]:
     single = len(rockers) == 1
     relay_names = {ep: "state" if single else f"state_{name}" for ep, name in rockers.items()}
     return [
         Relays(relay_names),
-        _buttons(rockers, wireless),
+        _buttons(rockers, wireless, pro),
         ChipTemperature(),
         Groups(),
         Identify(),
@@ -155,6 +160,19 @@ def _behaviours(rockers: Mapping[int, str], wireless: int | None) -> Sequence[Be
             default=False,
         ),
         LumiSetting("click_mode", CLICK_MODE, DataType.UINT8, {"fast": 1, "multi": 2}, default=2),
+        *(
+            [
+                LumiSetting(
+                    "mode_switch",
+                    MODE_SWITCH,
+                    DataType.UINT16,
+                    {"quick_mode": 1, "anti_flicker_mode": 4},
+                    default=4,
+                )
+            ]
+            if pro
+            else []
+        ),
         PreventReset(),
         Heartbeat(
             LUMI_CLUSTER,
@@ -179,16 +197,23 @@ def _behaviours(rockers: Mapping[int, str], wireless: int | None) -> Sequence[Be
 
 
 def z1_twin(
-    zigbee_model: str, z2m_model: str, rockers: Mapping[int, str], wireless: int | None = None
+    zigbee_model: str,
+    z2m_model: str,
+    rockers: Mapping[int, str],
+    wireless: int | None = None,
+    *,
+    pro: bool = False,
 ) -> Twin:
-    """A Z1 unit: ``rockers`` relay endpoint → rocker name, ``wireless`` a relay-less button."""
+    """A Z1 unit: ``rockers`` relay endpoint → rocker name, ``wireless`` a relay-less button;
+    ``pro``: a Z1 Pro (slider on endpoint 1, mode switch, firmware 0.0.0_0040)."""
+    firmware = PRO_FIRMWARE if pro else FIRMWARE
     return Twin(
         zigbee_models=(zigbee_model,),
         z2m_model=z2m_model,
         endpoints=_endpoints(rockers, wireless),
-        app_version=FIRMWARE,
+        app_version=firmware,
         date_code="20231102",
-        sw_build_id=f"0.0.0_00{FIRMWARE}",
-        file_version=FIRMWARE,
-        behaviours=lambda: _behaviours(rockers, wireless),
+        sw_build_id=f"0.0.0_00{firmware}",
+        file_version=firmware,
+        behaviours=lambda: _behaviours(rockers, wireless, pro),
     )
