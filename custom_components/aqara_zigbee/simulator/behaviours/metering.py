@@ -60,7 +60,7 @@ class Metering(Behaviour):
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
     ``exposes_mains``: the page shows voltage and current (``exposes_current=False``: voltage
-    only, as the H1M switches).
+    only, as the H1M switches); ``exposes_energy=False``: power alone (H2 US switches).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -74,6 +74,7 @@ class Metering(Behaviour):
         exposes_mains: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
         exposes_current: bool = True,
+        exposes_energy: bool = True,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -82,6 +83,7 @@ class Metering(Behaviour):
         self.aqara_protections = aqara_protections
         self.exposes_mains = exposes_mains
         self.exposes_current = exposes_current
+        self.exposes_energy = exposes_energy
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         self.load_watts = 0.0
@@ -371,13 +373,16 @@ class Metering(Behaviour):
                 change=lambda value, report: self._draw(as_number(value), report=report),
                 pick=_other_load,
             ),
-            Property(
-                "energy",
-                read=self.integrate,
-                change=self._change_energy,
-                pick=lambda current: round(as_number(current) + 0.25, 3),
-            ),
         ]
+        if self.exposes_energy:
+            props.append(
+                Property(
+                    "energy",
+                    read=self.integrate,
+                    change=self._change_energy,
+                    pick=lambda current: round(as_number(current) + 0.25, 3),
+                )
+            )
         if self.exposes_mains:
             props.append(
                 Property(
