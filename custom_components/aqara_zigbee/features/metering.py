@@ -39,16 +39,13 @@ def _measurement(expose: Expose) -> Feature:
     )
 
 
-def power(*sources: Source, readable: bool = True) -> Feature:
-    """Instantaneous power (W): the model's own sources first, then the heartbeat.
-
-    ``readable=False``: Zigbee2MQTT offers no /get of it (lumiPower of newer switches).
-    """
+def power(*sources: Source) -> Feature:
+    """Instantaneous power (W): the model's own sources first, then the heartbeat."""
     return _measurement(
         Expose(
             key="power",
             platform=Platform.SENSOR,
-            access=RO if readable else Access.REPORT,
+            access=RO,
             description="Instantaneous measured power.",
             unit="W",
             device_class="power",
