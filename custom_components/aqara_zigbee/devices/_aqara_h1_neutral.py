@@ -27,7 +27,7 @@ from .model import EndpointDecl
 
 
 def h1_endpoints(
-    relays: int, buttons: Iterable[int], *, metering: bool
+    relays: int, buttons: Iterable[int | None], *, metering: bool
 ) -> tuple[EndpointDecl, ...]:
     """``relays`` relay endpoints from 1, the hidden ``buttons`` endpoints, 21 if metered."""
     first = EndpointDecl(
@@ -60,5 +60,6 @@ def h1_endpoints(
     clicks = tuple(
         EndpointDecl(endpoint=ep, device_type=0x0000, in_clusters=(MULTISTATE_INPUT,))
         for ep in buttons
+        if ep is not None
     )
     return (first, *others, *power, *clicks)

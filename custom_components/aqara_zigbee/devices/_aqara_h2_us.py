@@ -22,7 +22,7 @@ from ..lumi.const import (
     ON_OFF,
     OTA,
 )
-from .model import BindStep, Definition, EndpointDecl, Feature
+from .model import Access, BindStep, Definition, EndpointDecl, Feature
 
 #: lumi.switch.agl004-006 share one image type in Koenkk/zigbee-OTA's index
 H2_OTA_IMAGE: Final = 0x1920
@@ -94,7 +94,8 @@ def h2_us_switch(
     wireless: int | None = None,
 ) -> Definition:
     """``relays``: endpoint → Zigbee2MQTT name; ``wireless``: a relay-less button's endpoint."""
-    buttons: dict[int | None, str | None] = dict(relays)
+    buttons: dict[int | None, str | None] = {}
+    buttons.update(relays.items())
     if wireless is not None:
         buttons[wireless] = "wireless"
     bound = (*relays, *(() if wireless is None else (wireless,)))
@@ -105,7 +106,7 @@ def h2_us_switch(
         description=description,
         is_router=True,  # mains powered with neutral, metered
         features=(
-            f.power(metering.analog_power(), readable=False),
+            f.power(metering.analog_power(), access=Access.REPORT, entity_category="diagnostic"),
             metering.report_analog_power(),
             *(feature for ep, name in relays.items() for feature in _relay(ep, name)),
             f.device_temperature(),

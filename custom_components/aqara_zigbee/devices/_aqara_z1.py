@@ -23,7 +23,7 @@ from ..lumi.const import (
     ON_OFF,
     OTA,
 )
-from .model import ANY_ENDPOINT, Definition, EndpointDecl, Feature
+from .model import ANY_ENDPOINT, Access, Definition, EndpointDecl, Feature
 
 #: lumi.switch.acn048-acn059 share one image type in Koenkk/zigbee-OTA's index
 Z1_OTA_IMAGE: Final = 0x1918
@@ -115,7 +115,8 @@ def z1_switch(
     mode switch (its definition writes no event mode)."""
     named = len(rockers) > 1
     names = {endpoint: (name if named else None) for endpoint, name in rockers.items()}
-    buttons: dict[int | None, str | None] = dict(names)
+    buttons: dict[int | None, str | None] = {}
+    buttons.update(names.items())
     if wireless is not None:
         buttons[wireless] = "wireless"
     state_actions = tuple(
@@ -155,7 +156,7 @@ def z1_switch(
             f.energy(),
             f.voltage(),
             f.current(),
-            f.power(metering.analog_power(), readable=False),
+            f.power(metering.analog_power(), access=Access.REPORT, entity_category="diagnostic"),
             metering.report_analog_power(),
             f.led_disabled_night(),
             click_mode.click_mode(attribute=Z1_CLICK_MODE),

@@ -16,7 +16,7 @@ from ..lumi.const import (
     ON_OFF,
     OTA,
 )
-from .model import ANY_ENDPOINT, Definition, EndpointDecl
+from .model import ANY_ENDPOINT, Access, Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="WS-K01D",
@@ -34,7 +34,7 @@ DEFINITION = Definition(
         f.energy(),
         f.voltage(),
         f.current(),
-        f.power(metering.analog_power(), readable=False),
+        f.power(metering.analog_power(), access=Access.REPORT, entity_category="diagnostic"),
         metering.report_analog_power(),
         f.led_disabled_night(),
         f.event_mode(),

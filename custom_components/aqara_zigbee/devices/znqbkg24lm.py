@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import features as f
 from ..features import metering
 from ._aqara_h1_neutral import h1_endpoints
-from .model import ANY_ENDPOINT, Definition
+from .model import ANY_ENDPOINT, Access, Definition
 
 DEFINITION = Definition(
     model="ZNQBKG24LM",
@@ -15,7 +15,7 @@ DEFINITION = Definition(
     is_router=True,  # with neutral
     features=(
         f.relay(description="On/off state of the switch."),
-        f.power(metering.analog_power(), readable=False),
+        f.power(metering.analog_power(), access=Access.REPORT),
         f.energy(),
         f.voltage(),
         f.device_temperature(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import features as f
 from ..features import metering
 from ._aqara_h1_neutral import h1_endpoints
-from .model import Definition
+from .model import Access, Definition
 
 ROCKERS = {1: "left", 2: "right"}
 
@@ -16,7 +16,7 @@ DEFINITION = Definition(
     description="Smart wall switch H1M (with neutral, double rocker)",
     is_router=True,  # with neutral
     features=(
-        f.power(metering.analog_power(), readable=False),
+        f.power(metering.analog_power(), access=Access.REPORT),
         f.energy(),
         f.voltage(),
         *(

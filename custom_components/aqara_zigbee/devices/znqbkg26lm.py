@@ -5,11 +5,17 @@ from __future__ import annotations
 from .. import features as f
 from ..features import metering
 from ._aqara_h1_neutral import h1_endpoints
-from .model import Definition
+from .model import Access, Definition
 
 ROCKERS = {1: "left", 2: "center", 3: "right"}
 #: Zigbee2MQTT's button endpoints of the H1/E1 triple rockers
-BUTTONS = {41: "left", 42: "center", 43: "right", 51: "left_center", 52: "left_right"}
+BUTTONS: dict[int | None, str | None] = {
+    41: "left",
+    42: "center",
+    43: "right",
+    51: "left_center",
+    52: "left_right",
+}
 BUTTONS |= {53: "center_right", 61: "all"}
 
 DEFINITION = Definition(
@@ -19,7 +25,7 @@ DEFINITION = Definition(
     description="Smart wall switch H1M (with neutral, triple rocker)",
     is_router=True,  # with neutral
     features=(
-        f.power(metering.analog_power(), readable=False),
+        f.power(metering.analog_power(), access=Access.REPORT),
         f.energy(),
         f.voltage(),
         *(

@@ -8,7 +8,13 @@ from .model import Definition
 
 ROCKERS = {1: "left", 2: "center", 3: "right"}
 #: Zigbee2MQTT's button endpoints of the H1/E1 triple rockers
-BUTTONS = {41: "left", 42: "center", 43: "right", 51: "left_center", 52: "left_right"}
+BUTTONS: dict[int | None, str | None] = {
+    41: "left",
+    42: "center",
+    43: "right",
+    51: "left_center",
+    52: "left_right",
+}
 BUTTONS |= {53: "center_right", 61: "all"}
 
 DEFINITION = Definition(

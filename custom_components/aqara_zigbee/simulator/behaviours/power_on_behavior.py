@@ -14,6 +14,7 @@ from .settings import LumiSetting
 
 LUMI_POWER_ON_BEHAVIOR: Final = 0x0517
 POWER_ON_BEHAVIORS: Final[Mapping[str, int]] = {"on": 0, "previous": 1, "off": 2, "inverted": 3}
+_SETTING_VALUES: Final[Mapping[object, object]] = dict(POWER_ON_BEHAVIORS.items())
 
 
 class PowerOnBehavior(LumiSetting):
@@ -24,7 +25,7 @@ class PowerOnBehavior(LumiSetting):
             "power_on_behavior",
             LUMI_POWER_ON_BEHAVIOR,
             DataType.UINT8,
-            POWER_ON_BEHAVIORS,
+            _SETTING_VALUES,
             default=POWER_ON_BEHAVIORS[default],
         )
 

@@ -65,7 +65,15 @@ GESTURES = frozenset({PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressK
 def _endpoints(
     relays: Sequence[int], buttons: Sequence[int], metered: bool
 ) -> tuple[EndpointSpec, ...]:
-    first_clusters = (BASIC, DEVICE_TEMPERATURE, IDENTIFY, GROUPS, SCENES, ON_OFF, ALARMS)
+    first_clusters: tuple[int, ...] = (
+        BASIC,
+        DEVICE_TEMPERATURE,
+        IDENTIFY,
+        GROUPS,
+        SCENES,
+        ON_OFF,
+        ALARMS,
+    )
     if metered:
         first_clusters += (METERING, ELECTRICAL_MEASUREMENT)
     specs = [EndpointSpec(1, 0x0100, first_clusters, (TIME, OTA), hidden_clusters=(LUMI_CLUSTER,))]
