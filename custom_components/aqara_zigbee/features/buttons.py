@@ -21,6 +21,7 @@ def multistate_clicks(
     clicks: Mapping[int, str],
     state_actions: tuple[str, ...] = (),
     by_button: bool = False,
+    extra: tuple[ActionSource, ...] = (),
 ) -> Feature:
     """Clicks reported as MultistateInput presentValue on each button's (hidden) endpoint.
 
@@ -30,12 +31,13 @@ def multistate_clicks(
     relay actions the model's Zigbee2MQTT page also lists for ``state_action``.
     ``by_button``: the page lists the actions button by button (``single_left``,
     ``double_left``, ``single_right``...) rather than click kind by click kind.
+    ``extra``: other sources of the same event (a slider's gestures), listed after the clicks.
     """
 
     def action(kind: str, name: str | None) -> str:
         return f"{kind}_{name}" if name else kind
 
-    sources = tuple(
+    sources = extra + tuple(
         ActionSource(
             endpoint=endpoint,
             actions=tuple((value, action(kind, name)) for value, kind in clicks.items()),
@@ -47,6 +49,7 @@ def multistate_clicks(
         options = tuple(action(kind, name) for name in buttons.values() for kind in clicks.values())
     else:
         options = tuple(action(kind, name) for kind in clicks.values() for name in buttons.values())
+    options += tuple(action for source in extra for _, action in source.actions)
     expose = Expose(
         key="action",
         platform=Platform.EVENT,

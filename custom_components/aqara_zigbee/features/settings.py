@@ -96,8 +96,8 @@ def _lumi_select(
 
 
 OPERATION_MODE_CODEC = EnumCodec(pairs=((1, "control_relay"), (0, "decoupled")))
-# The same modes listed the other way round (Zigbee2MQTT's lumiOperationMode order)
-_DECOUPLED_FIRST_CODEC = EnumCodec(pairs=((0, "decoupled"), (1, "control_relay")))
+#: the same values in the order of Zigbee2MQTT's newer definitions (lumiOperationMode)
+DECOUPLED_FIRST_CODEC = EnumCodec(pairs=((0, "decoupled"), (1, "control_relay")))
 
 
 def operation_mode(
@@ -115,7 +115,7 @@ def operation_mode(
         f"operation_mode{endpoint_suffix(name)}",
         ATTR_OPERATION_MODE,
         ZCL_UINT8,
-        _DECOUPLED_FIRST_CODEC if decoupled_first else OPERATION_MODE_CODEC,
+        DECOUPLED_FIRST_CODEC if decoupled_first else OPERATION_MODE_CODEC,
         endpoint=endpoint,
         description=description,
         translation_key="operation_mode_endpoint" if name else None,
@@ -123,14 +123,19 @@ def operation_mode(
     )
 
 
-def mode_switch() -> Feature:
-    """Anti-flicker or quick mode of no-neutral switches (also in the heartbeat, index 4)."""
+def mode_switch(*, quick_first: bool = False, heartbeat: bool = True) -> Feature:
+    """Anti-flicker or quick mode of no-neutral switches (also in the heartbeat, index 4).
+
+    ``quick_first``: the value order of Zigbee2MQTT's newer definitions (lumiSwitchMode);
+    ``heartbeat=False``: a model whose heartbeat index 4 is not known to carry it.
+    """
+    pairs = ((4, "anti_flicker_mode"), (1, "quick_mode"))
     return _lumi_select(
         "mode_switch",
         ATTR_MODE_SWITCH,
         ZCL_UINT16,
-        EnumCodec(pairs=((4, "anti_flicker_mode"), (1, "quick_mode"))),
-        heartbeat_index=4,
+        EnumCodec(pairs=pairs[::-1] if quick_first else pairs),
+        heartbeat_index=4 if heartbeat else None,
         description=(
             "Anti flicker mode can be used to solve blinking issues of some lights. "
             "Quick mode makes the device respond faster."

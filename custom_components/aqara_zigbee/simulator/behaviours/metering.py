@@ -59,9 +59,10 @@ class Metering(Behaviour):
     layout, ElectricalMeasurement and Metering on endpoint 1 instead of AnalogInput;
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
-    ``exposes_mains``: the page shows voltage and current; ``hidden``: properties of the
-    above the page does not show (a switch metering energy but not power);
-    ``overload_max_w``: the model's highest overload protection (W).
+    ``exposes_mains``: the page shows voltage and current (``exposes_current=False``: voltage
+    only, as the H1M switches); ``exposes_energy=False``: power alone (H2 US switches);
+    ``hidden``: properties of the above the page does not show (a switch metering energy but
+    not power); ``overload_max_w``: the model's highest overload protection (W).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -76,6 +77,8 @@ class Metering(Behaviour):
         power_reports_broken_in: frozenset[int] = frozenset(),
         hidden: frozenset[str] = frozenset(),
         overload_max_w: float = OVERLOAD_MAX_W,
+        exposes_current: bool = True,
+        exposes_energy: bool = True,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -83,6 +86,8 @@ class Metering(Behaviour):
         self.mains_in_power_configuration = mains_in_power_configuration
         self.aqara_protections = aqara_protections
         self.exposes_mains = exposes_mains
+        self.exposes_current = exposes_current
+        self.exposes_energy = exposes_energy
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         #: properties the model's page does not show although the firmware measures them
@@ -377,21 +382,27 @@ class Metering(Behaviour):
                 change=lambda value, report: self._draw(as_number(value), report=report),
                 pick=_other_load,
             ),
-            Property(
-                "energy",
-                read=self.integrate,
-                change=self._change_energy,
-                pick=lambda current: round(as_number(current) + 0.25, 3),
-            ),
         ]
+        if self.exposes_energy:
+            props.append(
+                Property(
+                    "energy",
+                    read=self.integrate,
+                    change=self._change_energy,
+                    pick=lambda current: round(as_number(current) + 0.25, 3),
+                )
+            )
         if self.exposes_mains:
-            props += [
+            props.append(
                 Property(
                     "voltage",
                     read=lambda: self.voltage_v,
                     change=self._change_voltage,
                     pick=lambda current: round(as_number(current) + 2.3, 1),
-                ),
+                )
+            )
+        if self.exposes_mains and self.exposes_current:
+            props += [
                 Property(
                     "current",
                     read=lambda: self.current_a,
