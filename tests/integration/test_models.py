@@ -61,14 +61,26 @@ from .model_helpers import (
 )
 
 #: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
-GAPS: dict[str, dict[str, str]] = {
-    "lumi.plug": {
+def _unreadable_basic_settings(*keys: str) -> dict[str, str]:
+    """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back."""
+    gaps: dict[str, str] = {}
+    for key in keys:
         # Zigbee2MQTT reads manuSpecificLumi 0xFFF0, a cluster this old firmware lacks
-        "reports:power_outage_memory": "the definition says lumi.plug reports it (genBasic "
-        "0xFFF0), but the device never reports the setting and its heartbeat lacks it",
-        "reads:power_outage_memory": "the definition reads genBasic 0xFFF0, which lumi.plug "
-        "answers empty: the setting cannot be read back",
-    },
+        gaps[f"reports:{key}"] = (
+            f"the definition says the device reports {key} (genBasic 0xFFF0), but the "
+            "device never reports the setting and its heartbeat lacks it"
+        )
+        gaps[f"reads:{key}"] = (
+            f"the definition reads {key} from genBasic 0xFFF0, which the device answers "
+            "empty: the setting cannot be read back"
+        )
+    return gaps
+
+
+GAPS: dict[str, dict[str, str]] = {
+    "lumi.plug": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_86plug": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_86plug.aq1": _unreadable_basic_settings("power_outage_memory"),
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"

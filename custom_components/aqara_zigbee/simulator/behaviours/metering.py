@@ -59,7 +59,7 @@ class Metering(Behaviour):
     layout, ElectricalMeasurement and Metering on endpoint 1 instead of AnalogInput;
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
-    ``exposes_mains``: the page shows voltage and current.
+    ``exposes_mains``: the page shows voltage and current; ``exposes_voltage``: voltage only.
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -71,6 +71,7 @@ class Metering(Behaviour):
         mains_in_power_configuration: bool = False,
         aqara_protections: bool = False,
         exposes_mains: bool = False,
+        exposes_voltage: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
     ) -> None:
         self.power_endpoint = power_endpoint
@@ -79,6 +80,7 @@ class Metering(Behaviour):
         self.mains_in_power_configuration = mains_in_power_configuration
         self.aqara_protections = aqara_protections
         self.exposes_mains = exposes_mains
+        self.exposes_voltage = exposes_voltage
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         self.load_watts = 0.0
@@ -375,14 +377,17 @@ class Metering(Behaviour):
                 pick=lambda current: round(as_number(current) + 0.25, 3),
             ),
         ]
-        if self.exposes_mains:
-            props += [
+        if self.exposes_mains or self.exposes_voltage:
+            props.append(
                 Property(
                     "voltage",
                     read=lambda: self.voltage_v,
                     change=self._change_voltage,
                     pick=lambda current: round(as_number(current) + 2.3, 1),
-                ),
+                )
+            )
+        if self.exposes_mains:
+            props += [
                 Property(
                     "current",
                     read=lambda: self.current_a,
