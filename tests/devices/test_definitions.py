@@ -302,6 +302,9 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("QBKG40LM", "options", "device_temperature_precision"): _PAGE_OPTION,
     # The page says auto_off cannot be read (/get); the library now says it can
     ("ZNCZ04LM", "auto_off", "access"): _SEED_PAGE,
+    # The Koenkk/zigbee-OTA index publishes lumi.plug.aq1 images (type 0x0101, file 30);
+    # Zigbee2MQTT's definition lacks lumiZigbeeOTA()
+    ("ZNCZ11LM", "identity", "ota"): "OTA offered: the index has an image for lumi.plug.aq1",
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

@@ -81,6 +81,9 @@ GAPS: dict[str, dict[str, str]] = {
     "lumi.plug": _unreadable_basic_settings("power_outage_memory"),
     "lumi.ctrl_86plug": _unreadable_basic_settings("power_outage_memory"),
     "lumi.ctrl_86plug.aq1": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.plug.aq1": _unreadable_basic_settings(
+        "power_outage_memory", "led_disabled_night", "auto_off"
+    ),
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"

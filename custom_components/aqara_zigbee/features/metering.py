@@ -35,13 +35,16 @@ def _measurement(expose: Expose) -> Feature:
     )
 
 
-def power(*sources: Source) -> Feature:
-    """Instantaneous power (W): the model's own sources first, then the heartbeat."""
+def power(*sources: Source, readable: bool = True) -> Feature:
+    """Instantaneous power (W): the model's own sources first, then the heartbeat.
+
+    ``readable``: offered to ``/get`` (most models; still read at pairing when not).
+    """
     return _measurement(
         Expose(
             key="power",
             platform=Platform.SENSOR,
-            access=RO,
+            access=RO if readable else Access.REPORT,
             description="Instantaneous measured power.",
             unit="W",
             device_class="power",
