@@ -60,7 +60,7 @@ from .model_helpers import (
     write_values,
 )
 
-#: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
+
 def _unreadable_basic_settings(*keys: str) -> dict[str, str]:
     """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back."""
     gaps: dict[str, str] = {}
@@ -77,6 +77,7 @@ def _unreadable_basic_settings(*keys: str) -> dict[str, str]:
     return gaps
 
 
+#: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
 GAPS: dict[str, dict[str, str]] = {
     "lumi.plug": _unreadable_basic_settings("power_outage_memory"),
     "lumi.ctrl_86plug": _unreadable_basic_settings("power_outage_memory"),
@@ -84,6 +85,7 @@ GAPS: dict[str, dict[str, str]] = {
     "lumi.plug.aq1": _unreadable_basic_settings(
         "power_outage_memory", "led_disabled_night", "auto_off"
     ),
+    "lumi.plug.maus01": _unreadable_basic_settings("power_outage_memory"),
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
