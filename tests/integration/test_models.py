@@ -61,8 +61,11 @@ from .model_helpers import (
 )
 
 
-def _unreadable_basic_settings(*keys: str) -> dict[str, str]:
-    """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back."""
+def _unreadable_basic_settings(*keys: str, readable: bool = True) -> dict[str, str]:
+    """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back.
+
+    ``readable``: the definition offers a read (Zigbee2MQTT's access), which fails too.
+    """
     gaps: dict[str, str] = {}
     for key in keys:
         # Zigbee2MQTT reads manuSpecificLumi 0xFFF0, a cluster this old firmware lacks
@@ -70,10 +73,11 @@ def _unreadable_basic_settings(*keys: str) -> dict[str, str]:
             f"the definition says the device reports {key} (genBasic 0xFFF0), but the "
             "device never reports the setting and its heartbeat lacks it"
         )
-        gaps[f"reads:{key}"] = (
-            f"the definition reads {key} from genBasic 0xFFF0, which the device answers "
-            "empty: the setting cannot be read back"
-        )
+        if readable:
+            gaps[f"reads:{key}"] = (
+                f"the definition reads {key} from genBasic 0xFFF0, which the device answers "
+                "empty: the setting cannot be read back"
+            )
     return gaps
 
 
@@ -86,6 +90,8 @@ GAPS: dict[str, dict[str, str]] = {
         "power_outage_memory", "led_disabled_night", "auto_off"
     ),
     "lumi.plug.maus01": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_ln1.aq1": _unreadable_basic_settings("power_outage_memory", readable=False),
+    "lumi.ctrl_ln1": _unreadable_basic_settings("power_outage_memory", readable=False),
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
