@@ -35,16 +35,13 @@ def _measurement(expose: Expose) -> Feature:
     )
 
 
-def power(*sources: Source, readable: bool = True) -> Feature:
-    """Instantaneous power (W): the model's own sources first, then the heartbeat.
-
-    ``readable``: offered to ``/get`` (most models; still read at pairing when not).
-    """
+def power(*sources: Source) -> Feature:
+    """Instantaneous power (W): the model's own sources first, then the heartbeat."""
     return _measurement(
         Expose(
             key="power",
             platform=Platform.SENSOR,
-            access=RO if readable else Access.REPORT,
+            access=RO,
             description="Instantaneous measured power.",
             unit="W",
             device_class="power",

@@ -208,12 +208,7 @@ class Buttons(Behaviour):
     def _send_event(self, spec: ButtonSpec, kind: PressKind) -> None:
         if spec.event_endpoint is None or kind not in self.gestures:
             return
-        # By endpoint: the spec may have been replaced since (a release after a hold)
-        name = next(
-            name
-            for name, known in self.buttons.items()
-            if known.event_endpoint == spec.event_endpoint
-        )
+        name = next(name for name, known in self.buttons.items() if known == spec)
         # Zigbee2MQTT's action string: the gesture, then the button of multi-button models
         self.last_action = kind.value if len(self.buttons) == 1 else f"{kind.value}_{name}"
         self.device.send_report(

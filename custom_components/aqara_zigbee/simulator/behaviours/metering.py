@@ -59,9 +59,7 @@ class Metering(Behaviour):
     layout, ElectricalMeasurement and Metering on endpoint 1 instead of AnalogInput;
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
-    ``exposes_mains``: the page shows voltage and current; ``exposes_voltage``: voltage only;
-    ``rms_in_electrical_measurement``: False where ElectricalMeasurement has no rms voltage
-    and current (SP-EUC01: those travel in the heartbeat only).
+    ``exposes_mains``: the page shows voltage and current.
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -73,8 +71,6 @@ class Metering(Behaviour):
         mains_in_power_configuration: bool = False,
         aqara_protections: bool = False,
         exposes_mains: bool = False,
-        exposes_voltage: bool = False,
-        rms_in_electrical_measurement: bool = True,
         power_reports_broken_in: frozenset[int] = frozenset(),
     ) -> None:
         self.power_endpoint = power_endpoint
@@ -83,8 +79,6 @@ class Metering(Behaviour):
         self.mains_in_power_configuration = mains_in_power_configuration
         self.aqara_protections = aqara_protections
         self.exposes_mains = exposes_mains
-        self.exposes_voltage = exposes_voltage
-        self.rms_in_electrical_measurement = rms_in_electrical_measurement
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         self.load_watts = 0.0
@@ -244,13 +238,15 @@ class Metering(Behaviour):
             return
         self._last_reported_power = power
         if self.electrical_measurement:
-            values = [AttributeValue(0x050B, DataType.INT16, self._active_power_raw())]
-            if self.rms_in_electrical_measurement:
-                values += [
+            self.device.send_report(
+                1,
+                ELECTRICAL_MEASUREMENT,
+                [
+                    AttributeValue(0x050B, DataType.INT16, self._active_power_raw()),
                     AttributeValue(0x0505, DataType.UINT16, self._rms_voltage_raw()),
                     AttributeValue(0x0508, DataType.UINT16, self._rms_current_raw()),
-                ]
-            self.device.send_report(1, ELECTRICAL_MEASUREMENT, values)
+                ],
+            )
         elif self.power_endpoint is not None:
             self.device.send_report(
                 self.power_endpoint,
@@ -321,16 +317,9 @@ class Metering(Behaviour):
                 0x0306: Attribute(DataType.MAP8, lambda: 0),
             }
         if cluster == ELECTRICAL_MEASUREMENT and ep == 1 and self.electrical_measurement:
-            rms: AttrTable = (
-                {
-                    0x0505: Attribute(DataType.UINT16, self._rms_voltage_raw),
-                    0x0508: Attribute(DataType.UINT16, self._rms_current_raw),
-                }
-                if self.rms_in_electrical_measurement
-                else {}
-            )
             return {
-                **rms,
+                0x0505: Attribute(DataType.UINT16, self._rms_voltage_raw),
+                0x0508: Attribute(DataType.UINT16, self._rms_current_raw),
                 0x050B: Attribute(DataType.INT16, self._active_power_raw),
                 0x0600: Attribute(DataType.UINT16, lambda: 1),
                 0x0601: Attribute(DataType.UINT16, lambda: LEGACY_VOLTAGE_DIVISOR),
@@ -386,17 +375,14 @@ class Metering(Behaviour):
                 pick=lambda current: round(as_number(current) + 0.25, 3),
             ),
         ]
-        if self.exposes_mains or self.exposes_voltage:
-            props.append(
+        if self.exposes_mains:
+            props += [
                 Property(
                     "voltage",
                     read=lambda: self.voltage_v,
                     change=self._change_voltage,
                     pick=lambda current: round(as_number(current) + 2.3, 1),
-                )
-            )
-        if self.exposes_mains:
-            props += [
+                ),
                 Property(
                     "current",
                     read=lambda: self.current_a,
