@@ -35,17 +35,21 @@ def _measurement(expose: Expose) -> Feature:
     )
 
 
-def power(*sources: Source) -> Feature:
-    """Instantaneous power (W): the model's own sources first, then the heartbeat."""
+def power(*sources: Source, access: Access = RO, entity_category: str | None = None) -> Feature:
+    """Instantaneous power (W): the model's own sources first, then the heartbeat.
+
+    ``access``: Access.REPORT where the model's Zigbee2MQTT expose cannot be read (/get).
+    """
     return _measurement(
         Expose(
             key="power",
             platform=Platform.SENSOR,
-            access=RO,
+            access=access,
             description="Instantaneous measured power.",
             unit="W",
             device_class="power",
             state_class="measurement",
+            entity_category=entity_category,
             suggested_display_precision=1,
             sources=(*sources, HeartbeatSource(index=152, codec=TlvNumber())),
         )
