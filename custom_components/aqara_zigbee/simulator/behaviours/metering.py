@@ -59,7 +59,8 @@ class Metering(Behaviour):
     layout, ElectricalMeasurement and Metering on endpoint 1 instead of AnalogInput;
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
-    ``exposes_mains``: the page shows voltage and current.
+    ``exposes_mains``: the page shows voltage and current; ``hidden``: properties of the
+    above the page does not show (a switch metering energy but not power).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -72,6 +73,7 @@ class Metering(Behaviour):
         aqara_protections: bool = False,
         exposes_mains: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -81,6 +83,8 @@ class Metering(Behaviour):
         self.exposes_mains = exposes_mains
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
+        #: properties the model's page does not show although the firmware measures them
+        self.hidden = hidden
         self.load_watts = 0.0
         self.consumer_connected = False
         self.energy_kwh = 0.0
@@ -415,7 +419,7 @@ class Metering(Behaviour):
                     lambda current: 2000.0 if current == 1500.0 else 1500.0,
                 ),
             ]
-        return props
+        return [prop for prop in props if prop.name not in self.hidden]
 
     def _setting(
         self,
