@@ -14,10 +14,14 @@ DEFAULT_CELSIUS = 26.0
 
 
 class ChipTemperature(Behaviour):
-    """Zigbee2MQTT's ``device_temperature``, in whole °C as the firmware sends it."""
+    """Zigbee2MQTT's ``device_temperature``, in whole °C as the firmware sends it.
 
-    def __init__(self) -> None:
+    ``exposed``: the model's Zigbee2MQTT page shows it (the chip measures it regardless).
+    """
+
+    def __init__(self, *, exposed: bool = True) -> None:
         self.celsius = DEFAULT_CELSIUS
+        self.exposed = exposed
 
     def server_attributes(self, ep: int, cluster: int) -> AttrTable:
         if cluster == DEVICE_TEMPERATURE:
@@ -25,6 +29,9 @@ class ChipTemperature(Behaviour):
         return {}
 
     def properties(self) -> list[Property]:
+        if not self.exposed:
+            return []
+
         def change(value: object, report: bool) -> None:
             if not isinstance(value, int | float):
                 raise PropertyError(f"expected °C, got {value!r}")
