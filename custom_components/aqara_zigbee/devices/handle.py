@@ -64,6 +64,7 @@ from .model import (
     Expose,
     OnOffWrite,
     Platform,
+    ReleaseActions,
     RemoveFromGroupStep,
     ReportStep,
     SequenceWrite,
@@ -250,6 +251,8 @@ class DeviceHandle:
         self._started = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._recent_tsns: dict[tuple[int, int], float] = {}
+        # Button endpoints whose last frame was a hold (ReleaseActions)
+        self._holding: set[int] = set()
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
         # for them (never published unscaled), and the clusters whose factors are being read
         self._factors: dict[Route, float] = {}
@@ -532,12 +535,29 @@ class DeviceHandle:
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
         action = dict(source.actions).get(int(raw))
-        if action is None:
+        if action is None and source.release is None:
             return  # hold / release / triple: not an event type of this model
         if tsn is not None and self._is_duplicate(endpoint_id, tsn):
             _LOGGER.debug("Dropping repeated click (TSN %s) from %s", tsn, self.ieee)
             return
-        self._fire(expose.key, action)
+        if source.release is not None:
+            self._on_release(source.release, expose.key, endpoint_id, int(raw))
+        if action is not None:
+            self._fire(expose.key, action)
+
+    def _on_release(self, release: ReleaseActions, key: str, endpoint_id: int, raw: int) -> None:
+        """Fire what a release ended (a click or a hold); remember holds."""
+        if raw != release.value:
+            if raw == release.hold_value:
+                self._holding.add(endpoint_id)
+            else:
+                self._holding.discard(endpoint_id)
+            return
+        held = endpoint_id in self._holding
+        self._holding.discard(endpoint_id)
+        ended = release.after_hold if held else release.after_click
+        if ended is not None:
+            self._fire(key, ended)
 
     def _is_duplicate(self, endpoint_id: int, tsn: int) -> bool:
         now = time.monotonic()

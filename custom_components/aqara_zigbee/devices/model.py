@@ -244,6 +244,21 @@ ANY_ENDPOINT: Final = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ReleaseActions:
+    """Old switches send a release, not a click: what it ended is an action of its own.
+
+    A release (``value``) fires ``after_hold`` when the button's previous frame was a hold
+    (``hold_value``), else ``after_click``, then the release's own action (as Zigbee2MQTT
+    publishes them); None: the model's page lists no such action.
+    """
+
+    value: int
+    hold_value: int
+    after_click: str | None
+    after_hold: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ActionSource:
     """Button presses as MultistateInput presentValue on a (hidden) endpoint.
 
@@ -256,6 +271,7 @@ class ActionSource:
     actions: tuple[tuple[int, str], ...]  # presentValue → action string
     cluster: int = MULTISTATE_INPUT
     attribute: int = PRESENT_VALUE
+    release: ReleaseActions | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
