@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import features as f
-from ..features.basic_operation_mode import LEFT_ROCKER, RIGHT_ROCKER, basic_operation_mode
+from ..features.basic_operation_mode import (
+    CONTROL_LEFT_RELAY,
+    CONTROL_RIGHT_RELAY,
+    DECOUPLED,
+    LEFT,
+    RIGHT,
+    basic_operation_mode,
+)
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -43,6 +50,12 @@ CLICKS = {
     MULTISTATE_HOLD: "hold",
     MULTISTATE_RELEASE: "release",
 }
+#: what either rocker may do, in Zigbee2MQTT's order
+DOUBLE_ROCKER = (
+    ("control_left_relay", CONTROL_LEFT_RELAY),
+    ("control_right_relay", CONTROL_RIGHT_RELAY),
+    ("decoupled", DECOUPLED),
+)
 #: Old firmware: a press is an OnOff report (either value) from the rocker's endpoint
 ONOFF_CLICK_ENDPOINTS = {4: "left", 5: "right", 6: "both"}
 
@@ -83,10 +96,16 @@ DEFINITION = Definition(
         ),
         _with_onoff_clicks(f.multistate_clicks({5: "left", 6: "right", 7: "both"}, clicks=CLICKS)),
         basic_operation_mode(
-            attribute=LEFT_ROCKER, name="left", description="Operation mode for left button"
+            attribute=LEFT,
+            name="left",
+            values=DOUBLE_ROCKER,
+            description="Operation mode for left button",
         ),
         basic_operation_mode(
-            attribute=RIGHT_ROCKER, name="right", description="Operation mode for right button"
+            attribute=RIGHT,
+            name="right",
+            values=DOUBLE_ROCKER,
+            description="Operation mode for right button",
         ),
         f.linkquality(),
         f.basic_heartbeat(),

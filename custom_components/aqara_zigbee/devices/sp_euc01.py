@@ -25,7 +25,7 @@ from ..lumi.const import (
     ON_OFF,
     OTA,
 )
-from .model import Definition, EndpointDecl
+from .model import Access, Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="SP-EUC01",
@@ -41,7 +41,7 @@ DEFINITION = Definition(
             f.electrical_measurement(
                 EM_ACTIVE_POWER, EM_AC_POWER_MULTIPLIER, EM_AC_POWER_DIVISOR, ndigits=2
             ),
-            readable=False,
+            access=Access.REPORT,
         ),
         f.energy(f.metering_summation()),
         f.power_outage_memory(),

@@ -32,7 +32,7 @@ from ..behaviours import (
     power_on_count,
     relay,
 )
-from ..behaviours.basic_operation_mode import BasicOperationMode
+from ..behaviours.basic_operation_mode import LEFT_ROCKER, BasicOperationMode
 from ..clusters import (
     ANALOG_INPUT,
     BASIC,
@@ -91,9 +91,7 @@ TWIN = Twin(
             actions=("single", "double", "release", "hold"),
         ),
         BasicOperationMode(
-            {"main": (0xFF22, "operation_mode", 0x12)},
-            values={"control_relay": 0x12, "decoupled": 0xFE},
-            relays={0x12: 1},
+            {LEFT_ROCKER: ("operation_mode", 1, {"control_relay": 0x12, "decoupled": 0xFE})}
         ),
         ChipTemperature(),
         Groups(),

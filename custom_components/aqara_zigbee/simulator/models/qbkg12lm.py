@@ -31,7 +31,7 @@ from ..behaviours import (
     power_on_count,
     relay,
 )
-from ..behaviours.basic_operation_mode import BasicOperationMode
+from ..behaviours.basic_operation_mode import LEFT_ROCKER, RIGHT_ROCKER, BasicOperationMode
 from ..clusters import (
     ANALOG_INPUT,
     BASIC,
@@ -51,6 +51,7 @@ from ..zcl import DataType
 
 GESTURES = frozenset({PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE})
 MODES = {"control_left_relay": 0x12, "control_right_relay": 0x22, "decoupled": 0xFE}
+RIGHT_MODES = {"control_right_relay": 0x22, "control_left_relay": 0x12, "decoupled": 0xFE}
 
 TWIN = Twin(
     zigbee_models=("lumi.ctrl_ln2.aq1", "lumi.ctrl_ln2"),
@@ -103,11 +104,10 @@ TWIN = Twin(
         ),
         BasicOperationMode(
             {
-                "left": (0xFF22, "operation_mode_left", 0x12),
-                "right": (0xFF23, "operation_mode_right", 0x22),
-            },
-            values=MODES,
-            relays={0x12: 1, 0x22: 2},
+                LEFT_ROCKER: ("operation_mode_left", 1, MODES),
+                # the right rocker comes driving the right relay (0x22 first)
+                RIGHT_ROCKER: ("operation_mode_right", 2, RIGHT_MODES),
+            }
         ),
         ChipTemperature(),
         Groups(),

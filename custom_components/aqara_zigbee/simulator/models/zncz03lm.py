@@ -81,7 +81,8 @@ TWIN = Twin(
             power_endpoint=2,
             energy_endpoint=3,
             mains_in_power_configuration=True,
-            exposes_voltage=True,
+            exposes_mains=True,
+            hidden=frozenset({"current"}),  # the page shows the voltage only
         ),
         Heartbeat(
             BASIC,
