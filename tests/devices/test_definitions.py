@@ -309,6 +309,9 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # (lumi_action) publishes for endpoints 4/5/6: every kind for every button
     ("QBKG03LM", "action", "values"): "every action lumi_action publishes for the three "
     "button endpoints (the library's list misses hold_*, single_both, double_both...)",
+    # The unit answers reads of BinaryOutput 0xFF06 (sprut/Hub#157) and reports nothing:
+    # the state is what was written or read back, not a report
+    ("LLKZMK11LM", "interlock", "access"): "read back (answered to reads), never reported",
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

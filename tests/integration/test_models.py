@@ -92,6 +92,7 @@ GAPS: dict[str, dict[str, str]] = {
     "lumi.plug.maus01": _unreadable_basic_settings("power_outage_memory"),
     "lumi.ctrl_ln1.aq1": _unreadable_basic_settings("power_outage_memory", readable=False),
     "lumi.ctrl_ln1": _unreadable_basic_settings("power_outage_memory", readable=False),
+    "lumi.relay.c2acn01": _unreadable_basic_settings("power_outage_memory"),
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
@@ -253,10 +254,14 @@ async def _write(dev: Device, expose: Expose) -> None:
 
 async def _state_action(dev: Device, definition: Definition) -> None:
     """With ``state_action`` on, every relay's confirmed switching also fires its action."""
+    relays = [expose for expose in definition.exposes if expose.state_actions]
+    # Every relay off first: a module's interlock then has nothing to switch off
+    for relay in relays:
+        await call(dev.hass, "switch", "turn_off", dev.entity("switch", relay.key))
     await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {"state_action": True})
     recorder = record_states(dev.hass, dev.entity("event", "action"))
     expected: list[str] = []
-    for relay in (expose for expose in definition.exposes if expose.state_actions):
+    for relay in relays:
         for service, action in zip(("turn_on", "turn_off"), relay.state_actions or (), strict=True):
             await call(dev.hass, "switch", service, dev.entity("switch", relay.key))
             expected.append(action)
