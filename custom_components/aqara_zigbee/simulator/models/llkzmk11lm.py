@@ -15,6 +15,8 @@ Inferred: the load (power, current) is the sum over both relays, drawn through r
 from __future__ import annotations
 
 from ..behaviours import (
+    Buttons,
+    ButtonSpec,
     ChipTemperature,
     Groups,
     Heartbeat,
@@ -89,6 +91,11 @@ TWIN = Twin(
     file_version=47,
     behaviours=lambda: [
         Relays({1: "state_l1", 2: "state_l2"}),
+        # each channel's wall-switch input toggles its relay (no click events)
+        Buttons(
+            {"l1": ButtonSpec(None, (1,)), "l2": ButtonSpec(None, (2,))},
+            aliases={"1": "l1", "2": "l2"},
+        ),
         BinaryOutputInterlock(),
         ChipTemperature(),
         Groups(),

@@ -14,6 +14,8 @@ lacks it), endpoint 3 as lumi.plug's energy endpoint. OTA image type 0x0101 (zig
 from __future__ import annotations
 
 from ..behaviours import (
+    Buttons,
+    ButtonSpec,
     ChipTemperature,
     Groups,
     Heartbeat,
@@ -76,6 +78,7 @@ TWIN = Twin(
     file_version=94,
     behaviours=lambda: [
         Relays({1: "state"}, binary_output=True),
+        Buttons({"main": ButtonSpec(None, (1,))}),  # the outlet's button toggles it
         ChipTemperature(),
         Groups(),
         Identify(),

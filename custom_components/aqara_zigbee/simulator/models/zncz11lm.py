@@ -11,6 +11,8 @@ QBCZ11LM of the same generation.
 from __future__ import annotations
 
 from ..behaviours import (
+    Buttons,
+    ButtonSpec,
     ChipTemperature,
     Groups,
     Heartbeat,
@@ -71,6 +73,7 @@ TWIN = Twin(
     file_version=30,
     behaviours=lambda: [
         Relays({1: "state"}, binary_output=True),
+        Buttons({"main": ButtonSpec(None, (1,))}),  # the plug's button toggles it
         ChipTemperature(),
         Groups(),
         Identify(),

@@ -13,6 +13,8 @@ heartbeat with lumi.plug's layout plus current (index 151, mA) as ZNCZ04LM sends
 from __future__ import annotations
 
 from ..behaviours import (
+    Buttons,
+    ButtonSpec,
     ChipTemperature,
     Groups,
     Heartbeat,
@@ -82,6 +84,7 @@ TWIN = Twin(
     file_version=17,
     behaviours=lambda: [
         Relays({1: "state"}, binary_output=True),
+        Buttons({"main": ButtonSpec(None, (1,))}),  # the plug's button toggles it
         ChipTemperature(),
         Groups(),
         Identify(),
