@@ -60,15 +60,39 @@ from .model_helpers import (
     write_values,
 )
 
+
+def _unreadable_basic_settings(*keys: str, readable: bool = True) -> dict[str, str]:
+    """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back.
+
+    ``readable``: the definition offers a read (Zigbee2MQTT's access), which fails too.
+    """
+    gaps: dict[str, str] = {}
+    for key in keys:
+        # Zigbee2MQTT reads manuSpecificLumi 0xFFF0, a cluster this old firmware lacks
+        gaps[f"reports:{key}"] = (
+            f"the definition says the device reports {key} (genBasic 0xFFF0), but the "
+            "device never reports the setting and its heartbeat lacks it"
+        )
+        if readable:
+            gaps[f"reads:{key}"] = (
+                f"the definition reads {key} from genBasic 0xFFF0, which the device answers "
+                "empty: the setting cannot be read back"
+            )
+    return gaps
+
+
 #: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
 GAPS: dict[str, dict[str, str]] = {
-    "lumi.plug": {
-        # Zigbee2MQTT reads manuSpecificLumi 0xFFF0, a cluster this old firmware lacks
-        "reports:power_outage_memory": "the definition says lumi.plug reports it (genBasic "
-        "0xFFF0), but the device never reports the setting and its heartbeat lacks it",
-        "reads:power_outage_memory": "the definition reads genBasic 0xFFF0, which lumi.plug "
-        "answers empty: the setting cannot be read back",
-    },
+    "lumi.plug": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_86plug": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_86plug.aq1": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.plug.aq1": _unreadable_basic_settings(
+        "power_outage_memory", "led_disabled_night", "auto_off"
+    ),
+    "lumi.plug.maus01": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_ln1.aq1": _unreadable_basic_settings("power_outage_memory", readable=False),
+    "lumi.ctrl_ln1": _unreadable_basic_settings("power_outage_memory", readable=False),
+    "lumi.relay.c2acn01": _unreadable_basic_settings("power_outage_memory"),
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
@@ -230,10 +254,14 @@ async def _write(dev: Device, expose: Expose) -> None:
 
 async def _state_action(dev: Device, definition: Definition) -> None:
     """With ``state_action`` on, every relay's confirmed switching also fires its action."""
+    relays = [expose for expose in definition.exposes if expose.state_actions]
+    # Every relay off first: a module's interlock then has nothing to switch off
+    for relay in relays:
+        await call(dev.hass, "switch", "turn_off", dev.entity("switch", relay.key))
     await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {"state_action": True})
     recorder = record_states(dev.hass, dev.entity("event", "action"))
     expected: list[str] = []
-    for relay in (expose for expose in definition.exposes if expose.state_actions):
+    for relay in relays:
         for service, action in zip(("turn_on", "turn_off"), relay.state_actions or (), strict=True):
             await call(dev.hass, "switch", service, dev.entity("switch", relay.key))
             expected.append(action)

@@ -8,6 +8,7 @@ from ..devices.model import (
     BOOL,
     OPTION_STATE_ACTION,
     RW,
+    Access,
     AttributeSource,
     BindStep,
     Expose,
@@ -44,11 +45,14 @@ def relay(
     description: str = "Relay.",
     heartbeat: bool = True,
     label: str | None = None,
+    state_action: bool = True,
 ) -> Feature:
     """A relay: OnOff reports/reads and commands, its heartbeat entry, ``state_action``.
 
     ``name`` is the rocker's name in Zigbee2MQTT's keys (``state_top``); None for the only one.
     ``label``: the entity's name where the capitalized ``name`` reads wrong (``USB``).
+    ``state_action``: the device option is offered (Zigbee2MQTT's generic OnOff converter
+    brings it; models decoded by Lumi's own OnOff converter have none).
     """
     suffix = endpoint_suffix(name)
     sources: tuple[AttributeSource | HeartbeatSource, ...] = (
@@ -69,7 +73,7 @@ def relay(
         state_actions=(f"on{suffix}", f"off{suffix}"),
         named_after_device=name is None,
     )
-    return Feature(exposes=(expose,), options=(OPTION_STATE_ACTION,))
+    return Feature(exposes=(expose,), options=(OPTION_STATE_ACTION,) if state_action else ())
 
 
 def report_relay(*, endpoint: int = 1, max_interval: int = 3600) -> Feature:
@@ -134,12 +138,16 @@ class PlugSettingCodec:
         raise ValueError("lumi.plug settings are written as a sequence")
 
 
-def plug_power_outage_memory() -> Feature:
-    """lumi.plug: power_outage_memory is two genBasic 0xFFF0 octet-string writes."""
+def plug_power_outage_memory(*, readable: bool = True) -> Feature:
+    """lumi.plug: power_outage_memory is two genBasic 0xFFF0 octet-string writes.
+
+    ``readable``: offered to ``/get`` (Zigbee2MQTT gives QBKG11LM none).
+    """
     return Feature(
         exposes=(
             config_switch(
                 "power_outage_memory",
+                access=RW if readable else Access.WRITE | Access.REPORT,
                 description=POWER_OUTAGE_MEMORY_DESCRIPTION,
                 sources=(
                     AttributeSource(

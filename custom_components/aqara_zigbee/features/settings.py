@@ -174,16 +174,19 @@ def led_disabled_night(*, description: str = "Enable/disable the LED at night.")
     return _lumi_switch("led_disabled_night", ATTR_LED_DISABLED_NIGHT, ZCL_BOOL, description)
 
 
-def auto_off() -> Feature:
-    """Plugs: off after 20 minutes below 2 W."""
+def auto_off(*, readable: bool = False, minutes: int = 20) -> Feature:
+    """Plugs: off after ``minutes`` below 2 W.
+
+    ``readable``: offered to ``/get`` (the library's access; ZNCZ04LM's page had none).
+    """
     return Feature(
         exposes=(
             config_switch(
                 "auto_off",
-                access=Access.WRITE | Access.REPORT,
+                access=RW if readable else Access.WRITE | Access.REPORT,
                 description=(
                     "Turn the device automatically off when attached device consumes less "
-                    "than 2W for 20 minutes."
+                    f"than 2W for {minutes} minutes."
                 ),
                 # No /get on the page, but Z2M's converter reads 0x0202 for this model
                 sources=(lumi_attribute(ATTR_AUTO_OFF, BOOL),),

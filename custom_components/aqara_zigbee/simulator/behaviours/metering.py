@@ -63,6 +63,10 @@ class Metering(Behaviour):
     only, as the H1M switches); ``exposes_energy=False``: power alone (H2 US switches);
     ``hidden``: properties of the above the page does not show (a switch metering energy but
     not power); ``overload_max_w``: the model's highest overload protection (W).
+    ``exposes_mains``: the page shows voltage and current; ``hidden``: properties of the
+    above the page does not show (a switch metering energy but not power);
+    ``rms_in_electrical_measurement``: False where ElectricalMeasurement has no rms voltage
+    and current (SP-EUC01: those travel in the heartbeat only).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -79,6 +83,7 @@ class Metering(Behaviour):
         overload_max_w: float = OVERLOAD_MAX_W,
         exposes_current: bool = True,
         exposes_energy: bool = True,
+        rms_in_electrical_measurement: bool = True,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -92,6 +97,7 @@ class Metering(Behaviour):
         self.power_reports_broken_in = power_reports_broken_in
         #: properties the model's page does not show although the firmware measures them
         self.hidden = hidden
+        self.rms_in_electrical_measurement = rms_in_electrical_measurement
         self.load_watts = 0.0
         self.consumer_connected = False
         self.energy_kwh = 0.0
@@ -252,15 +258,13 @@ class Metering(Behaviour):
             return
         self._last_reported_power = power
         if self.electrical_measurement:
-            self.device.send_report(
-                1,
-                ELECTRICAL_MEASUREMENT,
-                [
-                    AttributeValue(0x050B, DataType.INT16, self._active_power_raw()),
+            values = [AttributeValue(0x050B, DataType.INT16, self._active_power_raw())]
+            if self.rms_in_electrical_measurement:
+                values += [
                     AttributeValue(0x0505, DataType.UINT16, self._rms_voltage_raw()),
                     AttributeValue(0x0508, DataType.UINT16, self._rms_current_raw()),
-                ],
-            )
+                ]
+            self.device.send_report(1, ELECTRICAL_MEASUREMENT, values)
         elif self.power_endpoint is not None:
             self.device.send_report(
                 self.power_endpoint,
@@ -331,9 +335,16 @@ class Metering(Behaviour):
                 0x0306: Attribute(DataType.MAP8, lambda: 0),
             }
         if cluster == ELECTRICAL_MEASUREMENT and ep == 1 and self.electrical_measurement:
+            rms: AttrTable = (
+                {
+                    0x0505: Attribute(DataType.UINT16, self._rms_voltage_raw),
+                    0x0508: Attribute(DataType.UINT16, self._rms_current_raw),
+                }
+                if self.rms_in_electrical_measurement
+                else {}
+            )
             return {
-                0x0505: Attribute(DataType.UINT16, self._rms_voltage_raw),
-                0x0508: Attribute(DataType.UINT16, self._rms_current_raw),
+                **rms,
                 0x050B: Attribute(DataType.INT16, self._active_power_raw),
                 0x0600: Attribute(DataType.UINT16, lambda: 1),
                 0x0601: Attribute(DataType.UINT16, lambda: LEGACY_VOLTAGE_DIVISOR),
