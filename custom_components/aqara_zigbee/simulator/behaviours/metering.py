@@ -62,9 +62,7 @@ class Metering(Behaviour):
     ``exposes_mains``: the page shows voltage and current (``exposes_current=False``: voltage
     only, as the H1M switches); ``exposes_energy=False``: power alone (H2 US switches);
     ``hidden``: properties of the above the page does not show (a switch metering energy but
-    not power); ``overload_max_w``: the model's highest overload protection (W).
-    ``exposes_mains``: the page shows voltage and current; ``hidden``: properties of the
-    above the page does not show (a switch metering energy but not power);
+    not power); ``overload_max_w``: the model's highest overload protection (W);
     ``rms_in_electrical_measurement``: False where ElectricalMeasurement has no rms voltage
     and current (SP-EUC01: those travel in the heartbeat only).
     """
