@@ -20,6 +20,7 @@ def multistate_clicks(
     *,
     clicks: Mapping[int, str],
     state_actions: tuple[str, ...] = (),
+    by_button: bool = False,
 ) -> Feature:
     """Clicks reported as MultistateInput presentValue on each button's (hidden) endpoint.
 
@@ -27,6 +28,8 @@ def multistate_clicks(
     endpoint is undocumented) to the button's name in the action strings (None: no suffix);
     ``clicks`` maps presentValue to the click kind (1 → "single"). ``state_actions`` are the
     relay actions the model's Zigbee2MQTT page also lists for ``state_action``.
+    ``by_button``: the page lists the actions button by button (``single_left``,
+    ``double_left``, ``single_right``...) rather than click kind by click kind.
     """
 
     def action(kind: str, name: str | None) -> str:
@@ -39,8 +42,11 @@ def multistate_clicks(
         )
         for endpoint, name in buttons.items()
     )
-    # Zigbee2MQTT lists the actions click kind by click kind
-    options = tuple(action(kind, name) for kind in clicks.values() for name in buttons.values())
+    # Zigbee2MQTT lists the actions click kind by click kind, older pages button by button
+    if by_button:
+        options = tuple(action(kind, name) for name in buttons.values() for kind in clicks.values())
+    else:
+        options = tuple(action(kind, name) for kind in clicks.values() for name in buttons.values())
     expose = Expose(
         key="action",
         platform=Platform.EVENT,
