@@ -10,22 +10,26 @@ from ..devices.model import (
     RO,
     Access,
     AttributeSource,
+    BindStep,
     Expose,
     Feature,
     HeartbeatSource,
     NumberCodec,
     Platform,
+    ReportStep,
     Source,
     TlvNumber,
     calibration_key,
     precision_key,
 )
 from ..lumi.const import (
+    ANALOG_INPUT,
     ELECTRICAL_MEASUREMENT,
     METERING,
     METERING_CURRENT_SUMMATION,
     METERING_DIVISOR,
     METERING_MULTIPLIER,
+    PRESENT_VALUE,
 )
 
 
@@ -35,13 +39,16 @@ def _measurement(expose: Expose) -> Feature:
     )
 
 
-def power(*sources: Source) -> Feature:
-    """Instantaneous power (W): the model's own sources first, then the heartbeat."""
+def power(*sources: Source, readable: bool = True) -> Feature:
+    """Instantaneous power (W): the model's own sources first, then the heartbeat.
+
+    ``readable=False``: Zigbee2MQTT offers no /get of it (lumiPower of newer switches).
+    """
     return _measurement(
         Expose(
             key="power",
             platform=Platform.SENSOR,
-            access=RO,
+            access=RO if readable else Access.REPORT,
             description="Instantaneous measured power.",
             unit="W",
             device_class="power",
@@ -129,4 +136,31 @@ def metering_summation(*, endpoint: int = 1) -> AttributeSource:
         codec=NumberCodec(ndigits=3),
         multiplier_attribute=METERING_MULTIPLIER,
         divisor_attribute=METERING_DIVISOR,
+    )
+
+
+def analog_power(*, endpoint: int = 21) -> AttributeSource:
+    """Power (W) as AnalogInput presentValue (Aqara switches and plugs: endpoint 21)."""
+    return AttributeSource(
+        endpoint=endpoint,
+        cluster=ANALOG_INPUT,
+        attribute=PRESENT_VALUE,
+        codec=NumberCodec(ndigits=2),
+    )
+
+
+def report_analog_power(*, endpoint: int = 21) -> Feature:
+    """Bind AnalogInput and have power reported (Zigbee2MQTT's lumiPower: 10 s-1 h, 5 W)."""
+    return Feature(
+        configure=(
+            BindStep(endpoint=endpoint, cluster=ANALOG_INPUT),
+            ReportStep(
+                endpoint=endpoint,
+                cluster=ANALOG_INPUT,
+                attribute=PRESENT_VALUE,
+                min_interval=10,
+                max_interval=3600,
+                reportable_change=5,
+            ),
+        )
     )

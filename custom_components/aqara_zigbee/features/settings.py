@@ -96,15 +96,23 @@ def _lumi_select(
 
 
 OPERATION_MODE_CODEC = EnumCodec(pairs=((1, "control_relay"), (0, "decoupled")))
+#: the same values in the order of Zigbee2MQTT's newer definitions (lumiOperationMode)
+DECOUPLED_FIRST_CODEC = EnumCodec(pairs=((0, "decoupled"), (1, "control_relay")))
 
 
-def operation_mode(*, endpoint: int = 1, name: str | None = None, description: str) -> Feature:
+def operation_mode(
+    *,
+    endpoint: int = 1,
+    name: str | None = None,
+    description: str,
+    decoupled_first: bool = False,
+) -> Feature:
     """Decoupled mode: the rocker only sends clicks, the relay stays as it is."""
     return _lumi_select(
         f"operation_mode{endpoint_suffix(name)}",
         ATTR_OPERATION_MODE,
         ZCL_UINT8,
-        OPERATION_MODE_CODEC,
+        DECOUPLED_FIRST_CODEC if decoupled_first else OPERATION_MODE_CODEC,
         endpoint=endpoint,
         description=description,
         translation_key="operation_mode_endpoint" if name else None,
