@@ -59,7 +59,8 @@ class Metering(Behaviour):
     layout, ElectricalMeasurement and Metering on endpoint 1 instead of AnalogInput;
     ``mains_in_power_configuration``: old Xiaomi's voltage in PowerConfiguration;
     ``aqara_protections``: consumer_connected, overload protection and auto-off;
-    ``exposes_mains``: the page shows voltage and current.
+    ``exposes_mains``: the page shows voltage and current (``exposes_current=False``: voltage
+    only, as the H1M switches).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -72,6 +73,7 @@ class Metering(Behaviour):
         aqara_protections: bool = False,
         exposes_mains: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
+        exposes_current: bool = True,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -79,6 +81,7 @@ class Metering(Behaviour):
         self.mains_in_power_configuration = mains_in_power_configuration
         self.aqara_protections = aqara_protections
         self.exposes_mains = exposes_mains
+        self.exposes_current = exposes_current
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         self.load_watts = 0.0
@@ -376,13 +379,16 @@ class Metering(Behaviour):
             ),
         ]
         if self.exposes_mains:
-            props += [
+            props.append(
                 Property(
                     "voltage",
                     read=lambda: self.voltage_v,
                     change=self._change_voltage,
                     pick=lambda current: round(as_number(current) + 2.3, 1),
-                ),
+                )
+            )
+        if self.exposes_mains and self.exposes_current:
+            props += [
                 Property(
                     "current",
                     read=lambda: self.current_a,
