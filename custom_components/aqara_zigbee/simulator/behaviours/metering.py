@@ -74,6 +74,7 @@ class Metering(Behaviour):
         exposes_mains: bool = False,
         power_reports_broken_in: frozenset[int] = frozenset(),
         exposes_current: bool = True,
+        load_relays: tuple[int, ...] = (1,),
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -82,6 +83,9 @@ class Metering(Behaviour):
         self.aqara_protections = aqara_protections
         self.exposes_mains = exposes_mains
         self.exposes_current = exposes_current
+        #: the relays the load hangs behind: a multi-rocker switch meters all its circuits,
+        #: so the load draws while any of them is on
+        self.load_relays = load_relays
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         self.load_watts = 0.0
@@ -112,7 +116,7 @@ class Metering(Behaviour):
     @property
     def power_w(self) -> float:
         """Instantaneous active power drawn through the relay."""
-        if not self.device.powered or not self._relays[1]:
+        if not self.device.powered or not any(self._relays[ep] for ep in self.load_relays):
             return 0.0
         return self.load_watts
 
