@@ -291,6 +291,7 @@ _PAGE_OPTION = "seed model: the option is on its page; the library dropped it (p
 # button of its buttonLookup (single_left): the event types are what Zigbee2MQTT publishes
 _BUTTON_SUFFIX = "Zigbee2MQTT publishes the gestures with the button (buttonLookup)"
 _STATE_ACTION = "state_action comes with every relay here; the old definition lacks it"
+_NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image type unknown"
 DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # The seed pages predate the library's move to the Aqara vendor and its new descriptions
     ("ZNCZ02LM", "identity", "description"): _SEED_PAGE,
@@ -335,6 +336,10 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # The unit answers reads of BinaryOutput 0xFF06 (sprut/Hub#157) and reports nothing:
     # the state is what was written or read back, not a report
     ("LLKZMK11LM", "interlock", "access"): "read back (answered to reads), never reported",
+    # The library marks them OTA-capable, but Koenkk/zigbee-OTA's index has no image of
+    # either model: no image type is known to ask a server for
+    ("QBKG27LM", "identity", "ota"): _NO_OTA_IMAGE,
+    ("QBKG28LM", "identity", "ota"): _NO_OTA_IMAGE,
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

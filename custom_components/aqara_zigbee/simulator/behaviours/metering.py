@@ -64,7 +64,8 @@ class Metering(Behaviour):
     ``hidden``: properties of the above the page does not show (a switch metering energy but
     not power); ``overload_max_w``: the model's highest overload protection (W);
     ``rms_in_electrical_measurement``: False where ElectricalMeasurement has no rms voltage
-    and current (SP-EUC01: those travel in the heartbeat only).
+    and current (SP-EUC01: those travel in the heartbeat only); ``load_relays``: the relays
+    the load hangs behind (a multi-rocker switch meters all its circuits).
     """
 
     def __init__(  # the layouts differ in that many ways
@@ -82,6 +83,7 @@ class Metering(Behaviour):
         exposes_current: bool = True,
         exposes_energy: bool = True,
         rms_in_electrical_measurement: bool = True,
+        load_relays: tuple[int, ...] = (1,),
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -91,6 +93,9 @@ class Metering(Behaviour):
         self.exposes_mains = exposes_mains
         self.exposes_current = exposes_current
         self.exposes_energy = exposes_energy
+        #: the relays the load hangs behind: a multi-rocker switch meters all its circuits,
+        #: so the load draws while any of them is on
+        self.load_relays = load_relays
         #: firmware versions that stopped reporting power (ZNCZ04LM 24, pulled from the index)
         self.power_reports_broken_in = power_reports_broken_in
         #: properties the model's page does not show although the firmware measures them
@@ -126,7 +131,7 @@ class Metering(Behaviour):
     @property
     def power_w(self) -> float:
         """Instantaneous active power drawn through the relay."""
-        if not self.device.powered or not self._relays[1]:
+        if not self.device.powered or not any(self._relays[ep] for ep in self.load_relays):
             return 0.0
         return self.load_watts
 
