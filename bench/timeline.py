@@ -30,7 +30,7 @@ SLOW_CALLBACK_NS = 300_000  # 0.3 ms: a third of our median report
 
 class Recorder:
     def __init__(self) -> None:
-        self.callbacks: list[tuple[int, int, str]] = []  # (start, end, what)
+        self.callbacks: list[tuple[int, int, int, str]] = []  # (start, end, cpu ns, what)
         self.collections: list[tuple[int, int, int]] = []  # (start, end, generation)
         self.db_statements: list[tuple[int, str]] = []  # (when queued, first words)
         self.thread_switches = 0
@@ -43,12 +43,14 @@ def record() -> Iterator[Recorder]:
     handle_run = asyncio.events.Handle._run
     perf = time.perf_counter_ns
 
+    cpu = time.thread_time_ns
+
     def timed_run(self: asyncio.events.Handle) -> None:
-        start = perf()
+        start, cpu_start = perf(), cpu()
         handle_run(self)
         end = perf()
         if end - start > SLOW_CALLBACK_NS:
-            rec.callbacks.append((start, end, _describe(self)))
+            rec.callbacks.append((start, end, cpu() - cpu_start, _describe(self)))
 
     def on_gc(phase: str, info: dict[str, Any]) -> None:
         if phase == "start":
@@ -104,13 +106,26 @@ def _describe(handle: asyncio.events.Handle) -> str:
 def explain(rec: Recorder, samples: list[tuple[int, int]], p99_ns: float) -> dict[str, Any]:
     """What overlapped each report slower than ``p99_ns`` ((sent, stated) pairs)."""
     slow = [(sent, stated) for sent, stated in samples if stated - sent >= p99_ns]
+    # slow reports during which the loop's thread was mostly off the CPU
+    stalled = 0
+    for sent, stated in slow:
+        wall = cpu_ns = 0
+        for start, end, used, _ in rec.callbacks:
+            if start < stated and end > sent:
+                wall += end - start
+                cpu_ns += used
+        if wall and cpu_ns < wall / 2:
+            stalled += 1
     causes: Counter[str] = Counter()
     examples: list[dict[str, Any]] = []
     for sent, stated in slow:
         overlapping: list[str] = []
-        for start, end, what in rec.callbacks:
+        for start, end, cpu_ns, what in rec.callbacks:
             if start < stated and end > sent:
-                overlapping.append(f"callback {what} {(end - start) / 1e6:.2f} ms")
+                overlapping.append(
+                    f"callback {what} {(end - start) / 1e6:.2f} ms"
+                    f" (loop thread on CPU {cpu_ns / 1e6:.2f} ms)"
+                )
         for start, end, generation in rec.collections:
             if start < stated and end > sent:
                 overlapping.append(f"gc gen{generation} {(end - start) / 1e6:.2f} ms")
@@ -129,7 +144,14 @@ def explain(rec: Recorder, samples: list[tuple[int, int]], p99_ns: float) -> dic
         "examples": examples,
         "gc_collections": Counter(f"gen{g}" for _, _, g in rec.collections).most_common(),
         "gc_ms_max": max(((e - s) / 1e6 for s, e, _ in rec.collections), default=0.0),
-        "slow_callbacks": Counter(what for _, _, what in rec.callbacks).most_common(10),
+        "slow_callbacks": Counter(what for _, _, _, what in rec.callbacks).most_common(10),
+        # of the wall time slow callbacks took, the share the loop's thread was on a CPU:
+        # well below 1, the thread was waiting (preempted by other processes, or for the GIL)
+        "slow_callbacks_cpu_share": (
+            sum(c for _, _, c, _ in rec.callbacks)
+            / max(1, sum(e - s for s, e, _, _ in rec.callbacks))
+        ),
+        "stalled_flights": stalled,
         "db_statements": all_db,
         "db_statement_kinds": Counter(what for _, what in rec.db_statements).most_common(6),
         "switch_interval_ms": sys.getswitchinterval() * 1e3,

@@ -112,7 +112,7 @@ def _zha_devices(hass: HomeAssistant) -> int:
     return max(0, len(dr.async_entries_for_config_entry(dr.async_get(hass), entry.entry_id)) - 1)
 
 
-async def _settle(network: SimulatedNetwork, quiet: float = 2.0, within: float = 180) -> None:
+async def _settle(network: SimulatedNetwork, quiet: float = 2.0, within: float = 600) -> None:
     """Until the coordinator saw no frame for ``quiet`` seconds (ZHA's reads, binds)."""
     deadline = time.monotonic() + within
     last, quiet_since = -1, time.monotonic()
@@ -140,7 +140,7 @@ async def _prepare(config_dir: Path, devices: int) -> dict[str, Any]:
             await hass.services.async_call(DOMAIN, "permit", {"duration": 254}, blocking=True)
             await harness.wait_until(
                 lambda: _zha_devices(hass) >= devices,
-                60 + devices * 1.0,
+                120 + devices * 3.0,
                 f"{devices} devices to join ZHA",
             )
             await _settle(network)
