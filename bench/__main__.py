@@ -37,7 +37,7 @@ STARTUP_SIZES = (5, 50, 200)
 LATENCY_SIZES = (1, 50, 200)
 LATENCY_MIN_RATE = 50.0  # reports/s: a single device reports every 20 ms, so p99 has samples
 THROUGHPUT_DEVICES = 200
-THROUGHPUT_RATES = (500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000)
+THROUGHPUT_RATES = (250, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000)
 PROFILE_DEVICES = 200
 PROFILE_RATE = 1000.0
 
@@ -199,7 +199,12 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
     keep_startup(50, result)
     latency.append(result["latency"])
 
-    rates = THROUGHPUT_RATES[:6] if args.quick else THROUGHPUT_RATES
+    log(f"[{side}] tail: 1 device at 50/s with the timeline probes (bench/timeline.py)")
+    tail = runner.run(1, "--latency-rate", "50", "--latency-duration", str(duration), "--timeline")[
+        "latency"
+    ]
+
+    rates = THROUGHPUT_RATES[:7] if args.quick else THROUGHPUT_RATES
     log(
         f"[{side}] throughput: {THROUGHPUT_DEVICES} devices, "
         f"offered rates {', '.join(map(str, rates))}/s"
@@ -220,6 +225,7 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
             keep_startup(devices, runner.run(devices))
     sections: dict[str, Any] = {
         "latency": latency,
+        "tail": tail,
         "throughput": throughput,
         "startup": summarize_startup(startup_runs, runner.prepared),
         "prepare": runner.prepared,
@@ -359,6 +365,11 @@ def comparable_figures(sections: dict[str, Any]) -> dict[str, tuple[float | None
     throughput = sections.get("throughput", {})
     figures["sustained reports/s (p99 < 50 ms)"] = (throughput.get("max_rate"), False)
     figures["stack CPU ms per report"] = (throughput.get("stack_cpu_ms_per_report"), True)
+    # what one whole core carries at that cost: the throughput figure a busy machine still shows
+    figures["reports/s one whole core carries"] = (
+        throughput.get("capacity_per_core_estimate"),
+        False,
+    )
     marginal = sections.get("startup", {}).get("marginal_bytes_per_device")
     figures["memory KB per device"] = (None if marginal is None else marginal / 1024, True)
     return figures
@@ -522,6 +533,26 @@ def render(results: dict[str, Any]) -> str:
                 f"{_f(row['ratio']):>10}  {mark}"
             )
 
+    tails = [("ours", results.get("tail"))]
+    if isinstance(results.get("zha"), dict):
+        tails.append(("ZHA", results["zha"].get("tail")))
+    if any(tail for _, tail in tails):
+        lines.append("")
+        lines.append(
+            "7. Where the tail comes from (1 device, 50/s, timeline probes): reports slower than"
+            " p99, and how many of them had the loop's thread mostly OFF the CPU (stalled)"
+        )
+        for name, tail in tails:
+            if not tail or "tail" not in tail:
+                continue
+            lat, probe = tail["latency_ms"], tail["tail"]
+            lines.append(
+                f"   {name:<5} p50 {_f(lat.get('p50'))} ms, p99 {_f(lat.get('p99'))} ms: "
+                f"{probe['slow_reports']} slow, {probe['stalled_flights']} stalled; slow "
+                f"callbacks on CPU {probe['slow_callbacks_cpu_share'] * 100:.0f}% of their wall "
+                f"time; gc {probe['gc_collections']}; db statements {probe['db_statements']}"
+            )
+
     prof = results.get("profile")
     if prof:
         lines.append("")
@@ -591,7 +622,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["verdicts"] = verdicts(results)
     args.output.write_text(json.dumps(results, indent=2, default=str))
     print(render(results))
-    print(f"\n(wrote {args.output.relative_to(ROOT)} in {results['seconds']:.0f} s)")
+    shown = args.output.resolve()
+    shown_path = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    print(f"\n(wrote {shown_path} in {results['seconds']:.0f} s)")
     return 0
 
 
