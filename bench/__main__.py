@@ -99,7 +99,9 @@ class Runner:
     network, driver and statistics on HA's ZHA) in the ZHA environment.
     """
 
-    def __init__(self, work: Path, quick: bool, side: str = "ours") -> None:
+    def __init__(
+        self, work: Path, quick: bool, side: str = "ours", ours_python: str = PYTHON
+    ) -> None:
         self.work = work / side
         self.quick = quick
         self.side = side
@@ -108,7 +110,7 @@ class Runner:
         if side == "zha":
             self.python, self.module = str(ZHA_PYTHON), "bench.zha"
         else:
-            self.python, self.module = PYTHON, "bench.e2e"
+            self.python, self.module = ours_python, "bench.e2e"
 
     def env(self) -> dict[str, str] | None:
         if self.side != "zha":
@@ -582,13 +584,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument(
+        "--ours-python",
+        default=PYTHON,
+        help=f"the Python our side runs in (e.g. {ZHA_PYTHON}: the same libraries as ZHA)",
+    )
+    parser.add_argument(
         "--sides", default=",".join(SIDES), help="ours, zha or both (default), in that order"
     )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
     busy_before = machine.cpu_times()
-    results: dict[str, Any] = {"machine": machine.describe(ROOT)}
+    results: dict[str, Any] = {"machine": machine.describe(ROOT), "ours_python": args.ours_python}
     if args.only in (None, "heartbeat"):
         log("heartbeat decoding: ours vs zha-quirks")
         results["heartbeat"] = heartbeat_section()
@@ -602,7 +609,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             # one side after the other, never together: each has the machine to itself
             for side in sides:
                 if side == "ours":
-                    results.update(e2e_sections(Runner(Path(work), args.quick, side), args))
+                    runner = Runner(Path(work), args.quick, side, args.ours_python)
+                    results.update(e2e_sections(runner, args))
                     continue
                 try:
                     results[side] = e2e_sections(Runner(Path(work), args.quick, side), args)

@@ -273,6 +273,18 @@ async def _run(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def _versions() -> dict[str, str | None]:
+    import importlib.metadata
+
+    versions: dict[str, str | None] = {}
+    for name in ("homeassistant", "zha", "zha-quirks", "zigpy", "zigpy-znp", "serialx"):
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.zha")
     sub = parser.add_subparsers(dest="mode", required=True)
@@ -300,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
 
         logging.getLogger(name).setLevel(logging.ERROR)
     result: dict[str, Any] = {"mode": args.mode, "pid": os.getpid(), "integration": DOMAIN}
+    result["versions"] = _versions()
     if args.mode == "run" and not args.no_pin:
         result["cpu"] = harness.pin_to_one_core()
     started = time.perf_counter()
