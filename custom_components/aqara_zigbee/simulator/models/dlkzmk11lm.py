@@ -21,99 +21,12 @@ switch toggles the relay and sends no click the hub sees.
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    LumiSetting,
-    Metering,
-    OtaUpdates,
-    PowerOutageCounter,
-    PowerOutageMemory,
-    Relays,
-    chip_temperature,
-    constant,
-    metering,
-    power_on_count,
-    relay,
-)
-from ..clusters import (
-    ALARMS,
-    ANALOG_INPUT,
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GP_PROFILE,
-    GREEN_POWER,
-    GROUPS,
-    IDENTIFY,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
+from ._aqara_t1_module import t1_neutral_twin
 
-TWIN = Twin(
-    zigbee_models=("lumi.switch.n0acn2",),
+TWIN = t1_neutral_twin(
+    zigbee_model="lumi.switch.n0acn2",
     z2m_model="DLKZMK11LM",
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0100,
-            (BASIC, DEVICE_TEMPERATURE, IDENTIFY, GROUPS, SCENES, ALARMS, TIME, LUMI_CLUSTER),
-            (OTA,),
-            hidden_clusters=(ON_OFF,),
-        ),
-        EndpointSpec(21, 0x0100, (ANALOG_INPUT,)),
-        EndpointSpec(31, 0x0100, (ANALOG_INPUT,)),
-        EndpointSpec(41, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(242, 0x0061, (), (GREEN_POWER,), profile=GP_PROFILE),
-    ),
-    app_version=21,
-    stack_version=0,
-    date_code="Aug  8 2020",
-    power_source=0x00,
-    file_version=21,
-    behaviours=lambda: [
-        Relays({1: "state"}),
-        Buttons({"main": ButtonSpec(None, (1,))}),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        PowerOutageMemory(default=True),
-        Metering(power_endpoint=21, exposes_mains=True),
-        LumiSetting(
-            "led_disabled_night", 0x0203, DataType.BOOL, {True: True, False: False}, default=False
-        ),
-        LumiSetting(
-            "switch_type", 0x000A, DataType.UINT8, {"toggle": 1, "momentary": 2}, default=1
-        ),
-        Heartbeat(
-            LUMI_CLUSTER,
-            LUMI_HEARTBEAT,
-            DataType.OCTET_STRING,
-            (
-                (100, DataType.BOOL, relay(1)),
-                (3, DataType.INT8, chip_temperature),
-                (152, DataType.FLOAT, metering.power_w),
-                (149, DataType.FLOAT, metering.energy_kwh),
-                (150, DataType.FLOAT, metering.decivolts),
-                (151, DataType.FLOAT, metering.milliamperes),
-                (5, DataType.UINT16, power_on_count),
-                (154, DataType.UINT8, constant(0)),
-                (11, DataType.UINT8, constant(0)),
-                (8, DataType.UINT16, constant(277)),
-                (9, DataType.UINT16, constant(4096)),
-            ),
-        ),
-        OtaUpdates(0x0581),
-    ],
+    exposes_outage_count=False,
+    led_disabled_night=True,
+    ota_image_type=0x0581,
 )

@@ -9,88 +9,11 @@ image (SSM-U02's facts: reference/devices.md; Zigbee2MQTT lumi.js, ``lumi.switch
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    LumiSetting,
-    PowerOutageCounter,
-    PowerOutageMemory,
-    Relays,
-    chip_temperature,
-    constant,
-    parent_nwk,
-    power_on_count,
-    relay,
-)
-from ..clusters import (
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    SCENES,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
-from .ssm_u02 import PressedFlag
+from ._aqara_t1_module import t1_no_neutral_twin
 
-TWIN = Twin(
-    zigbee_models=("lumi.switch.l0acn1",),
+TWIN = t1_no_neutral_twin(
+    zigbee_model="lumi.switch.l0acn1",
     z2m_model="DLKZMK12LM",
-    router=False,
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0100,
-            (
-                BASIC,
-                LUMI_CLUSTER,
-                DEVICE_TEMPERATURE,
-                MULTISTATE_INPUT,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-            ),
-            (OTA,),
-        ),
-    ),
-    app_version=25,
-    date_code="12-23-2020",
-    sw_build_id="0.0.0_0025",
-    behaviours=lambda: [
-        Relays({1: "state"}),
-        Buttons({"main": ButtonSpec(None, (1,))}),
-        ChipTemperature(exposed=False),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        PowerOutageMemory(default=True),
-        LumiSetting(
-            "switch_type", 0x000A, DataType.UINT8, {"toggle": 1, "momentary": 2}, default=1
-        ),
-        PressedFlag(),
-        Heartbeat(
-            LUMI_CLUSTER,
-            LUMI_HEARTBEAT,
-            DataType.OCTET_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (100, DataType.BOOL, relay(1)),
-                (5, DataType.UINT16, power_on_count),
-                (8, DataType.UINT16, constant(278)),
-                (154, DataType.UINT8, constant(0)),
-                (10, DataType.UINT16, parent_nwk),
-                (11, DataType.UINT8, constant(0)),
-            ),
-        ),
-    ],
+    exposes_chip_temperature=False,
+    exposes_outage_count=False,
 )

@@ -14,99 +14,32 @@ lacks it), endpoint 3 as lumi.plug's energy endpoint. OTA image type 0x0101 (zig
 from __future__ import annotations
 
 from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    Metering,
-    OtaUpdates,
     PlugPowerOutageMemory,
-    PowerOutageCounter,
-    Relays,
     chip_temperature,
     constant,
     metering,
     power_on_count,
     relay,
 )
-from ..clusters import (
-    ANALOG_INPUT,
-    BASIC,
-    BINARY_OUTPUT,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    ON_OFF,
-    OTA,
-    POWER_CONFIGURATION,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
+from ._aqara_plug_aq1 import plug_aq1_twin
 
-TWIN = Twin(
+TWIN = plug_aq1_twin(
     zigbee_models=("lumi.ctrl_86plug", "lumi.ctrl_86plug.aq1"),
     z2m_model="QBCZ11LM",
-    ieee_oui=bytes.fromhex("00158d"),
-    server_mask=0x0000,
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0051,
-            (
-                BASIC,
-                GROUPS,
-                IDENTIFY,
-                ON_OFF,
-                BINARY_OUTPUT,
-                SCENES,
-                TIME,
-                POWER_CONFIGURATION,
-                DEVICE_TEMPERATURE,
-            ),
-            (OTA, TIME),
-        ),
-        EndpointSpec(2, 0x0009, (ANALOG_INPUT,), (ANALOG_INPUT, GROUPS)),
-        EndpointSpec(3, 0x0053, (ANALOG_INPUT,), (ANALOG_INPUT,)),
+    settings=lambda: [PlugPowerOutageMemory(default=False)],
+    heartbeat=(
+        (3, DataType.INT8, chip_temperature),
+        (5, DataType.UINT16, power_on_count),
+        (8, DataType.UINT16, constant(4446)),
+        (9, DataType.UINT16, constant(2817)),
+        (100, DataType.BOOL, relay(1)),
+        (149, DataType.FLOAT, metering.energy_kwh),
+        (150, DataType.UINT32, metering.decivolts),
+        (152, DataType.FLOAT, metering.power_w),
+        (154, DataType.UINT8, constant(0)),
     ),
-    zcl_version=1,
+    firmware=94,
     hw_version=18,
     date_code="07-22-2022",
-    file_version=94,
-    behaviours=lambda: [
-        Relays({1: "state"}, binary_output=True),
-        Buttons({"main": ButtonSpec(None, (1,))}),  # the outlet's button toggles it
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        PlugPowerOutageMemory(default=False),
-        Metering(
-            power_endpoint=2,
-            energy_endpoint=3,
-            mains_in_power_configuration=True,
-            exposes_mains=True,
-            hidden=frozenset({"current"}),  # the page shows the voltage only
-        ),
-        Heartbeat(
-            BASIC,
-            0xFF01,
-            DataType.CHAR_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (5, DataType.UINT16, power_on_count),
-                (8, DataType.UINT16, constant(4446)),
-                (9, DataType.UINT16, constant(2817)),
-                (100, DataType.BOOL, relay(1)),
-                (149, DataType.FLOAT, metering.energy_kwh),
-                (150, DataType.UINT32, metering.decivolts),
-                (152, DataType.FLOAT, metering.power_w),
-                (154, DataType.UINT8, constant(0)),
-            ),
-        ),
-        OtaUpdates(0x0101),
-    ],
 )

@@ -13,108 +13,18 @@ switches' button endpoints are 4, 5 and 6).
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    Metering,
-    OtaUpdates,
-    PlugPowerOutageMemory,
-    PowerOutageCounter,
-    PressKind,
-    Relays,
-    chip_temperature,
-    constant,
-    metering,
-    power_on_count,
-    relay,
-)
-from ..behaviours.basic_operation_mode import LEFT_ROCKER, BasicOperationMode
-from ..clusters import (
-    ANALOG_INPUT,
-    BASIC,
-    BINARY_OUTPUT,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    POWER_CONFIGURATION,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
+from ..behaviours import ButtonSpec
+from ..behaviours.basic_operation_mode import LEFT_ROCKER
+from ._aqara_ctrl_ln import ctrl_ln_twin
 
-#: what the rocker sends: MultistateInput 1, 2, 0 then 255
-GESTURES = frozenset({PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE})
-
-TWIN = Twin(
+TWIN = ctrl_ln_twin(
     zigbee_models=("lumi.ctrl_ln1.aq1", "lumi.ctrl_ln1"),
     z2m_model="QBKG11LM",
-    ieee_oui=bytes.fromhex("00158d"),
-    server_mask=0x0000,
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0051,
-            (
-                BASIC,
-                POWER_CONFIGURATION,
-                DEVICE_TEMPERATURE,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-                TIME,
-                BINARY_OUTPUT,
-            ),
-            (TIME, OTA),
-        ),
-        EndpointSpec(3, 0x0009, (ANALOG_INPUT,), (ANALOG_INPUT,)),
-        EndpointSpec(4, 0x0100, (MULTISTATE_INPUT,), (MULTISTATE_INPUT,)),
-    ),
-    zcl_version=1,
-    app_version=32,
-    hw_version=18,
-    date_code="06-25-2018",
-    file_version=32,
-    behaviours=lambda: [
-        Relays({1: "state"}, binary_output=True),
-        Buttons(
-            {"main": ButtonSpec(4, (1,))},
-            gestures=GESTURES,
-            actions=("single", "double", "release", "hold"),
-        ),
-        BasicOperationMode(
-            {LEFT_ROCKER: ("operation_mode", 1, {"control_relay": 0x12, "decoupled": 0xFE})}
-        ),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        PlugPowerOutageMemory(default=False),
-        Metering(power_endpoint=3, mains_in_power_configuration=True),
-        Heartbeat(
-            BASIC,
-            0xFF01,
-            DataType.CHAR_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (100, DataType.BOOL, relay(1)),
-                (149, DataType.FLOAT, metering.energy_kwh),
-                (5, DataType.UINT16, power_on_count),
-                (7, DataType.UINT64, constant(0)),
-                (152, DataType.FLOAT, metering.power_w),
-                (8, DataType.UINT16, constant(4128)),
-                (9, DataType.UINT16, constant(1024)),
-                (154, DataType.UINT8, constant(0)),
-            ),
-        ),
-        OtaUpdates(0x0101),
-    ],
+    relays={1: "state"},
+    buttons={"main": ButtonSpec(4, (1,))},
+    actions=("single", "double", "release", "hold"),
+    operation_modes={
+        LEFT_ROCKER: ("operation_mode", 1, {"control_relay": 0x12, "decoupled": 0xFE})
+    },
+    power_outage_memory=True,
 )

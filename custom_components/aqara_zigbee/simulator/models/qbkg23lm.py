@@ -16,121 +16,40 @@ which Zigbee2MQTT exposes though the dump lacks it; hold and double sent too.
 from __future__ import annotations
 
 from ..behaviours import (
-    Buttons,
     ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
     Metering,
-    OtaUpdates,
-    PowerOutageCounter,
-    PressKind,
-    PreventReset,
-    Relays,
     chip_temperature,
     constant,
     metering,
     power_on_count,
     relay,
 )
-from ..behaviours.basic_operation_mode import (
-    CONTROL_LEFT_RELAY,
-    DECOUPLED,
-    LEFT_ROCKER,
-    BasicOperationMode,
-)
-from ..clusters import (
-    ANALOG_INPUT,
-    BASIC,
-    BINARY_OUTPUT,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    POWER_CONFIGURATION,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
+from ._aqara_d1_neutral import d1_neutral_twin
 
-TWIN = Twin(
-    zigbee_models=("lumi.switch.b1nacn02",),
+TWIN = d1_neutral_twin(
+    zigbee_model="lumi.switch.b1nacn02",
     z2m_model="QBKG23LM",
-    ieee_oui=bytes.fromhex("00158d"),
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0051,
-            (
-                BASIC,
-                BINARY_OUTPUT,
-                POWER_CONFIGURATION,
-                DEVICE_TEMPERATURE,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-                TIME,
-            ),
-            (OTA, TIME),
-        ),
-        EndpointSpec(2, 0x0002, (ANALOG_INPUT,)),
-        EndpointSpec(5, 0x0000, (MULTISTATE_INPUT,)),
+    relays={1: "state"},
+    buttons={"main": ButtonSpec(5, (1,))},
+    actions=("single", "release"),
+    exposes_chip_temperature=True,
+    meter=lambda power_endpoint: Metering(
+        power_endpoint=power_endpoint,
+        mains_in_power_configuration=True,
+        exposes_mains=True,
+        hidden=frozenset({"current"}),
     ),
-    zcl_version=1,
-    app_version=61,
-    hw_version=18,
-    file_version=61,
-    behaviours=lambda: [
-        Relays({1: "state"}, binary_output=True),
-        Buttons(
-            {"main": ButtonSpec(5, (1,))},
-            gestures=frozenset(
-                {PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE}
-            ),
-            actions=("single", "release"),
-        ),
-        BasicOperationMode(
-            {
-                LEFT_ROCKER: (
-                    "operation_mode",
-                    1,
-                    {"control_relay": CONTROL_LEFT_RELAY, "decoupled": DECOUPLED},
-                )
-            }
-        ),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        Metering(
-            power_endpoint=2,
-            mains_in_power_configuration=True,
-            exposes_mains=True,
-            hidden=frozenset({"current"}),
-        ),
-        PreventReset(),
-        Heartbeat(
-            BASIC,
-            0xFF01,
-            DataType.CHAR_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (100, DataType.BOOL, relay(1)),
-                (149, DataType.FLOAT, metering.energy_kwh),
-                (150, DataType.UINT32, metering.decivolts),
-                (5, DataType.UINT16, power_on_count),
-                (7, DataType.UINT64, constant(0)),
-                (152, DataType.FLOAT, metering.power_w),
-                (8, DataType.UINT16, constant(4157)),
-                (9, DataType.UINT16, constant(1792)),
-                (154, DataType.UINT8, constant(0)),
-            ),
-        ),
-        OtaUpdates(0x0101),
-    ],
+    heartbeat=(
+        (3, DataType.INT8, chip_temperature),
+        (100, DataType.BOOL, relay(1)),
+        (149, DataType.FLOAT, metering.energy_kwh),
+        (150, DataType.UINT32, metering.decivolts),
+        (5, DataType.UINT16, power_on_count),
+        (7, DataType.UINT64, constant(0)),
+        (152, DataType.FLOAT, metering.power_w),
+        (8, DataType.UINT16, constant(4157)),
+        (9, DataType.UINT16, constant(1792)),
+        (154, DataType.UINT8, constant(0)),
+    ),
 )

@@ -16,140 +16,49 @@ load metered behind the left relay; hold, release and double sent for every rock
 from __future__ import annotations
 
 from ..behaviours import (
-    Buttons,
     ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
     Metering,
-    OtaUpdates,
-    PowerOutageCounter,
-    PressKind,
-    PreventReset,
-    Relays,
     chip_temperature,
     constant,
     metering,
     power_on_count,
     relay,
 )
-from ..behaviours.basic_operation_mode import (
-    CONTROL_LEFT_RELAY,
-    CONTROL_RIGHT_RELAY,
-    DECOUPLED,
-    LEFT_ROCKER,
-    RIGHT_ROCKER,
-    BasicOperationMode,
-)
-from ..clusters import (
-    ANALOG_INPUT,
-    BASIC,
-    BINARY_OUTPUT,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    POWER_CONFIGURATION,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
+from ._aqara_d1_neutral import d1_neutral_twin
 
-TWIN = Twin(
-    zigbee_models=("lumi.switch.b2nacn02",),
+TWIN = d1_neutral_twin(
+    zigbee_model="lumi.switch.b2nacn02",
     z2m_model="QBKG24LM",
-    ieee_oui=bytes.fromhex("00158d"),
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0051,
-            (
-                BASIC,
-                BINARY_OUTPUT,
-                POWER_CONFIGURATION,
-                DEVICE_TEMPERATURE,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-                TIME,
-            ),
-            (OTA, TIME),
-        ),
-        EndpointSpec(2, 0x0100, (GROUPS, SCENES, ON_OFF)),
-        EndpointSpec(3, 0x0002, (ANALOG_INPUT,)),
-        EndpointSpec(5, 0x0000, (MULTISTATE_INPUT,)),
-        EndpointSpec(6, 0x0000, (MULTISTATE_INPUT,)),
-        EndpointSpec(7, 0x0000, (MULTISTATE_INPUT,)),
+    relays={1: "state_left", 2: "state_right"},
+    buttons={
+        "left": ButtonSpec(5, (1,)),
+        "right": ButtonSpec(6, (2,)),
+        "both": ButtonSpec(7, (1, 2)),
+    },
+    aliases={"1": "left", "2": "right"},
+    # Zigbee2MQTT's list: hold named for the left rocker only
+    actions=(
+        "hold_left",
+        "single_left",
+        "double_left",
+        "single_right",
+        "double_right",
+        "single_both",
+        "double_both",
     ),
-    zcl_version=1,
-    app_version=61,
-    hw_version=18,
-    file_version=61,
-    behaviours=lambda: [
-        Relays({1: "state_left", 2: "state_right"}, binary_output=True),
-        Buttons(
-            {
-                "left": ButtonSpec(5, (1,)),
-                "right": ButtonSpec(6, (2,)),
-                "both": ButtonSpec(7, (1, 2)),
-            },
-            aliases={"1": "left", "2": "right"},
-            gestures=frozenset(
-                {PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE}
-            ),
-            # Zigbee2MQTT's list: hold named for the left rocker only
-            actions=(
-                "hold_left",
-                "single_left",
-                "double_left",
-                "single_right",
-                "double_right",
-                "single_both",
-                "double_both",
-            ),
-        ),
-        BasicOperationMode(
-            {
-                LEFT_ROCKER: (
-                    "operation_mode_left",
-                    1,
-                    {"control_left_relay": CONTROL_LEFT_RELAY, "decoupled": DECOUPLED},
-                ),
-                RIGHT_ROCKER: (
-                    "operation_mode_right",
-                    2,
-                    {"control_right_relay": CONTROL_RIGHT_RELAY, "decoupled": DECOUPLED},
-                ),
-            }
-        ),
-        ChipTemperature(exposed=False),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        Metering(power_endpoint=3),
-        PreventReset(),
-        Heartbeat(
-            BASIC,
-            0xFF01,
-            DataType.CHAR_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (100, DataType.BOOL, relay(1)),
-                (101, DataType.BOOL, relay(2)),
-                (149, DataType.FLOAT, metering.energy_kwh),
-                (5, DataType.UINT16, power_on_count),
-                (7, DataType.UINT64, constant(0)),
-                (152, DataType.FLOAT, metering.power_w),
-                (8, DataType.UINT16, constant(4157)),
-                (9, DataType.UINT16, constant(1280)),
-                (154, DataType.UINT8, constant(0)),
-            ),
-        ),
-        OtaUpdates(0x0101),
-    ],
+    exposes_chip_temperature=False,
+    meter=lambda power_endpoint: Metering(power_endpoint=power_endpoint),
+    heartbeat=(
+        (3, DataType.INT8, chip_temperature),
+        (100, DataType.BOOL, relay(1)),
+        (101, DataType.BOOL, relay(2)),
+        (149, DataType.FLOAT, metering.energy_kwh),
+        (5, DataType.UINT16, power_on_count),
+        (7, DataType.UINT64, constant(0)),
+        (152, DataType.FLOAT, metering.power_w),
+        (8, DataType.UINT16, constant(4157)),
+        (9, DataType.UINT16, constant(1280)),
+        (154, DataType.UINT8, constant(0)),
+    ),
 )

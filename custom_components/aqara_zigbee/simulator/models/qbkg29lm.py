@@ -13,140 +13,21 @@ defaults.
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    LumiSetting,
-    PowerOutageCounter,
-    PowerOutageMemory,
-    PressKind,
-    PreventReset,
-    Relays,
-    chip_temperature,
-    constant,
-    parent_nwk,
-    power_on_count,
-    relay,
-    setting,
-)
-from ..clusters import (
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GP_PROFILE,
-    GREEN_POWER,
-    GROUPS,
-    IDENTIFY,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
+from ..behaviours import ButtonSpec
+from ._aqara_h1_no_neutral import h1_no_neutral_twin
 
-CLICKS = frozenset({PressKind.SINGLE, PressKind.DOUBLE})
-HEARTBEAT = (
-    (100, DataType.BOOL, relay(1)),
-    (101, DataType.BOOL, relay(2)),
-    (102, DataType.BOOL, relay(3)),
-    (3, DataType.INT8, chip_temperature),
-    (4, DataType.UINT16, setting("mode_switch")),
-    (5, DataType.UINT16, power_on_count),
-    (154, DataType.UINT8, constant(0)),
-    (8, DataType.UINT16, constant(288)),
-    (10, DataType.UINT16, parent_nwk),
-    (11, DataType.UINT8, constant(0)),
-)
-
-TWIN = Twin(
-    zigbee_models=("lumi.switch.l3acn1",),
+TWIN = h1_no_neutral_twin(
+    zigbee_model="lumi.switch.l3acn1",
     z2m_model="QBKG29LM",
-    router=False,  # no neutral: an end device
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0100,
-            (
-                BASIC,
-                DEVICE_TEMPERATURE,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-                MULTISTATE_INPUT,
-                LUMI_CLUSTER,
-            ),
-            (TIME, OTA),
-        ),
-        EndpointSpec(
-            2, 0x0100, (BASIC, IDENTIFY, GROUPS, SCENES, ON_OFF, MULTISTATE_INPUT, LUMI_CLUSTER)
-        ),
-        EndpointSpec(
-            3, 0x0100, (BASIC, IDENTIFY, GROUPS, SCENES, ON_OFF, MULTISTATE_INPUT, LUMI_CLUSTER)
-        ),
-        EndpointSpec(41, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(42, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(43, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(51, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(52, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(53, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(61, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(242, 0x0061, (), (GREEN_POWER,), profile=GP_PROFILE),
-    ),
-    behaviours=lambda: [
-        Relays({1: "state_left", 2: "state_center", 3: "state_right"}),
-        Buttons(
-            {
-                "left": ButtonSpec(41, (1,)),
-                "center": ButtonSpec(42, (2,)),
-                "right": ButtonSpec(43, (3,)),
-                "left_center": ButtonSpec(51, (1, 2)),
-                "left_right": ButtonSpec(52, (1, 3)),
-                "center_right": ButtonSpec(53, (2, 3)),
-                "all": ButtonSpec(61, (1, 2, 3)),
-            },
-            aliases={},
-            gestures=CLICKS,
-            actions=tuple(
-                f"{kind}_{button}"
-                for button in (
-                    "left",
-                    "center",
-                    "right",
-                    "left_center",
-                    "left_right",
-                    "center_right",
-                    "all",
-                )
-                for kind in ("single", "double")
-            ),
-            decoupling=True,
-            default_event_mode=0,
-        ),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=True),
-        PowerOutageMemory(default=True),
-        LumiSetting(
-            "mode_switch",
-            0x0004,
-            DataType.UINT16,
-            {"anti_flicker_mode": 4, "quick_mode": 1},
-            default=4,
-        ),
-        LumiSetting("flip_indicator_light", 0x00F0, DataType.UINT8, {"ON": 1, "OFF": 0}, default=0),
-        LumiSetting(
-            "led_disabled_night", 0x0203, DataType.BOOL, {True: True, False: False}, default=False
-        ),
-        PreventReset(),
-        Heartbeat(LUMI_CLUSTER, LUMI_HEARTBEAT, DataType.OCTET_STRING, HEARTBEAT),
-    ],
+    relays={1: "state_left", 2: "state_center", 3: "state_right"},
+    buttons={
+        "left": ButtonSpec(41, (1,)),
+        "center": ButtonSpec(42, (2,)),
+        "right": ButtonSpec(43, (3,)),
+        "left_center": ButtonSpec(51, (1, 2)),
+        "left_right": ButtonSpec(52, (1, 3)),
+        "center_right": ButtonSpec(53, (2, 3)),
+        "all": ButtonSpec(61, (1, 2, 3)),
+    },
+    exposes_outage_count=True,
 )

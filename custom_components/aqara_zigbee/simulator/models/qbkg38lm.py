@@ -12,102 +12,17 @@ from hidden endpoint 41; hold and release sent too; the heartbeat's layout.
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    LumiSetting,
-    OtaUpdates,
-    PowerOutageCounter,
-    PowerOutageMemory,
-    PressKind,
-    PreventReset,
-    Relays,
-    chip_temperature,
-    constant,
-    parent_nwk,
-    power_on_count,
-    relay,
-    setting,
-)
-from ..clusters import (
-    ALARMS,
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
+from ..behaviours import ButtonSpec, PressKind
+from ._aqara_e1_switch import e1_switch_twin
 
-TWIN = Twin(
-    zigbee_models=("lumi.switch.b1lc04",),
+TWIN = e1_switch_twin(
+    zigbee_model="lumi.switch.b1lc04",
     z2m_model="QBKG38LM",
-    router=False,
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0100,
-            (BASIC, DEVICE_TEMPERATURE, IDENTIFY, GROUPS, SCENES, ON_OFF, ALARMS),
-            (TIME, OTA),
-            hidden_clusters=(LUMI_CLUSTER, MULTISTATE_INPUT),
-        ),
-        EndpointSpec(41, 0x0000, declared=False, hidden_clusters=(MULTISTATE_INPUT,)),
-    ),
-    app_version=23,
+    neutral=False,
+    relays={1: "state"},
+    buttons={"main": ButtonSpec(41, (1,))},
+    gestures=frozenset({PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE}),
+    ota_image_type=0x1988,
+    firmware=23,
     date_code="07-01-2022",
-    sw_build_id="0.0.0_0023",
-    file_version=23,
-    behaviours=lambda: [
-        Relays({1: "state"}),
-        Buttons(
-            {"main": ButtonSpec(41, (1,))},
-            gestures=frozenset(
-                {PressKind.SINGLE, PressKind.DOUBLE, PressKind.HOLD, PressKind.RELEASE}
-            ),
-            actions=("single", "double"),
-            decoupling=True,
-            default_event_mode=0,
-        ),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=False),
-        PowerOutageMemory(default=True),
-        LumiSetting(
-            "mode_switch",
-            0x0004,
-            DataType.UINT16,
-            {"anti_flicker_mode": 4, "quick_mode": 1},
-            default=4,
-        ),
-        LumiSetting("flip_indicator_light", 0x00F0, DataType.UINT8, {"ON": 1, "OFF": 0}, default=0),
-        PreventReset(),
-        Heartbeat(
-            LUMI_CLUSTER,
-            LUMI_HEARTBEAT,
-            DataType.OCTET_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (100, DataType.BOOL, relay(1)),
-                (4, DataType.UINT16, setting("mode_switch")),
-                (5, DataType.UINT16, power_on_count),
-                (8, DataType.UINT16, constant(276)),
-                (154, DataType.UINT8, constant(0)),
-                (10, DataType.UINT16, parent_nwk),
-                (11, DataType.UINT8, constant(0)),
-            ),
-        ),
-        OtaUpdates(0x1988),
-    ],
 )

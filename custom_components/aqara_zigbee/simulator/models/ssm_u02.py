@@ -6,100 +6,12 @@ image (reference/devices.md; Zigbee2MQTT lumi.js, ``lumi.switch.l0agl1``).
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    LumiSetting,
-    PowerOutageCounter,
-    PowerOutageMemory,
-    Relays,
-    chip_temperature,
-    constant,
-    parent_nwk,
-    power_on_count,
-    relay,
-)
-from ..behaviours.base import Behaviour
-from ..clusters import (
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    IDENTIFY,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    SCENES,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
-from ..zcl_server import AttrTable, lumi_attr
+from ._aqara_t1_module import t1_no_neutral_twin
 
-
-class PressedFlag(Behaviour):
-    """FCC0 0x00FC: whether the wired switch is held (always released here)."""
-
-    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
-        if cluster == LUMI_CLUSTER and ep == 1:
-            return {0x00FC: lumi_attr(DataType.BOOL, lambda: False)}
-        return {}
-
-
-TWIN = Twin(
-    zigbee_models=("lumi.switch.l0agl1",),
+TWIN = t1_no_neutral_twin(
+    zigbee_model="lumi.switch.l0agl1",
     z2m_model="SSM-U02",
     seed=3,
-    router=False,
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0100,
-            (
-                BASIC,
-                LUMI_CLUSTER,
-                DEVICE_TEMPERATURE,
-                MULTISTATE_INPUT,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-            ),
-            (OTA,),
-        ),
-    ),
-    app_version=25,
-    date_code="12-23-2020",
-    sw_build_id="0.0.0_0025",
-    behaviours=lambda: [
-        Relays({1: "state"}),
-        Buttons({"main": ButtonSpec(None, (1,))}),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=True),
-        PowerOutageMemory(default=True),
-        LumiSetting(
-            "switch_type", 0x000A, DataType.UINT8, {"toggle": 1, "momentary": 2}, default=1
-        ),
-        PressedFlag(),
-        Heartbeat(
-            LUMI_CLUSTER,
-            LUMI_HEARTBEAT,
-            DataType.OCTET_STRING,
-            (
-                (3, DataType.INT8, chip_temperature),
-                (100, DataType.BOOL, relay(1)),
-                (5, DataType.UINT16, power_on_count),
-                (8, DataType.UINT16, constant(278)),
-                (154, DataType.UINT8, constant(0)),
-                (10, DataType.UINT16, parent_nwk),
-                (11, DataType.UINT8, constant(0)),
-            ),
-        ),
-    ],
+    exposes_chip_temperature=True,
+    exposes_outage_count=True,
 )

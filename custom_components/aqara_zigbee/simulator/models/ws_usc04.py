@@ -12,126 +12,22 @@ clicks only (the library's actions); event mode off until written.
 
 from __future__ import annotations
 
-from ..behaviours import (
-    Buttons,
-    ButtonSpec,
-    ChipTemperature,
-    Groups,
-    Heartbeat,
-    Identify,
-    LumiSetting,
-    Metering,
-    OtaUpdates,
-    PowerOutageCounter,
-    PowerOutageMemory,
-    PressKind,
-    PreventReset,
-    Relays,
-    chip_temperature,
-    constant,
-    metering,
-    power_on_count,
-    relay,
-)
-from ..clusters import (
-    ANALOG_INPUT,
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GP_PROFILE,
-    GREEN_POWER,
-    GROUPS,
-    IDENTIFY,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-    SCENES,
-    TIME,
-)
-from ..profile import EndpointSpec, Twin
-from ..zcl import DataType
+from ..behaviours import ButtonSpec
+from ._aqara_h1_pro import h1_pro_twin
 
-CLICKS = frozenset({PressKind.SINGLE, PressKind.DOUBLE})
-HEARTBEAT = (
-    (100, DataType.BOOL, relay(1)),
-    (101, DataType.BOOL, relay(2)),
-    (3, DataType.INT8, chip_temperature),
-    (152, DataType.FLOAT, metering.power_w),
-    (149, DataType.FLOAT, metering.energy_kwh),
-    (150, DataType.FLOAT, metering.decivolts),
-    (151, DataType.FLOAT, metering.milliamperes),
-    (5, DataType.UINT16, power_on_count),
-    (154, DataType.UINT8, constant(0)),
-    (9, DataType.UINT16, constant(0x1502)),
-    (13, DataType.UINT32, constant(3891)),
-    (14, DataType.UINT32, constant(0)),
-    (10, DataType.UINT16, constant(0)),
-    (12, DataType.UINT8, constant(1)),
-    (17, DataType.UINT32, constant(1)),
-)
-
-TWIN = Twin(
-    zigbee_models=("lumi.switch.b2naus01",),
+TWIN = h1_pro_twin(
+    zigbee_model="lumi.switch.b2naus01",
     z2m_model="WS-USC04",
-    router=True,  # with neutral
-    endpoints=(
-        EndpointSpec(
-            1,
-            0x0100,
-            (
-                BASIC,
-                DEVICE_TEMPERATURE,
-                IDENTIFY,
-                GROUPS,
-                SCENES,
-                ON_OFF,
-                MULTISTATE_INPUT,
-                LUMI_CLUSTER,
-            ),
-            (TIME, OTA),
-        ),
-        EndpointSpec(
-            2, 0x0100, (BASIC, IDENTIFY, GROUPS, SCENES, ON_OFF, MULTISTATE_INPUT, LUMI_CLUSTER)
-        ),
-        EndpointSpec(21, 0x0100, (ANALOG_INPUT,)),
-        EndpointSpec(31, 0x0100, (ANALOG_INPUT,)),  # never heard from
-        EndpointSpec(41, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(42, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(51, 0x0100, (MULTISTATE_INPUT,)),
-        EndpointSpec(242, 0x0061, (), (GREEN_POWER,), profile=GP_PROFILE),
-    ),
-    app_version=31,
+    relays={1: "state_top", 2: "state_bottom"},
+    buttons={
+        "top": ButtonSpec(41, (1,)),
+        "bottom": ButtonSpec(42, (2,)),
+        "both": ButtonSpec(51, (1, 2)),
+    },
+    analog_inputs=(21, 31),
+    declares_lumi_cluster=True,
+    led_disabled_night=False,
+    ota_image_type=0x0194,
+    firmware=31,
     date_code="12-28-2021",
-    sw_build_id="0.0.0_0031",
-    file_version=31,
-    behaviours=lambda: [
-        Relays({1: "state_top", 2: "state_bottom"}),
-        Buttons(
-            {
-                "top": ButtonSpec(41, (1,)),
-                "bottom": ButtonSpec(42, (2,)),
-                "both": ButtonSpec(51, (1, 2)),
-            },
-            aliases={},
-            gestures=CLICKS,
-            actions=tuple(
-                f"{kind}_{button}"
-                for kind in ("single", "double")
-                for button in ("top", "bottom", "both")
-            ),
-            decoupling=True,
-            default_event_mode=0,
-        ),
-        ChipTemperature(),
-        Groups(),
-        Identify(),
-        PowerOutageCounter(exposed=True),
-        PowerOutageMemory(default=True),
-        Metering(power_endpoint=21, exposes_mains=True, exposes_current=False, load_relays=(1, 2)),
-        LumiSetting("flip_indicator_light", 0x00F0, DataType.UINT8, {"ON": 1, "OFF": 0}, default=0),
-        PreventReset(),
-        Heartbeat(LUMI_CLUSTER, LUMI_HEARTBEAT, DataType.OCTET_STRING, HEARTBEAT),
-        OtaUpdates(0x0194),
-    ],
 )
