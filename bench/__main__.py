@@ -26,12 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 BENCH_VENV = ROOT / "bench" / ".venv-zha"
 PYTHON = sys.executable
+# ZHA runs in the environment HA 2026.10 users have (.venv-ha: HA 2026.10.4, zha 2.3.1 and the
+# radio libraries it pins) plus what HA installs on demand for ZHA and its dependencies
+# (requirements/bench.zha.lock, put on PYTHONPATH by bench/setup-venv.sh).
+ZHA_PYTHON = ROOT / ".venv-ha" / "bin" / "python"
+ZHA_EXTRA = ROOT / "bench" / ".zha-extra"
+SIDES = ("ours", "zha")
 
 STARTUP_SIZES = (5, 50, 200)
 LATENCY_SIZES = (1, 50, 200)
 LATENCY_MIN_RATE = 50.0  # reports/s: a single device reports every 20 ms, so p99 has samples
 THROUGHPUT_DEVICES = 200
-THROUGHPUT_RATES = (500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000)
+THROUGHPUT_RATES = (250, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000)
 PROFILE_DEVICES = 200
 PROFILE_RATE = 1000.0
 
@@ -48,11 +54,13 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run_json(command: Sequence[str], out: Path, timeout: float) -> dict[str, Any]:
+def run_json(
+    command: Sequence[str], out: Path, timeout: float, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run a child that writes a JSON document to ``out``."""
     started = time.monotonic()
     completed = subprocess.run(
-        command, cwd=ROOT, timeout=timeout, capture_output=True, text=True, check=False
+        command, cwd=ROOT, timeout=timeout, capture_output=True, text=True, check=False, env=env
     )
     if completed.returncode != 0 or not out.exists():
         raise RuntimeError(
@@ -85,13 +93,29 @@ def heartbeat_section() -> dict[str, Any]:
 
 
 class Runner:
-    """Prepared network states in a scratch directory, and child processes on them."""
+    """Prepared network states in a scratch directory, and child processes on them.
 
-    def __init__(self, work: Path, quick: bool) -> None:
-        self.work = work
+    ``side`` "ours" runs ``bench.e2e`` in this Python; "zha" runs ``bench.zha`` (the same
+    network, driver and statistics on HA's ZHA) in the ZHA environment.
+    """
+
+    def __init__(
+        self, work: Path, quick: bool, side: str = "ours", ours_python: str = PYTHON
+    ) -> None:
+        self.work = work / side
         self.quick = quick
+        self.side = side
         self.prepared: dict[int, dict[str, Any]] = {}
         self.counter = 0
+        if side == "zha":
+            self.python, self.module = str(ZHA_PYTHON), "bench.zha"
+        else:
+            self.python, self.module = ours_python, "bench.e2e"
+
+    def env(self) -> dict[str, str] | None:
+        if self.side != "zha":
+            return None
+        return {**os.environ, "PYTHONPATH": str(ZHA_EXTRA)}
 
     def state(self, devices: int) -> Path:
         return self.work / f"state-{devices}"
@@ -101,9 +125,9 @@ class Runner:
             out = self.work / f"prepare-{devices}.json"
             self.prepared[devices] = run_json(
                 [
-                    PYTHON,
+                    self.python,
                     "-m",
-                    "bench.e2e",
+                    self.module,
                     "prepare",
                     "--dir",
                     str(self.state(devices)),
@@ -113,7 +137,8 @@ class Runner:
                     str(out),
                 ],
                 out,
-                timeout=300,
+                timeout=900,
+                env=self.env(),
             )
         return self.prepared[devices]
 
@@ -122,9 +147,9 @@ class Runner:
         self.counter += 1
         out = self.work / f"run-{self.counter}.json"
         command = [
-            PYTHON,
+            self.python,
             "-m",
-            "bench.e2e",
+            self.module,
             "run",
             "--from",
             str(self.state(devices)),
@@ -136,7 +161,7 @@ class Runner:
             str(out),
             *extra,
         ]
-        return run_json(command, out, timeout=timeout)
+        return run_json(command, out, timeout=timeout, env=self.env())
 
 
 def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
@@ -148,19 +173,22 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
         if devices in startup_runs:
             startup_runs[devices].append({**result["startup"], "import_s": result["import_s"]})
 
+    side = runner.side
+    busy_before = machine.cpu_times()
+    core_available = round(machine.cpu_available(), 3)
     for devices in sorted({*STARTUP_SIZES, *LATENCY_SIZES}):
-        log(f"preparing a network of {devices} plug(s) (config flow + join)")
+        log(f"[{side}] preparing a network of {devices} plug(s) (config flow + join)")
         runner.prepare(devices)
 
     for devices in LATENCY_SIZES:
         rate = max(float(devices), LATENCY_MIN_RATE)
-        log(f"latency: {devices} device(s), {rate:.0f} reports/s for {duration:.0f} s")
+        log(f"[{side}] latency: {devices} device(s), {rate:.0f} reports/s for {duration:.0f} s")
         result = runner.run(
             devices, "--latency-rate", str(rate), "--latency-duration", str(duration)
         )
         keep_startup(devices, result)
         latency.append(result["latency"])
-    log("latency: 50 devices, heartbeats (0xFCC0 TLV) at 50/s")
+    log(f"[{side}] latency: 50 devices, heartbeats (0xFCC0 TLV) at 50/s")
     result = runner.run(
         50,
         "--workload",
@@ -173,8 +201,16 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
     keep_startup(50, result)
     latency.append(result["latency"])
 
-    rates = THROUGHPUT_RATES[:6] if args.quick else THROUGHPUT_RATES
-    log(f"throughput: {THROUGHPUT_DEVICES} devices, offered rates {', '.join(map(str, rates))}/s")
+    log(f"[{side}] tail: 1 device at 50/s with the timeline probes (bench/timeline.py)")
+    tail = runner.run(1, "--latency-rate", "50", "--latency-duration", str(duration), "--timeline")[
+        "latency"
+    ]
+
+    rates = THROUGHPUT_RATES[:7] if args.quick else THROUGHPUT_RATES
+    log(
+        f"[{side}] throughput: {THROUGHPUT_DEVICES} devices, "
+        f"offered rates {', '.join(map(str, rates))}/s"
+    )
     result = runner.run(
         THROUGHPUT_DEVICES,
         "--throughput",
@@ -187,20 +223,28 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
 
     for devices in STARTUP_SIZES:
         while len(startup_runs[devices]) < (2 if args.quick else 3):
-            log(f"start-up: {devices} devices")
+            log(f"[{side}] start-up: {devices} devices")
             keep_startup(devices, runner.run(devices))
-    log(f"start-up: {max(STARTUP_SIZES)} devices with tracemalloc (where memory goes)")
-    detail = runner.run(max(STARTUP_SIZES), "--memory-detail")["startup"]["memory_detail"]
-
     sections: dict[str, Any] = {
         "latency": latency,
+        "tail": tail,
         "throughput": throughput,
-        "startup": summarize_startup(startup_runs),
-        "memory_detail_200": detail,
+        "startup": summarize_startup(startup_runs, runner.prepared),
         "prepare": runner.prepared,
     }
+    if side == "ours":
+        log(f"start-up: {max(STARTUP_SIZES)} devices with tracemalloc (where memory goes)")
+        sections["memory_detail_200"] = runner.run(max(STARTUP_SIZES), "--memory-detail")[
+            "startup"
+        ]["memory_detail"]
+    busy_after = machine.cpu_times()
+    sections["busy_share"] = (busy_after[0] - busy_before[0]) / max(
+        1, busy_after[1] - busy_before[1]
+    )
+    sections["core_available_at_start"] = core_available
+    sections["core_available_at_end"] = round(machine.cpu_available(), 3)
     py_spy = BENCH_VENV / "bin" / "py-spy"
-    if args.profile and py_spy.exists():
+    if side == "ours" and args.profile and py_spy.exists():
         log(f"profile: py-spy, {PROFILE_DEVICES} devices at {PROFILE_RATE:.0f} reports/s")
         stacks = runner.work / "profile.txt"
         result = runner.run(
@@ -225,14 +269,19 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
     return sections
 
 
-def summarize_startup(runs: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
+def summarize_startup(
+    runs: dict[int, list[dict[str, Any]]], prepared: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for devices, samples in runs.items():
         deltas = [s["rss_after_setup"] - s["rss_before_setup"] for s in samples]
         table[str(devices)] = {
             "runs": len(samples),
+            # the config flow, from its first step until the entry is loaded (prepare)
+            "setup_s": prepared.get(devices, {}).get("setup_s"),
             "ready_s_median": statistics.median(s["ready_s"] for s in samples),
             "ready_s_max": max(s["ready_s"] for s in samples),
+            "available_s_median": statistics.median(s["available_s"] for s in samples),
             "import_s_median": statistics.median(s["import_s"] for s in samples),
             "rss_delta_bytes_median": statistics.median(deltas),
             "rss_after_bytes_median": statistics.median(s["rss_after_setup"] for s in samples),
@@ -287,6 +336,65 @@ def verdicts(results: dict[str, Any]) -> dict[str, Any]:
             "holds": per_device < TARGETS["kb_per_device"],
         }
     return out
+
+
+def _latency_row(sections: dict[str, Any], workload: str, devices: int) -> dict[str, Any]:
+    for item in sections.get("latency", []):
+        if item["workload"] == workload and item["devices"] == devices:
+            return item
+    return {}
+
+
+def comparable_figures(sections: dict[str, Any]) -> dict[str, tuple[float | None, bool]]:
+    """Every figure the bench compares, as (value, lower is better)."""
+    figures: dict[str, tuple[float | None, bool]] = {}
+    sizes = sections.get("startup", {}).get("sizes", {})
+    smallest = min(STARTUP_SIZES)
+    figures[f"config flow s ({smallest} devices)"] = (
+        sizes.get(str(smallest), {}).get("setup_s"),
+        True,
+    )
+    for devices in (smallest, max(STARTUP_SIZES)):
+        row = sizes.get(str(devices), {})
+        figures[f"all entities available s ({devices} devices)"] = (
+            row.get("available_s_median"),
+            True,
+        )
+    for workload, devices in (("report", 1), ("report", 50), ("heartbeat", 50)):
+        latency = _latency_row(sections, workload, devices).get("latency_ms", {})
+        for q in ("p50", "p99", "p999"):
+            figures[f"{workload} → state {q} ms ({devices} dev)"] = (latency.get(q), True)
+    throughput = sections.get("throughput", {})
+    figures["sustained reports/s (p99 < 50 ms)"] = (throughput.get("max_rate"), False)
+    figures["stack CPU ms per report"] = (throughput.get("stack_cpu_ms_per_report"), True)
+    # what one whole core carries at that cost: the throughput figure a busy machine still shows
+    figures["reports/s one whole core carries"] = (
+        throughput.get("capacity_per_core_estimate"),
+        False,
+    )
+    marginal = sections.get("startup", {}).get("marginal_bytes_per_device")
+    figures["memory KB per device"] = (None if marginal is None else marginal / 1024, True)
+    return figures
+
+
+def versus_zha(ours: dict[str, Any], zha: dict[str, Any]) -> dict[str, Any]:
+    """Each figure as ours / ZHA's; ``ahead``: ours is better or equal."""
+    mine, theirs = comparable_figures(ours), comparable_figures(zha)
+    table: dict[str, Any] = {}
+    for name, (value, lower_better) in mine.items():
+        other = theirs.get(name, (None, lower_better))[0]
+        ratio = value / other if value is not None and other else None
+        ahead = None
+        if value is not None and other is not None:
+            ahead = value <= other if lower_better else value >= other
+        table[name] = {
+            "ours": value,
+            "zha": other,
+            "ratio": ratio,
+            "lower_is_better": lower_better,
+            "ahead_or_equal": ahead,
+        }
+    return table
 
 
 def _f(value: float | None, digits: int = 2) -> str:
@@ -402,6 +510,51 @@ def render(results: dict[str, Any]) -> str:
             )
             lines.append(f"   allocated per device at 200 (tracemalloc): {parts}")
 
+    if "error" in results.get("zha", {}):
+        lines.append("")
+        lines.append(f"6. Against ZHA: the ZHA side failed: {results['zha']['error'][-300:]}")
+    versus = results.get("versus_zha")
+    if versus:
+        zha = results["zha"]
+        lines.append("")
+        lines.append(
+            "6. Against Home Assistant's ZHA (same network, workloads and core; run after ours)"
+        )
+        lines.append(
+            f"   ZHA side: machine busy {zha['busy_share'] * 100:.0f}% of all cores; "
+            f"core available {zha['core_available_at_start']:.2f} at start, "
+            f"{zha['core_available_at_end']:.2f} at end (ours: "
+            f"{results['core_available_at_start']:.2f} / {results['core_available_at_end']:.2f})"
+        )
+        lines.append(f"   {'figure':<40}{'ours':>10}{'ZHA':>10}{'ours/ZHA':>10}  ahead")
+        for name, row in versus.items():
+            digits = 0 if "reports/s" in name or "KB" in name else 2
+            mark = {True: "yes", False: "NO", None: "-"}[row["ahead_or_equal"]]
+            lines.append(
+                f"   {name:<40}{_f(row['ours'], digits):>10}{_f(row['zha'], digits):>10}"
+                f"{_f(row['ratio']):>10}  {mark}"
+            )
+
+    tails = [("ours", results.get("tail"))]
+    if isinstance(results.get("zha"), dict):
+        tails.append(("ZHA", results["zha"].get("tail")))
+    if any(tail for _, tail in tails):
+        lines.append("")
+        lines.append(
+            "7. Where the tail comes from (1 device, 50/s, timeline probes): reports slower than"
+            " p99, and how many of them had the loop's thread mostly OFF the CPU (stalled)"
+        )
+        for name, tail in tails:
+            if not tail or "tail" not in tail:
+                continue
+            lat, probe = tail["latency_ms"], tail["tail"]
+            lines.append(
+                f"   {name:<5} p50 {_f(lat.get('p50'))} ms, p99 {_f(lat.get('p99'))} ms: "
+                f"{probe['slow_reports']} slow, {probe['stalled_flights']} stalled; slow "
+                f"callbacks on CPU {probe['slow_callbacks_cpu_share'] * 100:.0f}% of their wall "
+                f"time; gc {probe['gc_collections']}; db statements {probe['db_statements']}"
+            )
+
     prof = results.get("profile")
     if prof:
         lines.append("")
@@ -430,17 +583,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only", choices=("heartbeat", "e2e"), help="run one part (default: everything)"
     )
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--ours-python",
+        default=PYTHON,
+        help=f"the Python our side runs in (e.g. {ZHA_PYTHON}: the same libraries as ZHA)",
+    )
+    parser.add_argument(
+        "--sides", default=",".join(SIDES), help="ours, zha or both (default), in that order"
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
     busy_before = machine.cpu_times()
-    results: dict[str, Any] = {"machine": machine.describe(ROOT)}
+    results: dict[str, Any] = {"machine": machine.describe(ROOT), "ours_python": args.ours_python}
     if args.only in (None, "heartbeat"):
         log("heartbeat decoding: ours vs zha-quirks")
         results["heartbeat"] = heartbeat_section()
     if args.only in (None, "e2e"):
+        sides = [side for side in args.sides.split(",") if side]
+        if "zha" in sides and not ZHA_PYTHON.exists():
+            log(f"{ZHA_PYTHON} missing (make bootstrap builds it): ZHA skipped")
+            sides.remove("zha")
+            results["zha"] = {"skipped": f"{ZHA_PYTHON} missing"}
         with tempfile.TemporaryDirectory(prefix="aqara-bench-") as work:
-            results.update(e2e_sections(Runner(Path(work), args.quick), args))
+            # one side after the other, never together: each has the machine to itself
+            for side in sides:
+                if side == "ours":
+                    runner = Runner(Path(work), args.quick, side, args.ours_python)
+                    results.update(e2e_sections(runner, args))
+                    continue
+                try:
+                    results[side] = e2e_sections(Runner(Path(work), args.quick, side), args)
+                except (RuntimeError, subprocess.TimeoutExpired) as err:
+                    # ZHA's failure must not cost our figures: recorded, shown, no ratios
+                    log(f"[{side}] failed: {str(err)[-2000:]}")
+                    results[side] = {"error": str(err)[-3000:]}
+        if "zha" in sides and "ours" in sides and "error" not in results["zha"]:
+            results["versus_zha"] = versus_zha(results, results["zha"])
     busy_after = machine.cpu_times()
     results["machine_busy_share"] = (busy_after[0] - busy_before[0]) / max(
         1, busy_after[1] - busy_before[1]
@@ -451,7 +630,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["verdicts"] = verdicts(results)
     args.output.write_text(json.dumps(results, indent=2, default=str))
     print(render(results))
-    print(f"\n(wrote {args.output.relative_to(ROOT)} in {results['seconds']:.0f} s)")
+    shown = args.output.resolve()
+    shown_path = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    print(f"\n(wrote {shown_path} in {results['seconds']:.0f} s)")
     return 0
 
 

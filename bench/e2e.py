@@ -19,6 +19,7 @@ import argparse
 import asyncio
 from collections import deque
 from collections.abc import Callable, Sequence
+import contextlib
 from dataclasses import dataclass, field
 import json
 import math
@@ -40,7 +41,8 @@ if TYPE_CHECKING:
     from homeassistant.core import Event, HomeAssistant
 
     from custom_components.aqara_zigbee.gateway import AqaraGateway
-    from custom_components.aqara_zigbee.simulator.devices import LumiDevice
+    from custom_components.aqara_zigbee.simulator import SimulatedNetwork
+    from custom_components.aqara_zigbee.simulator.device import TwinDevice
 
 THROUGHPUT_P99_LIMIT_MS = 50.0
 DRAIN_TIMEOUT = 10.0
@@ -56,20 +58,20 @@ class Workload:
     name: str
     expose_key: str
     platform: str
-    send: Callable[[LumiDevice, int], None]
+    send: Callable[[TwinDevice, int], None]
 
 
-def _send_power_report(device: LumiDevice, k: int) -> None:
-    """What a ZNCZ04LM sends when its load changes: AnalogInput presentValue on ep 21."""
+def _send_power_report(device: TwinDevice, k: int) -> None:
+    """What a ZNCZ04LM sends when its load changes: ElectricalMeasurement activePower."""
     from custom_components.aqara_zigbee.simulator.zcl import AttributeValue, DataType
 
-    watts = float(1 + k % 2000)
+    deciwatts = 10 * (1 + k % 2000)  # a new value every time; the plug reports 0.1 W units
     device.send_report(
-        21, 0x000C, [AttributeValue(0x0055, DataType.FLOAT, watts)]
-    )  # genAnalogInput presentValue
+        1, 0x0B04, [AttributeValue(0x050B, DataType.INT16, deciwatts)]
+    )  # haElectricalMeasurement activePower
 
 
-def _send_heartbeat(device: LumiDevice, k: int) -> None:
+def _send_heartbeat(device: TwinDevice, k: int) -> None:
     """The Lumi heartbeat (0xFCC0 0x00F7 TLV), with a chip temperature new every time."""
     device.set_temperature(20.0 + k % 40)
     device.send_heartbeat()
@@ -148,33 +150,20 @@ class Driver:
     def __init__(
         self,
         hass: HomeAssistant,
-        entry: ConfigEntry[AqaraGateway],
+        network: SimulatedNetwork,
+        targets: Sequence[tuple[TwinDevice, str]],
         workload: Workload,
     ) -> None:
-        from homeassistant.helpers import entity_registry as er
-
+        """``targets``: each device and the entity whose state shows its report arrived."""
         self.hass = hass
-        self.entry = entry
         self.workload = workload
-        gateway = entry.runtime_data
-        if gateway.simulator is None:
-            raise RuntimeError("the entry is not on the simulated radio")
-        self.network = gateway.simulator
-        registry = er.async_get(hass)
-        self.devices: list[LumiDevice] = []
-        self.entity_ids: list[str] = []
-        for device in self.network.devices.values():
-            if not device.joined:
-                continue
-            entity_id = registry.async_get_entity_id(
-                workload.platform, harness.DOMAIN, f"{device.ieee_str}-{workload.expose_key}"
-            )
-            if entity_id is None:
-                continue
-            self.devices.append(device)
-            self.entity_ids.append(entity_id)
+        self.network = network
+        self.devices: list[TwinDevice] = [device for device, _ in targets]
+        self.entity_ids: list[str] = [entity_id for _, entity_id in targets]
         self._counters = [0] * len(self.devices)
         self._run: _Run | None = None
+        #: (sent, stated) of the last run's measured reports, for bench.timeline
+        self.last_flights: list[tuple[int, int]] = []
 
     @callback
     def _on_state_changed(self, event: Event[Any]) -> None:
@@ -264,6 +253,7 @@ class Driver:
             self._run = None
         measured = [s for s in run.samples if s.measured]
         done = [s for s in measured if s.stated]
+        self.last_flights = [(s.sent, s.stated) for s in done]
         sent = len(run.samples)
         harness_s = sum(s.send_cost for s in run.samples) / 1e9
         return {
@@ -294,6 +284,44 @@ class Driver:
             },
             "wall_s": wall,
         }
+
+
+def our_driver(hass: HomeAssistant, entry: ConfigEntry[AqaraGateway], workload: Workload) -> Driver:
+    """A driver on the integration's simulated network, aimed at our entities."""
+    from homeassistant.helpers import entity_registry as er
+
+    network = entry.runtime_data.simulator
+    if network is None:
+        raise RuntimeError("the entry is not on the simulated radio")
+    registry = er.async_get(hass)
+    targets: list[tuple[TwinDevice, str]] = []
+    for device in network.devices.values():
+        if not device.joined:
+            continue
+        entity_id = registry.async_get_entity_id(
+            workload.platform, harness.DOMAIN, f"{device.ieee_str}-{workload.expose_key}"
+        )
+        if entity_id is not None:
+            targets.append((device, entity_id))
+    return Driver(hass, network, targets, workload)
+
+
+async def latency_run(driver: Driver, args: argparse.Namespace) -> dict[str, Any]:
+    """The fixed-rate latency run; with ``--timeline``, what the slowest reports overlapped."""
+    from bench import timeline
+
+    with contextlib.ExitStack() as stack:
+        recorder = stack.enter_context(timeline.record()) if args.timeline else None
+        result = await driver.run(
+            devices=args.devices,
+            rate=args.latency_rate,
+            duration=args.latency_duration,
+            warmup=1.0,
+        )
+    if recorder is not None:
+        p99_ms = result["latency_ms"].get("p99", math.inf)
+        result["tail"] = timeline.explain(recorder, driver.last_flights, p99_ms * 1e6)
+    return result
 
 
 # --------------------------------------------------------------------------- throughput
@@ -462,13 +490,14 @@ async def _prepare(config_dir: Path, devices: int) -> dict[str, Any]:
     started = time.perf_counter()
     with harness.simulated_devices([harness.PLUG_MODEL] * devices):
         async with harness.home_assistant(config_dir) as hass:
-            entry = await harness.form_and_join(hass, devices)
+            entry, setup_s = await harness.form_and_join(hass, devices)
             joined = len(entry.runtime_data.handles)
             states = len(hass.states.async_all())
     return {
         "devices": devices,
         "joined": joined,
         "states": states,
+        "setup_s": setup_s,
         "seconds": time.perf_counter() - started,
     }
 
@@ -502,9 +531,11 @@ async def _run(args: argparse.Namespace) -> dict[str, Any]:
             entry = harness.the_entry(hass)
             if entry.state is not ConfigEntryState.LOADED:
                 raise RuntimeError(f"entry not loaded: {entry.state}")
+            available = await harness.wait_available(hass, harness.DOMAIN, started)
             rss_after = harness.rss_bytes()
             result["startup"] = {
                 "ready_s": ready,
+                "available_s": available,
                 "handles": len(entry.runtime_data.handles),
                 "states": len(hass.states.async_all()),
                 "rss_before_setup": rss_before,
@@ -519,21 +550,16 @@ async def _run(args: argparse.Namespace) -> dict[str, Any]:
             await harness.settle(entry)
 
             if args.latency_rate:
-                driver = Driver(hass, entry, WORKLOADS[args.workload])
-                result["latency"] = await driver.run(
-                    devices=args.devices,
-                    rate=args.latency_rate,
-                    duration=args.latency_duration,
-                    warmup=1.0,
-                )
+                driver = our_driver(hass, entry, WORKLOADS[args.workload])
+                result["latency"] = await latency_run(driver, args)
             if args.throughput:
-                driver = Driver(hass, entry, WORKLOADS[args.workload])
+                driver = our_driver(hass, entry, WORKLOADS[args.workload])
                 rates = [float(rate) for rate in args.throughput.split(",")]
                 result["throughput"] = await throughput_search(
                     driver, args.devices, rates, step=args.step, warmup=1.0
                 )
             if args.profile:
-                driver = Driver(hass, entry, WORKLOADS[args.workload])
+                driver = our_driver(hass, entry, WORKLOADS[args.workload])
                 result["profile"] = await profile_run(
                     driver,
                     devices=args.devices,
@@ -567,6 +593,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--profile-duration", type=float, default=10.0)
     run.add_argument("--py-spy", default="py-spy")
     run.add_argument("--memory-detail", action="store_true", help="tracemalloc the setup")
+    run.add_argument(
+        "--timeline", action="store_true", help="what the reports slower than p99 overlapped"
+    )
     run.add_argument("--no-pin", action="store_true", help="do not pin to one core")
     args = parser.parse_args(argv)
 

@@ -30,12 +30,15 @@ if TYPE_CHECKING:
     from custom_components.aqara_zigbee.simulator import SimulatedNetwork
 
 DOMAIN = "aqara_zigbee"
-PLUG_MODEL = "lumi.plug.mmeu01"
+# ZNCZ04LM (lumi.plug.mmeu01) in its ElectricalMeasurement layout: the one of the twin's
+# layouts whose signature zha-quirks 2.3.0 knows (PlugMMEU01), so ZHA runs it quirked
+# (power, heartbeat) like a user's plug, and both integrations get the same device.
+PLUG_MODEL = "ZNCZ04LM-legacy"
 STOP_TIMEOUT = 60.0
 
 _PATCH_TARGETS = (
     "custom_components.aqara_zigbee.config_flow.start_simulator",
-    "custom_components.aqara_zigbee.gateway.start_simulator",
+    "custom_components.aqara_zigbee.radio_lifecycle.start_simulator",
 )
 
 
@@ -93,8 +96,13 @@ def simulated_devices(
 
 
 @contextlib.asynccontextmanager
-async def home_assistant(config_dir: Path) -> AsyncIterator[HomeAssistant]:
-    """A running Home Assistant core on ``config_dir`` (registries and entries on disk)."""
+async def home_assistant(
+    config_dir: Path, integration: str = DOMAIN
+) -> AsyncIterator[HomeAssistant]:
+    """A running Home Assistant core on ``config_dir`` (registries and entries on disk).
+
+    ``integration`` other than ours (``zha``): custom integrations are not scanned.
+    """
     from homeassistant import bootstrap, config_entries, loader
     from homeassistant.core import HomeAssistant
 
@@ -103,7 +111,8 @@ async def home_assistant(config_dir: Path) -> AsyncIterator[HomeAssistant]:
     hass.config.skip_pip = True
     loader.async_setup(hass)
     hass.config_entries = config_entries.ConfigEntries(hass, {})
-    await loader.async_get_custom_components(hass)
+    if integration == DOMAIN:
+        await loader.async_get_custom_components(hass)
     if not await bootstrap.async_load_base_functionality(hass):
         raise RuntimeError("Home Assistant's registries did not load")
     # The integration depends on "usb" only for USB discovery of sticks; that pulls in the
@@ -137,10 +146,14 @@ async def wait_until(
         raise TimeoutError(f"timed out after {within:.0f} s waiting for {what}") from None
 
 
-async def form_and_join(hass: HomeAssistant, count: int) -> ConfigEntry[AqaraGateway]:
-    """Config flow (simulated radio), then permit join until ``count`` devices are in."""
+async def form_and_join(hass: HomeAssistant, count: int) -> tuple[ConfigEntry[AqaraGateway], float]:
+    """Config flow (simulated radio), then permit join until ``count`` devices are in.
+
+    Also returns the config flow's seconds: from the first step until the entry is loaded.
+    """
     from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 
+    flow_started = time.perf_counter()
     result: Any = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"radio_type": "simulated"}
@@ -148,6 +161,7 @@ async def form_and_join(hass: HomeAssistant, count: int) -> ConfigEntry[AqaraGat
     if result.get("type") != "create_entry":
         raise RuntimeError(f"config flow did not create an entry: {result}")
     await hass.async_block_till_done()
+    setup_s = time.perf_counter() - flow_started
     entry = the_entry(hass)
     if entry.state is not ConfigEntryState.LOADED:
         raise RuntimeError(f"entry not loaded: {entry.state}")
@@ -159,7 +173,7 @@ async def form_and_join(hass: HomeAssistant, count: int) -> ConfigEntry[AqaraGat
     await gateway.async_permit_join(0)  # the action accepts 1..254 s only
     await hass.async_block_till_done()
     await settle(entry)
-    return entry
+    return entry, setup_s
 
 
 async def settle(entry: ConfigEntry[AqaraGateway], quiet: float = 1.0, within: float = 90) -> None:
@@ -183,3 +197,30 @@ async def settle(entry: ConfigEntry[AqaraGateway], quiet: float = 1.0, within: f
             return
         await asyncio.sleep(0.1)
     raise TimeoutError("the integration's background work did not settle")
+
+
+async def wait_available(
+    hass: HomeAssistant, platform: str, since: float, within: float = 120
+) -> float:
+    """Seconds from ``since`` (perf_counter) until no entity of ``platform`` is unavailable.
+
+    Disabled entities write no state and do not count.
+    """
+    from homeassistant.const import STATE_UNAVAILABLE
+    from homeassistant.helpers import entity_registry as er
+
+    registry = er.async_get(hass)
+
+    def all_available() -> bool:
+        entity_ids = [
+            entry.entity_id
+            for entry in registry.entities.values()
+            if entry.platform == platform and entry.disabled_by is None
+        ]
+        states = [hass.states.get(entity_id) for entity_id in entity_ids]
+        return bool(entity_ids) and all(
+            state is not None and state.state != STATE_UNAVAILABLE for state in states
+        )
+
+    await wait_until(all_available, within, f"{platform} entities to be available", poll=0.01)
+    return time.perf_counter() - since

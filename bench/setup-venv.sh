@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create or refresh bench/.venv-zha from requirements/bench.lock (zha-quirks for the heartbeat
-# comparison, py-spy for the profile). Idempotent: a second run only checks the stamp.
+# comparison, py-spy for the profile), and bench/.zha-extra from requirements/bench.zha.lock
+# (what HA installs on demand to run ZHA, next to .venv-ha). Idempotent: stamps.
 # --lock: re-resolve requirements/bench.in into requirements/bench.lock first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,19 @@ if [ "${1:-}" = "--lock" ]; then
     "$tmp/venv/bin/pip" freeze --exclude-editable | sort -f
   } > "$LOCK"
   echo "$LOCK: $(grep -vc '^#' "$LOCK") pinned packages"
+fi
+
+# ZHA's on-demand requirements, next to .venv-ha (make bootstrap builds .venv-ha).
+ZHA_EXTRA=bench/.zha-extra
+ZHA_LOCK=requirements/bench.zha.lock
+ZHA_STAMP="$ZHA_EXTRA/.installed-lock.sha256"
+zha_want="$(sha256sum "$ZHA_LOCK" | cut -d' ' -f1)"
+if [ -x .venv-ha/bin/python ] && ! { [ -f "$ZHA_STAMP" ] && [ "$(cat "$ZHA_STAMP")" = "$zha_want" ]; }; then
+  echo "==> Installing ZHA's on-demand requirements into $ZHA_EXTRA from $ZHA_LOCK" >&2
+  rm -rf "$ZHA_EXTRA"
+  PIP_CONFIG_FILE=/dev/null .venv-ha/bin/python -m pip install --quiet --no-deps \
+    --target "$ZHA_EXTRA" -r "$ZHA_LOCK"
+  echo "$zha_want" > "$ZHA_STAMP"
 fi
 
 want="$(sha256sum "$LOCK" | cut -d' ' -f1)"

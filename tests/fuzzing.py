@@ -14,7 +14,10 @@ import random
 import struct
 from typing import Final
 
+from custom_components.aqara_zigbee.devices import DEFINITIONS, get_definition
+from custom_components.aqara_zigbee.features.diagnostics import UNKNOWN_MODEL_HEARTBEAT
 from custom_components.aqara_zigbee.lumi import heartbeat
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
 from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.models import (
     DEFAULT_MODELS,
@@ -47,9 +50,9 @@ def simulated_heartbeats() -> dict[str, bytes]:
         device = create_device(model, stable_ieee(model, 0), 0x1234, lambda _frame: None, clock)
         for endpoint in device.relays:
             device.relays[endpoint] = True
-        if hasattr(device, "load_watts"):
-            device.load_watts = 1234.5
-            device.energy_kwh = 42.42
+        if (metering := device.find(Metering)) is not None:
+            metering.load_watts = 1234.5
+            metering.energy_kwh = 42.42
         payloads[model] = device.heartbeat_payload()
     return payloads
 
@@ -153,6 +156,34 @@ def damaged_heartbeat(rng: random.Random, model: str) -> bytes:
     return rng.randbytes(rng.randint(0, 80))
 
 
+# ----------------------------------------------------------------------------- decoding
+
+
+def profile_of(model: object) -> heartbeat.Profile:
+    """The heartbeat profile the gateway uses for a Zigbee model id or Zigbee2MQTT name."""
+    if isinstance(model, str):
+        definition = get_definition(model) or next(
+            (d for d in DEFINITIONS.values() if d.model == model), None
+        )
+        if definition is not None:
+            return definition.heartbeat_profile
+    return UNKNOWN_MODEL_HEARTBEAT
+
+
+def parse(model: object, payload: bytes | bytearray | memoryview) -> dict[str, object]:
+    """Decode a heartbeat TLV as the gateway does for ``model``."""
+    return heartbeat.parse(payload, profile_of(model), model=str(model))
+
+
+def parse_prefixed(model: object, data: object) -> dict[str, object]:
+    """:func:`parse` for attribute bytes that still start with the ZCL length byte."""
+    try:
+        payload, _rest = heartbeat.split_prefixed(data)  # type: ignore[arg-type]
+    except TypeError:
+        return {}
+    return parse(model, payload)
+
+
 # ----------------------------------------------------------------------------- invariants
 
 _OPTIONS: Final = {"mode_switch": frozenset({"anti_flicker_mode", "quick_mode"})}
@@ -161,7 +192,7 @@ _OPTIONS: Final = {"mode_switch": frozenset({"anti_flicker_mode", "quick_mode"})
 def heartbeat_problems(model: str, result: dict[str, object]) -> list[str]:
     """What is wrong with a decoded heartbeat (empty when it is well formed)."""
     problems: list[str] = []
-    names = {name for name, _kind in heartbeat._profile(model).values()}
+    names = {name for name, _decoder in profile_of(model).values()}
     for key, value in result.items():
         if key not in names:
             problems.append(f"{key}: not an index of {model!r}")

@@ -11,6 +11,7 @@ from unittest.mock import patch
 import pytest
 
 from custom_components.aqara_zigbee.devices import DEFINITIONS
+from custom_components.aqara_zigbee.devices.model import Feature
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "script" / "supported_devices.py"
@@ -58,12 +59,8 @@ def test_a_changed_definition_makes_the_readme_stale(generator: ModuleType) -> N
     """Editing a definition without regenerating fails the first test."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     model_id, definition = next(iter(DEFINITIONS.items()))
-    exposes = [
-        replace(expose, unit="kW") if expose.key == "power" else expose
-        for expose in definition.exposes
-    ]
-    exposes.append(replace(definition.exposes[0], key="state_extra"))
-    changed = replace(definition, exposes=tuple(exposes))
+    extra = Feature(exposes=(replace(definition.exposes[0], key="state_extra", sources=()),))
+    changed = replace(definition, features=(*definition.features, extra))
     with patch.object(generator, "DEFINITIONS", {**DEFINITIONS, model_id: changed}):
         assert generator.section_of(readme) != generator.generate()
         assert "`state_extra`" in generator.rewrite(readme)

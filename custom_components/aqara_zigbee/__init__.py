@@ -7,14 +7,22 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import CONF_DEVICE, CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED, DOMAIN, LOGGER
-from .gateway import AqaraConfigEntry, AqaraGateway, remove_entry_storage
+from .const import (
+    CONF_DEVICE,
+    CONF_DEVICE_OPTIONS,
+    CONF_SIMULATION_SPEED,
+    DEFAULT_SIMULATION_SPEED,
+    DOMAIN,
+    LOGGER,
+)
+from .gateway import AqaraConfigEntry, AqaraGateway
+from .network_storage import remove_entry_storage
 from .services import (
     async_setup_services,
     async_setup_simulate_service,
     async_unload_simulate_service,
 )
-from .validation import quote_input, sanitize_network_options
+from .validation import quote_input, sanitize_device_options, sanitize_network_options
 
 PLATFORMS = [
     Platform.BINARY_SENSOR,
@@ -94,10 +102,9 @@ async def async_remove_config_entry_device(
 
 
 def _async_repair_options(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
-    """Replace saved network options that are not usable numbers by their defaults."""
+    """Replace saved network options that are not usable numbers by their defaults, and
+    drop saved device options the options form would refuse."""
     options, replaced = sanitize_network_options(entry.options)
-    if not replaced:
-        return
     for key in replaced:
         LOGGER.warning(
             "Saved option %s (%s) is not a usable number; using the default %s",
@@ -105,7 +112,15 @@ def _async_repair_options(hass: HomeAssistant, entry: AqaraConfigEntry) -> None:
             quote_input(entry.options[key]),
             options[key],
         )
-    hass.config_entries.async_update_entry(entry, options=options)
+    dropped: list[str] = []
+    if CONF_DEVICE_OPTIONS in options:
+        options[CONF_DEVICE_OPTIONS], dropped = sanitize_device_options(
+            options[CONF_DEVICE_OPTIONS]
+        )
+    for what in dropped:
+        LOGGER.warning("Saved device option %s is not valid; it is dropped", quote_input(what))
+    if replaced or dropped:
+        hass.config_entries.async_update_entry(entry, options=options)
 
 
 def _async_apply_options(entry: AqaraConfigEntry) -> None:

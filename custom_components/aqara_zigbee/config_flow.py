@@ -65,7 +65,7 @@ from .radio import (
     start_simulator,
     valid_device_path,
 )
-from .validation import StrictBooleanSelector, StrictNumberSelector
+from .validation import StrictNumberSelector, accepted, option_selector
 
 if TYPE_CHECKING:
     from .gateway import AqaraConfigEntry
@@ -594,45 +594,27 @@ class AqaraZigbeeOptionsFlow(OptionsFlowWithReload):
             all_options[self._device_ieee] = user_input
             return self._async_save({**self.config_entry.options, CONF_DEVICE_OPTIONS: all_options})
         assert definition is not None  # the picker offers only devices of known models
-        fields: dict[vol.Marker, Any] = {}
-        for key in definition.options:
-            marker, field_selector = _option_field(definition, key, current.get(key))
-            fields[marker] = field_selector
         return self.async_show_form(
             step_id="device_options",
-            data_schema=vol.Schema(fields),
+            data_schema=_device_options_schema(definition, current),
             description_placeholders={"device": device.name if device and device.name else ""},
         )
 
 
-def _option_field(
-    definition: Definition, key: str, current: object
-) -> tuple[vol.Marker, selector.Selector[Any]]:
-    """The form field of one device option, from its Zigbee2MQTT spec."""
-    spec = OPTION_SPECS[key]
-    if spec.kind is bool:
-        default = current if isinstance(current, bool) else spec.default
-        return vol.Required(key, default=default), StrictBooleanSelector()
-    # Every numeric option has a range (``OPTION_SPECS``)
-    assert spec.minimum is not None
-    assert spec.maximum is not None
-    config = selector.NumberSelectorConfig(
-        min=spec.minimum,
-        max=spec.maximum,
-        step=spec.step if spec.step is not None else "any",
-        mode=selector.NumberSelectorMode.BOX,
-    )
-    if spec.percentual:
-        config["unit_of_measurement"] = "%"
-    elif (
-        spec.kind is float
-        and spec.expose_key is not None
-        and (unit := definition.expose(spec.expose_key).unit) is not None
-    ):
-        config["unit_of_measurement"] = unit
-    number = StrictNumberSelector(config)
-    if spec.default is None:
-        # Unset means "as the device reports it": an optional field, pre-filled when set
-        return vol.Optional(key, description={"suggested_value": current}), number
-    default = current if isinstance(current, int | float) else spec.default
-    return vol.Required(key, default=default), number
+def _device_options_schema(definition: Definition, saved: dict[str, Any]) -> vol.Schema:
+    """The model's options (``OPTION_SPECS``), each starting from its saved value.
+
+    A saved value the field would refuse (edited by hand, or saved under older bounds)
+    starts from the default instead, so the form never opens on a value it rejects.
+    """
+    fields: dict[vol.Marker, Any] = {}
+    for key in definition.options:
+        spec = OPTION_SPECS[key]
+        field = option_selector(definition, spec)
+        current = accepted(field, saved[key]) if key in saved else None
+        if spec.default is None:
+            # Unset means "as the device reports it": an optional field, pre-filled when set
+            fields[vol.Optional(key, description={"suggested_value": current})] = field
+        else:
+            fields[vol.Required(key, default=spec.default if current is None else current)] = field
+    return vol.Schema(fields)

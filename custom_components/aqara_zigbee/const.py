@@ -44,7 +44,6 @@ MAX_QUOTED_INPUT: Final = 64
 DEFAULT_OTA_FOLDER: Final = "aqara_zigbee/ota"
 
 ZIGPY_DATABASE: Final = "zigpy.db"
-SIMULATOR_STATE_DIR: Final = "simulator"
 
 
 class RadioType(StrEnum):
@@ -73,7 +72,5 @@ SERIAL_DEFAULTS: Final[dict[RadioType, tuple[int, FlowControl]]] = {
     RadioType.EZSP: (115200, FlowControl.SOFTWARE),
 }
 
-SIGNAL_DEVICE_UPDATE: Final = f"{DOMAIN}_device_update_{{}}"
-SIGNAL_AVAILABILITY: Final = f"{DOMAIN}_availability_{{}}"
 SIGNAL_NEW_DEVICE: Final = f"{DOMAIN}_new_device_{{}}"
 SIGNAL_DEVICE_OPTIONS: Final = f"{DOMAIN}_device_options_{{}}"

@@ -1,57 +1,80 @@
-"""Base entity: one expose of one device, fed by the gateway's subscriptions."""
+"""Base entities: a device's own (available while it is), and one expose of a device."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from homeassistant.const import EntityCategory
+from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.restore_state import RestoreEntity
 
 from .const import DOMAIN, SIGNAL_DEVICE_OPTIONS, SIGNAL_NEW_DEVICE
+from .descriptions import AqaraEntityDescription, describe
 from .devices.handle import ReadFailed, WriteFailed
-from .devices.model import Expose, Platform
 from .gateway import AqaraConfigEntry, AqaraGateway
 
-# The expose that is the device's main function is named after the device itself.
-PRIMARY_KEYS = frozenset({"state"})
 
-
-class AqaraEntity(Entity):
-    """An entity for one Zigbee2MQTT expose of one device."""
+class AqaraDeviceEntity(Entity):
+    """An entity of one joined device, available while the device is."""
 
     _attr_has_entity_name = True
     _attr_should_poll = False
 
-    def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
+    def __init__(self, gateway: AqaraGateway, ieee: str) -> None:
         self._gateway = gateway
         self._ieee = ieee
-        self._expose = expose
-        self._attr_unique_id = f"{ieee}-{expose.key}"
         self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, ieee)})
-        self._attr_entity_registry_enabled_default = expose.enabled_by_default
-        if expose.entity_category is not None:
-            self._attr_entity_category = EntityCategory(expose.entity_category)
-        if expose.key in PRIMARY_KEYS:
-            self._attr_name = None
-        else:
-            self._attr_translation_key = expose.key
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
         self.async_on_remove(
-            self._gateway.subscribe(self._ieee, self._expose.key, self._async_on_value)
-        )
-        self.async_on_remove(
             self._gateway.subscribe_availability(self._ieee, self._async_on_availability)
         )
+
+    @property
+    def available(self) -> bool:
+        return self._gateway.is_available(self._ieee)
+
+    @callback
+    def _async_on_availability(self) -> None:
+        self.async_write_ha_state()
+
+
+class AqaraEntity(AqaraDeviceEntity):
+    """The entity of one Zigbee2MQTT expose of one device, shaped by its description."""
+
+    def __init__(
+        self, gateway: AqaraGateway, ieee: str, description: AqaraEntityDescription
+    ) -> None:
+        super().__init__(gateway, ieee)
+        self.entity_description = description
+        self._expose = description.expose
+        self._attr_unique_id = f"{ieee}-{description.key}"
+
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        # Looked up before subscribing: no value can arrive between the subscription and
+        # the first state, so a restored value never hides a newer one
+        restored = await self._async_last_value()
+        self.async_on_remove(
+            self._gateway.subscribe(self._ieee, self._expose.key, self._async_on_value)
+        )
         value = self._gateway.current_value(self._ieee, self._expose.key)
+        if value is None:
+            # Until the device answers the read at start-up (or ever, for what it cannot be
+            # asked about), the last confirmed value is shown
+            value = restored
         if value is not None:
             self._apply_value(value)
+
+    async def _async_last_value(self) -> object | None:
+        """The value confirmed before the last restart (platforms that keep one override)."""
+        return None
 
     @callback
     def _async_follow_device_options(self, on_change: Callable[[], None]) -> None:
@@ -62,17 +85,9 @@ class AqaraEntity(Entity):
             )
         )
 
-    @property
-    def available(self) -> bool:
-        return self._gateway.is_available(self._ieee)
-
     @callback
     def _async_on_value(self, value: object) -> None:
         self._apply_value(value)
-        self.async_write_ha_state()
-
-    @callback
-    def _async_on_availability(self) -> None:
         self.async_write_ha_state()
 
     def _apply_value(self, value: object) -> None:
@@ -110,16 +125,32 @@ class AqaraEntity(Entity):
             ) from exc
 
 
-def async_setup_expose_entities(
+class AqaraOnOffEntity(AqaraEntity, RestoreEntity):
+    """A switch or binary sensor: the on/off value, kept across restarts."""
+
+    _attr_is_on: bool | None  # declared, not set: the platform's class owns the attribute
+
+    def _apply_value(self, value: object) -> None:
+        self._attr_is_on = bool(value)
+
+    async def _async_last_value(self) -> object | None:
+        last = await self.async_get_last_state()
+        if last is None or last.state not in (STATE_ON, STATE_OFF):
+            return None
+        return last.state == STATE_ON
+
+
+def async_setup_expose_entities[D: AqaraEntityDescription](
     hass: HomeAssistant,
     entry: AqaraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
-    platform: Platform,
+    description_type: type[D],
+    factory: Callable[[AqaraGateway, str, D], Entity],
     *,
-    factory: Callable[[AqaraGateway, str, Expose], Entity],
     extra: Callable[[AqaraGateway, str], Iterable[Entity]] | None = None,
 ) -> None:
-    """Add entities for every device's exposes of ``platform``, now and as devices join."""
+    """Add an entity for every device's exposes described by ``description_type`` (the
+    platform's own description class), now and as devices join."""
     gateway = entry.runtime_data
     added: set[str] = set()
 
@@ -131,9 +162,9 @@ def async_setup_expose_entities(
             return
         added.add(key)
         entities = [
-            factory(gateway, key, expose)
+            factory(gateway, key, description)
             for expose in handle.exposes
-            if expose.platform == platform
+            if isinstance(description := describe(expose), description_type)
         ]
         if extra is not None:
             entities.extend(extra(gateway, key))

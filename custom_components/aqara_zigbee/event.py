@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from homeassistant.components.event import EventDeviceClass, EventEntity
+from homeassistant.components.event import EventEntity
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import SIGNAL_DEVICE_OPTIONS, SIGNAL_NEW_DEVICE
-from .devices.model import Expose, Platform
+from .descriptions import AqaraEventEntityDescription, event_description
 from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
@@ -23,7 +23,9 @@ async def async_setup_entry(
     entry: AqaraConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    async_setup_expose_entities(hass, entry, async_add_entities, Platform.EVENT, factory=AqaraEvent)
+    async_setup_expose_entities(
+        hass, entry, async_add_entities, AqaraEventEntityDescription, AqaraEvent
+    )
 
     # Models without an action expose get one while their state_action option is on
     gateway = entry.runtime_data
@@ -42,11 +44,8 @@ async def async_setup_entry(
             ):
                 continue
             with_state_action.add(ieee)
-            entities.append(
-                StateActionEvent(
-                    gateway, ieee, definition.state_action_event, with_state_action.discard
-                )
-            )
+            description = event_description(definition.state_action_event)
+            entities.append(StateActionEvent(gateway, ieee, description, with_state_action.discard))
         if entities:
             async_add_entities(entities)
 
@@ -60,45 +59,27 @@ async def async_setup_entry(
 class AqaraEvent(AqaraEntity, EventEntity):
     """Fires one event per click the device reports, with the page's action values."""
 
-    _attr_device_class: EventDeviceClass | None = EventDeviceClass.BUTTON
-
-    def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
-        super().__init__(gateway, ieee, expose)
-        self._attr_event_types = list(expose.event_types)
-
-    async def async_added_to_hass(self) -> None:
-        # Skip the base class's replay of the last value: an old click is not a new event.
-        await EventEntity.async_added_to_hass(self)
-        self.async_on_remove(
-            self._gateway.subscribe(self._ieee, self._expose.key, self._async_on_value)
-        )
-        self.async_on_remove(
-            self._gateway.subscribe_availability(self._ieee, self._async_on_availability)
-        )
-
     @callback
     def _async_on_value(self, value: object) -> None:
-        if value in self._attr_event_types:
+        if value in self.event_types:
             self._trigger_event(str(value))
             self.async_write_ha_state()
 
     def _apply_value(self, value: object) -> None:
-        """Events carry no state between clicks."""
+        """Events carry no state between clicks: the last one is not fired again."""
 
 
 class StateActionEvent(AqaraEvent):
     """Relay on/off as actions, on a model whose page has no action; gone when turned off."""
 
-    _attr_device_class = None
-
     def __init__(
         self,
         gateway: AqaraGateway,
         ieee: str,
-        expose: Expose,
+        description: AqaraEventEntityDescription,
         on_removed: Callable[[str], None],
     ) -> None:
-        super().__init__(gateway, ieee, expose)
+        super().__init__(gateway, ieee, description)
         self._on_removed = on_removed
 
     async def async_added_to_hass(self) -> None:

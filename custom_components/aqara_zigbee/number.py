@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from homeassistant.components.number import NumberDeviceClass, NumberEntity, NumberMode
+from homeassistant.components.number import NumberEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import DOMAIN
-from .devices.model import Expose, Platform
+from .descriptions import AqaraNumberEntityDescription
 from .entity import AqaraEntity, async_setup_expose_entities
-from .gateway import AqaraConfigEntry, AqaraGateway
+from .gateway import AqaraConfigEntry
 from .validation import is_number, on_step, quote_input
 
 PARALLEL_UPDATES = 1
@@ -22,26 +22,12 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     async_setup_expose_entities(
-        hass, entry, async_add_entities, Platform.NUMBER, factory=AqaraNumber
+        hass, entry, async_add_entities, AqaraNumberEntityDescription, AqaraNumber
     )
 
 
 class AqaraNumber(AqaraEntity, NumberEntity):
     """A writable number with the page's range and unit."""
-
-    _attr_mode = NumberMode.BOX
-
-    def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
-        super().__init__(gateway, ieee, expose)
-        self._attr_native_unit_of_measurement = expose.unit
-        if expose.device_class is not None:
-            self._attr_device_class = NumberDeviceClass(expose.device_class)
-        if expose.native_min is not None:
-            self._attr_native_min_value = expose.native_min
-        if expose.native_max is not None:
-            self._attr_native_max_value = expose.native_max
-        if expose.native_step is not None:
-            self._attr_native_step = expose.native_step
 
     def _apply_value(self, value: object) -> None:
         self._attr_native_value = float(value) if isinstance(value, int | float) else None

@@ -53,6 +53,9 @@ NETWORK_PATH_PREFIXES = ("socket://", "tcp://")
 
 # How long a probe may take before the radio is declared not to be of the chosen kind.
 PROBE_TIMEOUT = 20.0
+#: Forming writes a few thousand NV items and may scan for a quiet channel: generous, but a
+#: radio that stops answering must not leave the flow waiting forever
+FORM_TIMEOUT = 180.0
 
 
 class RadioError(Exception):
@@ -268,8 +271,12 @@ async def form_network(radio_type: RadioType, device: Mapping[str, Any]) -> Prob
         try:
             # zigpy draws the PAN id, extended PAN id and key from os.urandom when the
             # config leaves them unset, which ours always does.
-            await app.form_network()
-            await app.load_network_info(load_devices=False)
+            async with asyncio.timeout(FORM_TIMEOUT):
+                await app.form_network()
+                await app.load_network_info(load_devices=False)
+        except TimeoutError as exc:
+            # It answered the probe: not the wrong radio, it stopped answering midway
+            raise RadioError("form_timeout") from exc
         except Exception as exc:
             raise _classify(exc) from exc
         return describe_network(app)

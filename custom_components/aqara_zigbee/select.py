@@ -6,9 +6,9 @@ from homeassistant.components.select import SelectEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .devices.model import Expose, Platform
+from .descriptions import AqaraSelectEntityDescription
 from .entity import AqaraEntity, async_setup_expose_entities
-from .gateway import AqaraConfigEntry, AqaraGateway
+from .gateway import AqaraConfigEntry
 
 PARALLEL_UPDATES = 1
 
@@ -19,16 +19,12 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     async_setup_expose_entities(
-        hass, entry, async_add_entities, Platform.SELECT, factory=AqaraSelect
+        hass, entry, async_add_entities, AqaraSelectEntityDescription, AqaraSelect
     )
 
 
 class AqaraSelect(AqaraEntity, SelectEntity):
     """One of the page's enum exposes, with exactly its values."""
-
-    def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
-        super().__init__(gateway, ieee, expose)
-        self._attr_options = list(expose.options)
 
     def _apply_value(self, value: object) -> None:
         self._attr_current_option = str(value) if value in self._expose.options else None

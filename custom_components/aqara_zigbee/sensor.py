@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from homeassistant.components.sensor import (
-    DOMAIN as SENSOR_DOMAIN,
-    RestoreSensor,
-    SensorDeviceClass,
-    SensorStateClass,
-)
+from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN, RestoreSensor
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .devices.model import Expose, Platform, linkquality
+from .descriptions import AqaraSensorEntityDescription, sensor_description
 from .entity import AqaraEntity, async_setup_expose_entities
+from .features import LINKQUALITY
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 0
-LINKQUALITY = linkquality()
 
 
 async def async_setup_entry(
@@ -30,14 +25,14 @@ async def async_setup_entry(
         handle = gateway.handles[ieee]
         if any(expose.key == LINKQUALITY.key for expose in handle.exposes):
             return []
-        return [AqaraSensor(gateway, ieee, LINKQUALITY)]
+        return [AqaraSensor(gateway, ieee, sensor_description(LINKQUALITY))]
 
     async_setup_expose_entities(
         hass,
         entry,
         async_add_entities,
-        Platform.SENSOR,
-        factory=AqaraSensor,
+        AqaraSensorEntityDescription,
+        AqaraSensor,
         extra=link_quality_for_unknown,
     )
 
@@ -45,26 +40,29 @@ async def async_setup_entry(
 class AqaraSensor(AqaraEntity, RestoreSensor):
     """A reported measurement; the last value is restored across restarts."""
 
-    def __init__(self, gateway: AqaraGateway, ieee: str, expose: Expose) -> None:
-        super().__init__(gateway, ieee, expose)
-        self._attr_native_unit_of_measurement = expose.unit
-        if expose.device_class is not None:
-            self._attr_device_class = SensorDeviceClass(expose.device_class)
-        if expose.state_class is not None:
-            self._attr_state_class = SensorStateClass(expose.state_class)
+    entity_description: AqaraSensorEntityDescription
+
+    def __init__(
+        self, gateway: AqaraGateway, ieee: str, description: AqaraSensorEntityDescription
+    ) -> None:
+        super().__init__(gateway, ieee, description)
         self._attr_suggested_display_precision = self._display_precision()
 
     def _display_precision(self) -> int | None:
-        """The configured ``<key>_precision`` option, else the expose's own suggestion."""
+        """The configured ``<key>_precision`` option, else the description's suggestion."""
         handle = self._gateway.handles.get(self._ieee)
         configured = handle.options.precisions.get(self._expose.key) if handle else None
-        return configured if configured is not None else self._expose.suggested_display_precision
+        if configured is not None:
+            return configured
+        return self.entity_description.suggested_display_precision
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
         self._async_follow_device_options(self._async_options_changed)
-        if self._attr_native_value is None and (last := await self.async_get_last_sensor_data()):
-            self._attr_native_value = last.native_value
+
+    async def _async_last_value(self) -> object | None:
+        last = await self.async_get_last_sensor_data()
+        return None if last is None else last.native_value
 
     def _apply_value(self, value: object) -> None:
         self._attr_native_value = value if isinstance(value, int | float) else None

@@ -16,7 +16,7 @@ from .gateway import AqaraConfigEntry
 from .validation import quote_input
 
 if TYPE_CHECKING:
-    from .simulator import LumiDevice, SimulatedNetwork
+    from .simulator import SimulatedNetwork, TwinDevice
 
 SERVICE_PERMIT_JOIN = "permit_join"
 SERVICE_SIMULATE = "simulate"
@@ -33,7 +33,7 @@ SIMULATE_PRESS = "press"
 SIMULATE_SET_LOAD = "set_load"
 SIMULATE_POWER_CYCLE = "power_cycle"
 SIMULATE_ACTIONS = (SIMULATE_PRESS, SIMULATE_SET_LOAD, SIMULATE_POWER_CYCLE)
-# The gestures of simulator.devices.PressKind ("long" is the ~10 s reset gesture).
+# The gestures of simulator.behaviours.buttons.PressKind ("long" is the ~10 s reset gesture).
 PRESS_KINDS = ("single", "double", "triple", "hold", "release", "long")
 # A 16 A socket on 230 V mains; the plugs' own overload protection trips well below.
 MAX_SIMULATED_LOAD_W = 3680.0
@@ -154,7 +154,7 @@ def _simulate_error(*, translation_key: str, **placeholders: str) -> ServiceVali
 
 def _simulated_target(
     hass: HomeAssistant, device_id: str
-) -> tuple[SimulatedNetwork, LumiDevice, str]:
+) -> tuple[SimulatedNetwork, TwinDevice, str]:
     """The simulator and simulated device behind a Home Assistant device id."""
     device_entry = dr.async_get(hass).async_get(device_id)
     if device_entry is None:
@@ -201,15 +201,15 @@ async def _async_simulate(call: ServiceCall) -> None:
                 kind=quote_input(kind),
                 kinds=", ".join(PRESS_KINDS),
             )
-        button: str = call.data.get(ATTR_BUTTON) or next(iter(device.BUTTONS))
+        button: str = call.data.get(ATTR_BUTTON) or next(iter(device.button_names))
         # The device's own button names only: the simulator's aliases (left, top, 1...)
         # would let a single-button switch take a button its error says it lacks
-        if button.lower() not in device.BUTTONS:
+        if button.lower() not in device.button_names:
             raise _simulate_error(
                 translation_key="simulate_invalid_button",
                 device=name,
                 button=quote_input(button),
-                buttons=", ".join(device.BUTTONS),
+                buttons=", ".join(device.button_names),
             )
         button = button.lower()
         simulator.press(device.ieee_str, button, kind)

@@ -24,7 +24,6 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 import zigpy.device
@@ -34,6 +33,7 @@ from zigpy.zcl.clusters.general import Ota, QueryNextImageCommand
 
 from .const import DOMAIN, SIGNAL_NEW_DEVICE
 from .devices.model import Definition
+from .entity import AqaraDeviceEntity
 from .gateway import AqaraConfigEntry, AqaraGateway
 from .lumi.const import LUMI_MANUFACTURER_CODE
 from .ota import FirmwareImages, KnownBadImage, known_bad
@@ -114,11 +114,9 @@ def _summary(notes: str | None) -> str | None:
     return None
 
 
-class AqaraFirmwareUpdate(UpdateEntity):
+class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
     """The firmware of one device."""
 
-    _attr_has_entity_name = True
-    _attr_should_poll = False
     _attr_device_class = UpdateDeviceClass.FIRMWARE
     _attr_entity_category = EntityCategory.CONFIG
     _attr_supported_features = (
@@ -134,12 +132,10 @@ class AqaraFirmwareUpdate(UpdateEntity):
         ieee: str,
         definition: Definition,
     ) -> None:
-        self._gateway = gateway
+        super().__init__(gateway, ieee)
         self._images = images
-        self._ieee = ieee
         self._definition = definition
         self._attr_unique_id = f"{ieee}-firmware"
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, ieee)})
         self._device: zigpy.device.Device | None = None
         self._cluster_unsub: Callable[[], Any] | None = None
         self._image: zigpy.ota.OtaImageWithMetadata | None = None
@@ -154,9 +150,6 @@ class AqaraFirmwareUpdate(UpdateEntity):
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
-        self.async_on_remove(
-            self._gateway.subscribe_availability(self._ieee, self._async_on_availability)
-        )
         self.async_on_remove(
             async_dispatcher_connect(
                 self.hass,
@@ -178,14 +171,10 @@ class AqaraFirmwareUpdate(UpdateEntity):
         for issue in (ISSUE_AVAILABLE, ISSUE_INSTALLED):
             ir.async_delete_issue(self.hass, DOMAIN, self._issue_id(issue))
 
-    @property
-    def available(self) -> bool:
-        return self._gateway.is_available(self._ieee)
-
     @callback
     def _async_on_availability(self) -> None:
         self._bind()
-        self.async_write_ha_state()
+        super()._async_on_availability()
 
     @callback
     def _async_on_new_device(self, ieee: object) -> None:

@@ -1,4 +1,8 @@
-"""Checks of what users type: numbers from forms and actions, and quoting their input back."""
+"""Checks of what users type: numbers from forms and actions, and quoting their input back.
+
+Device options get their form fields here, from their specs (``OPTION_SPECS``): the same
+strict selector checks what the user types and whether a saved value can be shown again.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from .const import (
     MAX_QUOTED_INPUT,
     SIMULATION_SPEED_RANGE,
 )
+from .devices.model import OPTION_SPECS, Definition, OptionSpec, finite_number
 
 #: (minimum, maximum, integral, default) of each network option
 NETWORK_OPTION_BOUNDS: dict[str, tuple[float, float, bool, float]] = {
@@ -53,7 +58,7 @@ def quote_input(value: object) -> str:
 
 def is_number(value: object) -> bool:
     """True for an int or float that is finite (bool is not a number here)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return not isinstance(value, bool) and finite_number(value) is not None
 
 
 def on_step(value: float, minimum: float, step: float) -> bool:
@@ -107,6 +112,32 @@ def sanitize_network_options(options: Mapping[str, Any]) -> tuple[dict[str, Any]
     return fixed, replaced
 
 
+def sanitize_device_options(options: object) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Saved per-device options without what the options form would refuse.
+
+    Returns the options and a description of each value dropped (``<ieee> <key>``): an
+    unknown option, a value out of its range or of the wrong kind, or a device entry that
+    is not a mapping — saved before the form validated them, or edited by hand.
+    """
+    if not isinstance(options, Mapping):
+        return {}, [] if options is None else ["device_options"]
+    kept: dict[str, dict[str, Any]] = {}
+    dropped: list[str] = []
+    for ieee, values in options.items():
+        if not isinstance(values, Mapping):
+            dropped.append(str(ieee))
+            continue
+        device: dict[str, Any] = {}
+        for key, value in values.items():
+            spec = OPTION_SPECS.get(key)
+            if spec is not None and (value is None or spec.accepts(value)):
+                device[key] = value  # None: explicitly unset (a precision left empty)
+            else:
+                dropped.append(f"{ieee} {key}")
+        kept[str(ieee)] = device
+    return kept, dropped
+
+
 class StrictBooleanSelector(selector.BooleanSelector):
     """A boolean selector that takes only true or false (HA's own turns 5 into true)."""
 
@@ -114,3 +145,39 @@ class StrictBooleanSelector(selector.BooleanSelector):
         if not isinstance(data, bool):
             raise vol.Invalid("expected true or false")
         return data
+
+
+def option_selector(
+    definition: Definition, spec: OptionSpec
+) -> StrictBooleanSelector | StrictNumberSelector:
+    """The strict form field of a device option: its kind, range, step and unit."""
+    if spec.kind is bool:
+        return StrictBooleanSelector()
+    if spec.minimum is None or spec.maximum is None:
+        raise ValueError(f"{spec.key}: a numeric option needs a range")
+    config = selector.NumberSelectorConfig(
+        min=spec.minimum,
+        max=spec.maximum,
+        step=spec.step if spec.step is not None else "any",
+        mode=selector.NumberSelectorMode.BOX,
+    )
+    if spec.percentual:
+        config["unit_of_measurement"] = "%"
+    elif (
+        spec.kind is float
+        and spec.expose_key is not None
+        and (unit := definition.expose(spec.expose_key).unit) is not None
+    ):
+        # An absolute calibration is in the value's own unit (a precision has none)
+        config["unit_of_measurement"] = unit
+    return StrictNumberSelector(config)
+
+
+def accepted(
+    field: StrictBooleanSelector | StrictNumberSelector, value: object
+) -> bool | float | None:
+    """``value`` as ``field`` takes it, or None when the field refuses it."""
+    try:
+        return field(value)
+    except vol.Invalid:
+        return None

@@ -33,7 +33,6 @@ from custom_components.aqara_zigbee.devices.model import (
     Platform,
 )
 from custom_components.aqara_zigbee.devices.resolver import resolve_device
-from custom_components.aqara_zigbee.gateway import implausible
 from custom_components.aqara_zigbee.lumi.const import (
     BASIC,
     BASIC_HEARTBEAT,
@@ -43,6 +42,7 @@ from custom_components.aqara_zigbee.lumi.const import (
     ON_OFF,
 )
 from custom_components.aqara_zigbee.lumi.device import MAX_AUTO_DECLARED, LumiDevice
+from custom_components.aqara_zigbee.value_bus import implausible
 from tests.figures import SOAK, report, scale
 from tests.fuzzing import damaged_heartbeat, mutate, random_record, special_value
 

@@ -119,7 +119,8 @@ async def test_ws_usc02_relays_actions_and_heartbeat(app: FakeApp) -> None:
     _report(app, device, 2, 0xFCC0, 8, record(0x0200, 0x20, u8(0)), manufacturer=LUMI)
     assert handle.values["operation_mode_bottom"] == "decoupled"
     assert "operation_mode_top" not in handle.values
-    assert handle.values["linkquality"] == 180
+    # Link quality is the gateway's (one source, published per frame), not a decoded value
+    assert "linkquality" not in handle.values
 
 
 async def test_repeated_click_fires_once(app: FakeApp) -> None:
@@ -146,6 +147,43 @@ async def test_single_button_click_from_any_endpoint(app: FakeApp, endpoint: int
     _report(app, device, endpoint, 0x0012, 1, record(0x0055, 0x21, u16(1)))
     _report(app, device, endpoint, 0x0012, 2, record(0x0055, 0x21, u16(2)))
     assert recorder.of("action") == ["single", "double"]
+
+
+#: QBKG22LM's descriptors (zha-device-handlers#492): relays on 2 and 3, buttons on 4-6
+QBKG22LM_ENDPOINTS: list[EndpointSpec] = [
+    (1, 0x0006, (0x0000, 0x0003, 0x0001, 0x0002, 0x0019, 0x000A), (0x0000, 0x000A, 0x0019)),
+    (2, 0x0100, (0x0010, 0x0006, 0x0004, 0x0005), ()),
+    (3, 0x0100, (0x0010, 0x0006, 0x0004, 0x0005), ()),
+    (4, 0x0000, (0x0012, 0x0006), ()),
+    (5, 0x0000, (0x0012, 0x0006), ()),
+    (6, 0x0000, (0x0012, 0x0006), ()),
+]
+
+
+async def test_onoff_clicks_release_ends_a_click_or_a_hold(app: FakeApp) -> None:
+    """Old switches: OnOff 1 is a release, a single click unless a hold came before."""
+    device, handle, recorder = _setup(
+        app, "lumi.switch.b2lacn02", QBKG22LM_ENDPOINTS, end_device=True
+    )
+    _report(app, device, 4, 0x0006, 1, record(0x0000, 0x10, b"\x01"))  # click
+    _report(app, device, 5, 0x0006, 2, record(0x0000, 0x10, b"\x00"))  # hold...
+    _report(app, device, 4, 0x0006, 3, record(0x0000, 0x20, u8(2)))  # (another button)
+    _report(app, device, 5, 0x0006, 4, record(0x0000, 0x10, b"\x01"))  # ...released
+    _report(app, device, 5, 0x0006, 5, record(0x0000, 0x10, b"\x01"))  # a click again
+    assert recorder.of("action") == [
+        "single_left",
+        "release_left",
+        "hold_right",
+        "double_left",
+        "hold_release_right",
+        "release_right",
+        "single_right",
+        "release_right",
+    ]
+    # The relays' own OnOff reports are states, not clicks
+    _report(app, device, 2, 0x0006, 6, record(0x0000, 0x10, b"\x01"))
+    assert handle.values["state_left"] is True
+    assert len(recorder.of("action")) == 8
 
 
 @pytest.mark.parametrize("endpoint", [1, 43, 61])
@@ -208,9 +246,12 @@ def test_options_parsing() -> None:
             "device_temperature_calibration": "2",
             "device_temperature_precision": 9,
             "power_precision": -1,
+            "energy_precision": 1.5,
+            "voltage_precision": 2,
+            "current_calibration": 1000,
             "state_action": "yes",
         }
-    ) == HandleOptions(precisions={"device_temperature": 3, "power": 0})
+    ) == HandleOptions(precisions={"voltage": 2})
     assert (
         HandleOptions.from_mapping(
             {"device_temperature_calibration": float("nan"), "device_temperature_precision": True}
@@ -303,7 +344,6 @@ async def test_plug_heartbeat_with_wrong_length_prefix(app: FakeApp) -> None:
         "device_temperature": 26,
         "power": 100.0,
         "energy": 0.7,
-        "linkquality": 180,
     }
     _report(app, device, 2, 0x000C, 2, record(0x0055, 0x39, f32(12.345)))
     assert handle.values["power"] == 12.35

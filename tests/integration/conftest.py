@@ -43,7 +43,7 @@ def hass_config_dir(hass_tmp_config_dir: str) -> str:
 @pytest.fixture(autouse=True)
 def fast_reconnect() -> Generator[None]:
     """Reconnect without the production backoff so fault tests stay quick."""
-    with patch("custom_components.aqara_zigbee.gateway.RECONNECT_DELAYS", (0.05, 0.1, 0.2)):
+    with patch("custom_components.aqara_zigbee.radio_lifecycle.RECONNECT_DELAYS", (0.05, 0.1, 0.2)):
         yield
 
 

@@ -14,7 +14,7 @@ from homeassistant.setup import async_setup_component
 
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, AqaraGateway
-from custom_components.aqara_zigbee.simulator import LumiDevice, SimulatedNetwork
+from custom_components.aqara_zigbee.simulator import SimulatedNetwork, TwinDevice
 
 from .conftest import ieee_of, wait_for
 
@@ -44,7 +44,7 @@ class Device:
     hass: HomeAssistant
     gateway: AqaraGateway
     ieee: str
-    sim: LumiDevice
+    sim: TwinDevice
 
     @property
     def network(self) -> SimulatedNetwork:
@@ -78,7 +78,7 @@ async def configured(entry: AqaraConfigEntry, model: str) -> Device:
     """
     await entry.runtime_data.hass.async_block_till_done(wait_background_tasks=True)
     dev = device(entry, model)
-    if dev.sim.HAS_OPERATION_MODE:  # the wall switches: event mode written at pairing
+    if dev.sim.action_values:  # the wall switches: event mode written at pairing
         assert dev.sim.event_mode == 1
     return dev
 

@@ -19,7 +19,7 @@ from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, AqaraGateway
 from custom_components.aqara_zigbee.simulator import SimulatedNetwork
 from custom_components.aqara_zigbee.simulator.air import ApsFrame
-from custom_components.aqara_zigbee.simulator.devices import LumiDevice
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from tests.devices.fakes import record, report_frame
 from tests.fuzzing import damaged_heartbeat, mutate, random_record
 
@@ -58,7 +58,7 @@ class Unit:
     hass: HomeAssistant
     gateway: AqaraGateway
     ieee: str
-    sim: LumiDevice
+    sim: TwinDevice
 
     def entity(self, platform: str, key: str) -> str:
         return entity(self.hass, platform, self.ieee, key)
@@ -140,8 +140,18 @@ def _upstream(record: logging.LogRecord) -> bool:
     zigpy caches a reported attribute it does not know and stores it in its database; an
     unsigned 64-bit value above 2**63 does not fit SQLite's INTEGER and zigpy logs the
     failed write as an error (nothing else happens).
+
+    A ZNP reports every ZDO response it receives with its own callback (id 0x80 | the
+    cluster's low byte), as it came; one that does not fit zigpy-znp's definition of that
+    callback (garbage, or a failure status without the rest), or whose id zigpy-znp does
+    not know, is logged as an error and dropped (zigpy-znp issues #227, #258).
     """
     exc = record.exc_info[1] if record.exc_info else None
+    zdo_callback = "subsystem=Subsystem.ZDO, type=CommandType.AREQ" in record.getMessage()
+    if record.name == "zigpy_znp.uart":
+        return zdo_callback and isinstance(exc, ValueError)
+    if record.name == "zigpy_znp.api":
+        return zdo_callback and record.getMessage().startswith("Received an unknown frame")
     return record.name == "zigpy.appdb" and isinstance(exc, OverflowError)
 
 

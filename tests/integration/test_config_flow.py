@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 import json
 from pathlib import Path
@@ -24,14 +25,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import zigpy_znp.zigbee.application as znp_app
 
-from custom_components.aqara_zigbee import config_flow
+from custom_components.aqara_zigbee import config_flow, features
 from custom_components.aqara_zigbee.const import DOMAIN, RadioType
 from custom_components.aqara_zigbee.devices import get_definition
-from custom_components.aqara_zigbee.devices.model import (
-    OPTION_STATE_ACTION,
-    Definition,
-    relay_switch,
-)
+from custom_components.aqara_zigbee.devices.model import OPTION_SPECS, Definition
 from custom_components.aqara_zigbee.radio import (
     ProbeResult,
     RadioError,
@@ -457,6 +454,28 @@ async def test_forming_failure_aborts(
     assert not hass.config_entries.async_entries(DOMAIN)
 
 
+async def test_radio_silent_while_forming_aborts(
+    hass: HomeAssistant, stick: SimulatedNetwork
+) -> None:
+    """A radio that answers the probe, then nothing while forming, ends the flow with a
+    clear reason instead of a flow that never returns."""
+    never = asyncio.Event()
+
+    async def silent(*_args: Any, **_kwargs: Any) -> None:
+        await never.wait()
+
+    flow_id = await start_serial_flow(hass)
+    with (
+        patch.object(znp_app.ControllerApplication, "form_network", silent),
+        patch("custom_components.aqara_zigbee.radio.FORM_TIMEOUT", 0.05),
+    ):
+        result = await hass.config_entries.flow.async_configure(flow_id, serial_input(stick.url))
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "form_timeout"
+    assert "form_timeout" in STRINGS["config"]["abort"]
+    assert not hass.config_entries.async_entries(DOMAIN)
+
+
 @pytest.mark.parametrize(
     ("stick", "radio_type", "flow_control"),
     [
@@ -740,8 +759,8 @@ STATE_ONLY = Definition(
     model_ids=("lumi.test.relay",),
     vendor="Aqara",
     description="A relay whose page lists state actions only",
-    exposes=(relay_switch("state", endpoint=1, device_class="switch", description="Relay."),),
-    options=(OPTION_STATE_ACTION,),
+    is_router=True,
+    features=(features.relay(),),
 )
 
 
@@ -772,3 +791,80 @@ async def test_device_options_without_device_temperature(hass: HomeAssistant) ->
         )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options["device_options"] == {ieee: {"state_action": False}}
+
+
+def form_fields(result: ConfigFlowResult) -> dict[str, tuple[Any, Any]]:
+    """Each field of a form: (what it starts from, its selector)."""
+    return {
+        str(marker): (
+            marker.default()
+            if callable(marker.default)
+            else (marker.description or {}).get("suggested_value"),
+            field,
+        )
+        for marker, field in result["data_schema"].schema.items()
+    }
+
+
+async def open_device_options(
+    hass: HomeAssistant, saved: dict[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """The options form of a lumi.plug whose saved options are ``saved``."""
+    ieee = "54:ef:44:10:00:00:00:01"
+    entry = radio_entry(hass, options={"device_options": {ieee: saved}})
+    register_device(hass, entry, ieee, "lumi.plug", "Kitchen")
+    result = await start_options(hass, entry, "device")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ieee": ieee}
+    )
+    assert result["step_id"] == "device_options"
+    return form_fields(result)
+
+
+async def test_device_options_form_from_the_specs(hass: HomeAssistant) -> None:
+    """Every field is its spec's: kind, range, step, unit (percent for a percentual
+    calibration, the value's unit for an absolute one, none for a precision)."""
+    fields = await open_device_options(hass, {})
+    definition = get_definition("lumi.plug")
+    assert definition is not None
+    assert set(fields) == set(definition.options)
+    for key, (start, field) in fields.items():
+        spec = OPTION_SPECS[key]
+        assert start == spec.default, key
+        if spec.kind is bool:
+            assert field.serialize() == {"selector": {"boolean": {}}}, key
+            continue
+        config = field.config
+        assert (config["min"], config["max"]) == (spec.minimum, spec.maximum), key
+        assert config["step"] == (spec.step if spec.step is not None else "any"), key
+    units = {key: field.config.get("unit_of_measurement") for key, (_, field) in fields.items()}
+    assert units["power_calibration"] == "%"
+    assert units["device_temperature_calibration"] == "°C"
+    assert units["power_precision"] is None
+
+
+async def test_device_options_form_starts_from_saved_values(hass: HomeAssistant) -> None:
+    """Saved values the fields accept are shown; ones they would refuse (edited by hand,
+    out of range, off step, not a number) give way to the default."""
+    fields = await open_device_options(
+        hass,
+        {
+            "state_action": True,
+            "power_calibration": -2.5,
+            "power_precision": 2,
+            "energy_calibration": 1000.0,  # beyond ±100 %
+            "energy_precision": 1.5,  # off step
+            "device_temperature_calibration": "nan",
+            "device_temperature_precision": True,
+        },
+    )
+    starts = {key: start for key, (start, _) in fields.items()}
+    assert starts == {
+        "state_action": True,
+        "power_calibration": -2.5,
+        "power_precision": 2,
+        "energy_calibration": 0.0,
+        "energy_precision": None,
+        "device_temperature_calibration": 0.0,
+        "device_temperature_precision": None,
+    }

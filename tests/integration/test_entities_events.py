@@ -147,7 +147,7 @@ async def _clicks_with_repeats(hass: HomeAssistant, dev: Device) -> list[str]:
     recorder = record_states(hass, dev.entity("event", "action"))
     clicks = (
         [(button, kind) for button, kind, _ in WS_USC02_CLICKS]
-        if dev.sim.MODEL_ID == "lumi.switch.b2laus01"
+        if dev.sim.zigbee_model == "lumi.switch.b2laus01"
         else [("main", "single"), ("main", "double")]
     )
     restore = _repeat_every_frame(dev)

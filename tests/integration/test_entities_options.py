@@ -15,7 +15,7 @@ from custom_components.aqara_zigbee.devices import DEFINITIONS
 from custom_components.aqara_zigbee.devices.model import OnOffWrite
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 
-from .conftest import configure_simulated, join_all, wait_for
+from .conftest import SEED_MODELS, configure_simulated, join_all, wait_for
 from .entity_helpers import (
     call,
     configured,
@@ -90,7 +90,7 @@ async def test_display_precision_of_an_option_set_before_the_device_joins(
     plug = next(
         ieee
         for ieee, sim in network(entry.runtime_data).devices.items()
-        if sim.MODEL_ID == "lumi.plug.mmeu01"
+        if sim.zigbee_model == "lumi.plug.mmeu01"
     )
     options = {"device_temperature_precision": 0, "power_precision": 2}
     hass.config_entries.async_update_entry(
@@ -105,10 +105,12 @@ async def test_display_precision_of_an_option_set_before_the_device_joins(
     await hass.async_block_till_done()
 
 
+# The seed devices of the default network (test_models.py covers every model's relays)
 RELAY_MODELS = sorted(
     definition.model
     for definition in DEFINITIONS.values()
-    if any(isinstance(expose.write, OnOffWrite) for expose in definition.exposes)
+    if definition.model in SEED_MODELS.values()
+    and any(isinstance(expose.write, OnOffWrite) for expose in definition.exposes)
 )
 
 

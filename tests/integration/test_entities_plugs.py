@@ -13,7 +13,8 @@ from homeassistant.exceptions import ServiceValidationError
 import pytest
 
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
-from custom_components.aqara_zigbee.simulator.models import PlugDevice
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from custom_components.aqara_zigbee.simulator.zcl import Status
 
 from .conftest import wait_for
@@ -24,9 +25,14 @@ DEVICE_TEMPERATURE_CLUSTER = 0x0002
 CURRENT_TEMPERATURE = 0x0000
 
 
-def plug_of(dev: Device) -> PlugDevice:
-    assert isinstance(dev.sim, PlugDevice)
+def plug_of(dev: Device) -> TwinDevice:
+    assert dev.sim.find(Metering) is not None
     return dev.sim
+
+
+def meter(plug: TwinDevice) -> Metering:
+    """The plug's electrical side."""
+    return plug.behaviour(Metering)
 
 
 async def test_zncz04lm_reports(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -> None:
@@ -46,7 +52,7 @@ async def test_zncz04lm_reports(hass: HomeAssistant, simulated_entry: AqaraConfi
     await dev.wait_state("binary_sensor", "consumer_connected", STATE_ON)
 
     # An hour later the heartbeat carries energy (kWh), voltage (V), current (A), °C
-    plug.voltage_override = 231.4
+    meter(plug).voltage_override = 231.4
     net.set_temperature(dev.ieee, 41)
     await net.clock.advance(3600)
     net.send_heartbeat(dev.ieee)
@@ -98,17 +104,13 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
         state=STATE_OFF,
         device_value=False,
     )
-    for key, attribute in (
-        ("led_disabled_night", "led_disabled_night"),
-        ("power_outage_memory", "power_outage_memory"),
-        ("auto_off", "auto_off"),
-    ):
+    for key in ("led_disabled_night", "power_outage_memory", "auto_off"):
         await write_confirmed(
             dev,
             "switch",
             key,
             "turn_on",
-            probe=lambda a=attribute: getattr(plug, a),
+            probe=lambda key=key: plug.setting(key),
             state=STATE_ON,
             device_value=True,
         )
@@ -117,7 +119,7 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
             "switch",
             key,
             "turn_off",
-            probe=lambda a=attribute: getattr(plug, a),
+            probe=lambda key=key: plug.setting(key),
             state=STATE_OFF,
             device_value=False,
         )
@@ -128,7 +130,7 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
             "number",
             "overload_protection",
             "set_value",
-            probe=lambda: plug.overload_protection_w,
+            probe=lambda: meter(plug).overload_protection_w,
             state=str(float(watts)),
             device_value=float(watts),
             value=watts,
@@ -139,7 +141,7 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
     for watts in (99, 2301):
         with pytest.raises(ServiceValidationError):
             await call(hass, "number", "set_value", number, value=watts)
-    assert plug.overload_protection_w == 2300.0
+    assert meter(plug).overload_protection_w == 2300.0
 
     # The protection is real: a load above the limit trips the relay, and HA sees it
     await write_confirmed(
@@ -147,7 +149,7 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
         "number",
         "overload_protection",
         "set_value",
-        probe=lambda: plug.overload_protection_w,
+        probe=lambda: meter(plug).overload_protection_w,
         state="500.0",
         device_value=500.0,
         value=500,
@@ -155,7 +157,7 @@ async def test_zncz04lm_writes(hass: HomeAssistant, simulated_entry: AqaraConfig
     await call(hass, "switch", "turn_on", dev.entity("switch", "state"))
     dev.network.set_load(dev.ieee, 800)
     await dev.wait_state("switch", "state", STATE_OFF)
-    assert plug.overload_trips == 1
+    assert meter(plug).overload_trips == 1
 
 
 async def test_zncz04lm_read_on_request(
@@ -167,10 +169,10 @@ async def test_zncz04lm_read_on_request(
 
     # Changed behind our back, without a report
     plug.relays[1] = True
-    plug.load_watts = 333.0
-    plug.led_disabled_night = True
+    meter(plug).load_watts = 333.0
+    plug.lumi_setting("led_disabled_night").raw = True
     plug.power_outage_memory = True
-    plug.overload_protection_w = 900.0
+    meter(plug).overload_protection_w = 900.0
     await hass.async_block_till_done()
     assert dev.state("switch", "state") == STATE_OFF
     assert dev.state("sensor", "power") == "0.0"
@@ -187,7 +189,7 @@ async def test_zncz04lm_read_on_request(
 
     # auto_off has no /get on the page: the request changes nothing (it is read at pairing)
     assert dev.state("switch", "auto_off") == STATE_OFF
-    plug.auto_off = True
+    meter(plug).auto_off = True
     await update_entity(hass, dev.entity("switch", "auto_off"))
     assert dev.state("switch", "auto_off") == STATE_OFF
 

@@ -13,7 +13,6 @@ from homeassistant.exceptions import HomeAssistantError
 import pytest
 
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
-from custom_components.aqara_zigbee.simulator.models.switches import SSMU02, WSUSC02
 
 from .entity_helpers import (
     Device,
@@ -31,7 +30,6 @@ async def test_ssm_u02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -
     """Relay, power_outage_memory, switch_type, power_outage_count, device_temperature."""
     dev = await configured(simulated_entry, "SSM-U02")
     sim = dev.sim
-    assert isinstance(sim, SSMU02)
     net = dev.network
 
     # Reports: the wired wall switch toggles the relay
@@ -79,7 +77,7 @@ async def test_ssm_u02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -
         "select",
         "switch_type",
         "select_option",
-        probe=lambda: sim.switch_type,
+        probe=lambda: sim.lumi_setting("switch_type").raw,
         state="momentary",
         device_value=2,
         option="momentary",
@@ -89,14 +87,14 @@ async def test_ssm_u02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -
         "select",
         "switch_type",
         "select_option",
-        probe=lambda: sim.switch_type,
+        probe=lambda: sim.lumi_setting("switch_type").raw,
         state="toggle",
         device_value=1,
         option="toggle",
     )
 
     # Read on request
-    sim.switch_type = 2
+    sim.lumi_setting("switch_type").raw = 2
     sim.power_outage_memory = True
     sim.relays[1] = False
     for platform, key, expected in (
@@ -112,7 +110,6 @@ async def test_ws_usc02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
     """Both relays, both operation modes, mode_switch, flip indicator, memory, counters."""
     dev = await configured(simulated_entry, "WS-USC02")
     sim = dev.sim
-    assert isinstance(sim, WSUSC02)
     net = dev.network
 
     # Reports: each rocker toggles its own relay
@@ -126,7 +123,7 @@ async def test_ws_usc02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
     await dev.wait_state("switch", "state_bottom", STATE_OFF)
 
     # Heartbeat (0xFCC0 0x00F7): counter, temperature, and mode_switch (index 4)
-    sim.mode_switch = 1  # changed without a report
+    sim.lumi_setting("mode_switch").raw = 1  # changed without a report
     net.set_temperature(dev.ieee, 31)
     net.power_cycle(dev.ieee)
     net.send_heartbeat(dev.ieee)
@@ -192,7 +189,7 @@ async def test_ws_usc02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
         "select",
         "mode_switch",
         "select_option",
-        probe=lambda: sim.mode_switch,
+        probe=lambda: sim.lumi_setting("mode_switch").raw,
         state="anti_flicker_mode",
         device_value=4,
         option="anti_flicker_mode",
@@ -202,7 +199,7 @@ async def test_ws_usc02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
         "switch",
         "flip_indicator_light",
         "turn_on",
-        probe=lambda: sim.flip_indicator_light,
+        probe=lambda: sim.lumi_setting("flip_indicator_light").raw,
         state=STATE_ON,
         device_value=1,
     )
@@ -219,8 +216,8 @@ async def test_ws_usc02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
     # Read on request
     sim.relays[2] = True
     sim.operation_mode[2] = 0
-    sim.mode_switch = 1
-    sim.flip_indicator_light = 0
+    sim.lumi_setting("mode_switch").raw = 1
+    sim.lumi_setting("flip_indicator_light").raw = 0
     for platform, key, expected in (
         ("switch", "state_bottom", STATE_ON),
         ("select", "operation_mode_bottom", "decoupled"),
@@ -267,7 +264,7 @@ async def test_qbkg40lm(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
         "switch",
         "flip_indicator_light",
         "turn_on",
-        probe=lambda: sim.flip_indicator_light,
+        probe=lambda: sim.lumi_setting("flip_indicator_light").raw,
         state=STATE_ON,
         device_value=1,
     )

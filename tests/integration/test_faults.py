@@ -23,6 +23,7 @@ import pytest
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 from custom_components.aqara_zigbee.simulator.air import ApsFrame
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
 from tests.figures import SOAK, report, scale
 
 from .conftest import wait_for
@@ -76,7 +77,7 @@ async def _garbage_from_one_device_while_the_others_report(
     with problem_log() as problems:
         for index in range(garbage):
             endpoint, cluster, payload, profile = garbage_frame(
-                rng, noisy.sim.MODEL_ID, index & 0xFF
+                rng, noisy.sim.zigbee_model, index & 0xFF
             )
             noisy.send(endpoint, cluster, payload, profile)
             if index % 40 == 20:
@@ -202,7 +203,9 @@ async def test_radio_connection_dropped_ten_times_mid_traffic(
         await settled(hass)
         await wait_for(hass, lambda: gateway.connected)
         await until(hass, _consistent(relays))
-        await until(hass, lambda: plug.state("sensor", "power") == str(plug.sim.power_w))
+        await until(
+            hass, lambda: plug.state("sensor", "power") == str(plug.sim.behaviour(Metering).power_w)
+        )
 
         # Commands work after the storm
         for value in (False, True):

@@ -21,6 +21,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
+from custom_components.aqara_zigbee.simulator.behaviours import Heartbeat, Metering
 from custom_components.aqara_zigbee.simulator.tlv import encode as tlv_encode
 from tests.devices.fakes import lv, record, report_frame
 from tests.figures import report, scale
@@ -77,7 +78,7 @@ async def test_restarts(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
     hass.config_entries.async_update_entry(entry, options=options)
     plug.sim.set_relay(1, True)
     plug.sim.set_load(2000.0)
-    plug.sim.energy_kwh = 3.0
+    plug.sim.behaviour(Metering).energy_kwh = 3.0
     plug.sim.send_heartbeat()
     energy = plug.entity("sensor", "energy")
     await plug.wait_state("sensor", "energy", "3.0")
@@ -109,7 +110,9 @@ async def test_restarts(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
             elif model == "ZNCZ02LM":
                 dev.sim.press("main", "single")
             else:
-                dev.sim.energy_kwh += 0.01  # a metered load, faster than real time
+                dev.sim.behaviour(
+                    Metering
+                ).energy_kwh += 0.01  # a metered load, faster than real time
                 dev.sim.send_heartbeat()
             sent["frames"] += 1
 
@@ -131,7 +134,9 @@ async def test_restarts(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
         await settled(hass)
         plug = unit(entry, "ZNCZ04LM")
         plug.sim.send_heartbeat()
-        await plug.wait_state("sensor", "energy", str(round(plug.sim.energy_kwh, 2)))
+        await plug.wait_state(
+            "sensor", "energy", str(round(plug.sim.behaviour(Metering).energy_kwh, 2))
+        )
         for model in ("ZNCZ02LM", "QBKG40LM", "ZNCZ04LM"):
             dev = unit(entry, model)
             await dev.wait_state("switch", "state", on_off(dev.sim.relays[1]))
@@ -181,12 +186,14 @@ async def test_restarts(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) 
 
 async def _heartbeat_from(dev: Unit, tlv: bytes, tsn: int) -> None:
     """Make the plug send a heartbeat carrying ``tlv`` (crafted, or damaged)."""
-    type_id = dev.sim.HEARTBEAT_TYPE
-    frame = report_frame(tsn, record(dev.sim.HEARTBEAT_ATTR, type_id, lv(tlv)), manufacturer=0x115F)
+    heartbeat = dev.sim.behaviour(Heartbeat)
+    frame = report_frame(
+        tsn, record(heartbeat.attribute, heartbeat.type_id, lv(tlv)), manufacturer=0x115F
+    )
     handle = dev.gateway.handles[dev.ieee]
     marker: dict[str, object] = {}
     handle.last_heartbeat = marker
-    dev.send(1, dev.sim.HEARTBEAT_CLUSTER, frame)
+    dev.send(1, heartbeat.cluster, frame)
     await until(dev.hass, lambda: handle.last_heartbeat is not marker)
 
 
@@ -198,14 +205,14 @@ async def _energy_never_goes_backwards_but_a_counter_reset_does(
     plug = unit(simulated_entry, "ZNCZ02LM")  # energy from its heartbeat only
     energy = plug.entity("sensor", "energy")
     log = log_states(hass, energy)
-    plug.sim.energy_kwh = 12.5
+    plug.sim.behaviour(Metering).energy_kwh = 12.5
     plug.sim.send_heartbeat()
     await plug.wait_state("sensor", "energy", "12.5")
 
     await _restart(hass, simulated_entry)
     assert hass.states.get(energy).state == "12.5"  # type: ignore[union-attr]
     plug = unit(simulated_entry, "ZNCZ02LM")
-    assert plug.sim.energy_kwh == 12.5
+    assert plug.sim.behaviour(Metering).energy_kwh == 12.5
 
     real = plug.sim.heartbeat_payload()
     energy_entry = real.index(bytes([149, 0x39]))
@@ -224,10 +231,10 @@ async def _energy_never_goes_backwards_but_a_counter_reset_does(
     assert hass.states.get(energy).state == "12.5"  # type: ignore[union-attr]
 
     # The plug's own counter restarts (replaced, or reset): published, a new meter cycle
-    plug.sim.energy_kwh = 0.0
+    plug.sim.behaviour(Metering).energy_kwh = 0.0
     plug.sim.send_heartbeat()
     await plug.wait_state("sensor", "energy", "0.0")
-    plug.sim.energy_kwh = 0.25
+    plug.sim.behaviour(Metering).energy_kwh = 0.25
     plug.sim.send_heartbeat()
     await plug.wait_state("sensor", "energy", "0.25")
     await _restart(hass, simulated_entry)

@@ -19,7 +19,8 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.aqara_zigbee.const import DOMAIN
-from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, database_path
+from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
+from custom_components.aqara_zigbee.network_storage import database_path
 
 from .conftest import SEED_MODELS, configure_simulated, ieee_of, seed_devices_in_registry, wait_for
 
@@ -217,12 +218,12 @@ async def test_availability_timeout(hass: HomeAssistant, simulated_entry: AqaraC
     zigpy_device = gateway.zigpy_device(ieee)
     assert zigpy_device is not None
     zigpy_device.last_seen = time.time() - 3 * 3600
-    gateway._async_check_availability()
+    gateway.availability.async_check()
     assert hass.states.get(entity_id).state == STATE_UNAVAILABLE  # type: ignore[union-attr]
     hass.config_entries.async_update_entry(
         simulated_entry, options={"mains_availability_timeout": 4 * 3600}
     )
-    gateway._async_check_availability()
+    gateway.availability.async_check()
     assert hass.states.get(entity_id).state != STATE_UNAVAILABLE  # type: ignore[union-attr]
 
 

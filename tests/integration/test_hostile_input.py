@@ -198,6 +198,35 @@ async def test_saved_bad_options_fall_back_to_defaults(
     assert await hass.config_entries.async_unload(entry.entry_id)
 
 
+async def test_saved_bad_device_options_are_dropped(
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Device options the form would refuse, saved by hand or by an older version, are
+    dropped at start (logged); the valid ones stay and apply."""
+    plug = "54:ef:44:10:00:00:00:01"
+    saved = {
+        plug: {
+            "state_action": True,
+            "power_calibration": 5.5,
+            "energy_precision": None,
+            "power_precision": 9,  # out of range
+            "voltage_calibration": float("nan"),
+            "current_precision": 1.5,  # not a whole number of digits
+            "device_temperature_calibration": "2",  # text, not a number
+            "no_such_option": 1,
+        },
+        "54:ef:44:10:00:00:00:02": "not a mapping",
+    }
+    entry = await set_up_formed_network(hass, {"device_options": saved})
+    assert entry.state is ConfigEntryState.LOADED
+    assert entry.options["device_options"] == {
+        plug: {"state_action": True, "power_calibration": 5.5, "energy_precision": None}
+    }
+    for dropped in ("power_precision", "voltage_calibration", "no_such_option", ":02"):
+        assert dropped in caplog.text
+    assert await hass.config_entries.async_unload(entry.entry_id)
+
+
 async def test_loaded_entry_applies_options_live(
     hass: HomeAssistant, caplog: pytest.LogCaptureFixture
 ) -> None:

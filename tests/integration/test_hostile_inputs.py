@@ -20,7 +20,8 @@ from homeassistant.util import loop as loop_util
 import pytest
 
 from custom_components.aqara_zigbee.const import DOMAIN
-from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, database_path
+from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
+from custom_components.aqara_zigbee.network_storage import database_path
 from custom_components.aqara_zigbee.radio import simulator_state_dir
 
 from .conftest import configure_simulated

@@ -14,15 +14,9 @@ from homeassistant.core import Event, EventStateChangedData, HomeAssistant, call
 
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
-from custom_components.aqara_zigbee.simulator import LumiDevice, SimulatedNetwork
-from custom_components.aqara_zigbee.simulator.models import (
-    DEFAULT_MODELS,
-    SSMU02,
-    WSUSC02,
-    ZNCZ02LM,
-    ZNCZ04LM,
-    PlugDevice,
-)
+from custom_components.aqara_zigbee.simulator import SimulatedNetwork, TwinDevice
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
+from custom_components.aqara_zigbee.simulator.models import DEFAULT_MODELS
 
 from .conftest import configure_simulated, wait_for
 from .entity_helpers import Device, device
@@ -36,7 +30,10 @@ async def pair(
     """Pair ``models`` whose simulated state ``prepare`` set; configure and read are over."""
     with (
         patch("custom_components.aqara_zigbee.simulator.network.DEFAULT_MODELS", tuple(models)),
-        patch.object(LumiDevice, "JOIN_HEARTBEAT_DELAY_S", NO_HEARTBEAT_FOR_AN_HOUR),
+        patch(
+            "custom_components.aqara_zigbee.simulator.behaviours.heartbeat.JOIN_HEARTBEAT_DELAY_S",
+            NO_HEARTBEAT_FOR_AN_HOUR,
+        ),
     ):
         entry = await configure_simulated(hass)
         gateway = entry.runtime_data
@@ -48,34 +45,36 @@ async def pair(
     return entry
 
 
-def plug(net: SimulatedNetwork, model: str) -> PlugDevice:
+def plug(net: SimulatedNetwork, model: str) -> TwinDevice:
     sim = net.device(model)
-    assert isinstance(sim, PlugDevice)
+    assert sim.find(Metering) is not None
     return sim
+
+
+def meter(plug: TwinDevice) -> Metering:
+    """The plug's electrical side."""
+    return plug.behaviour(Metering)
 
 
 async def test_seed_devices_are_filled_right_after_pairing(hass: HomeAssistant) -> None:
     """Every value the five seed devices answer to a read is known once they are paired."""
 
     def prepare(net: SimulatedNetwork) -> None:
-        new_plug = plug(net, ZNCZ04LM.MODEL_ID)
-        assert isinstance(new_plug, ZNCZ04LM)
-        new_plug.voltage_override = 231.4
-        new_plug.energy_kwh = 12.5
-        new_plug.consumer_connected = True
-        new_plug.auto_off = True
+        new_plug = plug(net, "lumi.plug.mmeu01")
+        meter(new_plug).voltage_override = 231.4
+        meter(new_plug).energy_kwh = 12.5
+        meter(new_plug).consumer_connected = True
+        meter(new_plug).auto_off = True
         new_plug.set_temperature(31)
-        old_plug = plug(net, ZNCZ02LM.MODEL_ID)
-        old_plug.energy_kwh = 2.25
+        old_plug = plug(net, "lumi.plug")
+        meter(old_plug).energy_kwh = 2.25
         old_plug.set_temperature(29)
-        module = net.device(SSMU02.MODEL_ID)
-        assert isinstance(module, SSMU02)
-        module.switch_type = 2
+        module = net.device("lumi.switch.l0agl1")
+        module.lumi_setting("switch_type").raw = 2
         module.power_on_count = 4
         module.set_temperature(27)
-        wall = net.device(WSUSC02.MODEL_ID)
-        assert isinstance(wall, WSUSC02)
-        wall.mode_switch = 1
+        wall = net.device("lumi.switch.b2laus01")
+        wall.lumi_setting("mode_switch").raw = 1
         wall.power_on_count = 2
         wall.set_temperature(33)
         net.device("QBKG40LM").set_temperature(35)
@@ -135,8 +134,8 @@ async def test_old_firmware_zncz04lm_is_never_shown_unscaled(hass: HomeAssistant
 
     def prepare(net: SimulatedNetwork) -> None:
         sim = plug(net, "ZNCZ04LM-legacy")
-        sim.voltage_override = 230.0
-        sim.energy_kwh = 12.34
+        meter(sim).voltage_override = 230.0
+        meter(sim).energy_kwh = 12.34
         sim.set_relay(1, True)
         sim.set_load(115)  # 0.5 A
 

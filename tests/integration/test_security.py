@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import dataclasses
 import json
 import logging
 import os
@@ -32,9 +33,12 @@ import zigpy_znp.logger
 from custom_components.aqara_zigbee.const import DOMAIN, MAX_PERMIT_JOIN_DURATION
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 from custom_components.aqara_zigbee.hardening import REDACTED, REDACTOR
-from custom_components.aqara_zigbee.simulator.devices import Attribute, AttrTable
-from custom_components.aqara_zigbee.simulator.models import SSMU02, ZNCZ04LM
+from custom_components.aqara_zigbee.simulator.behaviours import Behaviour
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
+from custom_components.aqara_zigbee.simulator.models import resolve_model
+from custom_components.aqara_zigbee.simulator.profile import Twin
 from custom_components.aqara_zigbee.simulator.zcl import DataType
+from custom_components.aqara_zigbee.simulator.zcl_server import Attribute, AttrTable
 from tests.figures import report
 
 from .conftest import SEED_MODELS, configure_simulated, join_all, wait_for
@@ -256,29 +260,44 @@ def test_redactor_spellings() -> None:
 # ------------------------------------------------------------------------------- hostile ids
 
 
-def _hostile(base: type[SSMU02 | ZNCZ04LM], name: str, model: object, type_id: int) -> type:
-    """A simulated device whose Basic cluster says ``model`` with ZCL type ``type_id``."""
+class HostileBasic(Behaviour):
+    """genBasic says ``model`` with ZCL type ``type_id``, and a strange manufacturer."""
 
-    def basic(self: Any) -> AttrTable:
-        table: AttrTable = base._basic_attributes(self)
-        table[0x0005] = Attribute(type_id, lambda: model)
-        table[0x0004] = Attribute(DataType.CHAR_STRING, lambda: "LUMI\u00a0\u2603")
-        return table
+    def __init__(self, model: object, type_id: int) -> None:
+        self.model = model
+        self.type_id = type_id
 
-    return type(name, (base,), {"_basic_attributes": basic, "MODEL_ID": "lumi.hostile"})
+    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        if cluster != 0x0000:
+            return {}
+        return {
+            0x0005: Attribute(self.type_id, lambda: self.model),
+            0x0004: Attribute(DataType.CHAR_STRING, lambda: "LUMI\u00a0\u2603"),
+        }
 
 
-HOSTILE: list[tuple[str, type[SSMU02 | ZNCZ04LM], object, int]] = [
-    ("huge", SSMU02, "lumi." + "x" * 190, DataType.CHAR_STRING),
-    ("too_big_for_a_frame", SSMU02, "y" * 250, DataType.CHAR_STRING),
-    ("non_ascii", SSMU02, "lumi.plüg.☃\u202e", DataType.CHAR_STRING),
-    ("invalid_utf8", SSMU02, b"\xff\xfe\xc3(lumi.plug", DataType.CHAR_STRING),
-    ("wrong_type_uint8", SSMU02, 7, DataType.UINT8),
-    ("wrong_type_octets", SSMU02, b"lumi.plug", DataType.OCTET_STRING),
-    ("empty", SSMU02, "", DataType.CHAR_STRING),
-    ("nul_padded_known_id", SSMU02, "lumi.plug.mmeu01\x00\x00\x00", DataType.CHAR_STRING),
-    ("known_id_wrong_hardware", SSMU02, "lumi.plug.mmeu01", DataType.CHAR_STRING),
-    ("plug_claiming_a_switch", ZNCZ04LM, "lumi.switch.b2laus01", DataType.CHAR_STRING),
+def _hostile(base: str, model: object, type_id: int) -> Twin:
+    """A twin of ``base`` whose Basic cluster says ``model`` with ZCL type ``type_id``."""
+    twin = resolve_model(base)
+    return dataclasses.replace(
+        twin,
+        zigbee_models=("lumi.hostile",),
+        seed=None,
+        behaviours=lambda: [*twin.behaviours(), HostileBasic(model, type_id)],
+    )
+
+
+HOSTILE: list[tuple[str, str, object, int]] = [
+    ("huge", "SSM-U02", "lumi." + "x" * 190, DataType.CHAR_STRING),
+    ("too_big_for_a_frame", "SSM-U02", "y" * 250, DataType.CHAR_STRING),
+    ("non_ascii", "SSM-U02", "lumi.plüg.☃\u202e", DataType.CHAR_STRING),
+    ("invalid_utf8", "SSM-U02", b"\xff\xfe\xc3(lumi.plug", DataType.CHAR_STRING),
+    ("wrong_type_uint8", "SSM-U02", 7, DataType.UINT8),
+    ("wrong_type_octets", "SSM-U02", b"lumi.plug", DataType.OCTET_STRING),
+    ("empty", "SSM-U02", "", DataType.CHAR_STRING),
+    ("nul_padded_known_id", "SSM-U02", "lumi.plug.mmeu01\x00\x00\x00", DataType.CHAR_STRING),
+    ("known_id_wrong_hardware", "SSM-U02", "lumi.plug.mmeu01", DataType.CHAR_STRING),
+    ("plug_claiming_a_switch", "ZNCZ04LM", "lumi.switch.b2laus01", DataType.CHAR_STRING),
 ]
 
 
@@ -292,10 +311,16 @@ async def test_hostile_model_ids_cannot_break_set_up(
     net = network(gateway)
     joined: list[str] = []
     with problem_log() as problems:
-        for index, (name, base, model, type_id) in enumerate(HOSTILE):
-            cls = _hostile(base, name, model, type_id)
+        for index, (_name, base, model, type_id) in enumerate(HOSTILE):
             ieee = bytes([index + 1, 0x66, 0x66, 0x66, 0x00, 0x44, 0xEF, 0x54])
-            device = cls(ieee, 0x6000 + index, net.coordinator.transmit, net.clock)
+            device = TwinDevice(
+                _hostile(base, model, type_id),
+                "lumi.hostile",
+                ieee,
+                0x6000 + index,
+                transmit=net.coordinator.transmit,
+                clock=net.clock,
+            )
             net.devices[device.ieee_str] = device
             await net.join(device.ieee_str)
             joined.append(device.ieee_str)

@@ -15,6 +15,7 @@ from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, AqaraGateway
 from custom_components.aqara_zigbee.services import PRESS_KINDS, SERVICE_SIMULATE
 from custom_components.aqara_zigbee.simulator import PressKind
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
 
 from .conftest import configure_simulated, ieee_of, wait_for
 
@@ -110,7 +111,7 @@ async def test_set_load_changes_power(
 
     await _simulate(hass, device_id=device_id, action="set_load", watts=1234)
 
-    assert _sim_device(gateway, ieee).load_watts == 1234.0
+    assert _sim_device(gateway, ieee).behaviour(Metering).load_watts == 1234.0
     await wait_for(hass, lambda: _state(hass, power) not in (None, "unknown", "unavailable"))
     await wait_for(hass, lambda: float(_state(hass, power) or 0) == pytest.approx(1234, abs=1))
 
@@ -188,7 +189,7 @@ async def test_devices_that_cannot_be_simulated(
     # A device of a network without a simulator behind it.
     plug = _device_id(hass, simulated_entry, ieee_of(gateway, "ZNCZ02LM"))
     with (
-        patch.object(gateway, "simulator", None),
+        patch.object(gateway.radio, "simulator", None),
         pytest.raises(ServiceValidationError) as err,
     ):
         await _simulate(hass, device_id=plug, action="power_cycle")

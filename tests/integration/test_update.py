@@ -47,7 +47,7 @@ from zigpy.util import CatchingTaskMixin
 
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
-from custom_components.aqara_zigbee.simulator import LumiDevice, SimulatedNetwork
+from custom_components.aqara_zigbee.simulator import SimulatedNetwork, TwinDevice
 from custom_components.aqara_zigbee.simulator.ota import write_demo_image
 
 from ..ota_image import IMAGE_TYPES, LUMI, lumi_image, write_image
@@ -79,7 +79,7 @@ def network(entry: AqaraConfigEntry) -> SimulatedNetwork:
     return entry.runtime_data.simulator
 
 
-def unit(entry: AqaraConfigEntry, model: str) -> tuple[str, LumiDevice]:
+def unit(entry: AqaraConfigEntry, model: str) -> tuple[str, TwinDevice]:
     """IEEE and simulated device of a seed model, rebooting quickly after an update."""
     ieee = ieee_of(entry.runtime_data, model)
     device = network(entry).devices[ieee]
@@ -88,7 +88,7 @@ def unit(entry: AqaraConfigEntry, model: str) -> tuple[str, LumiDevice]:
     return ieee, device
 
 
-def awake(device: LumiDevice) -> None:
+def awake(device: TwinDevice) -> None:
     """Devices ignore Image Notify for a while after joining or booting (a settling
     firmware); these ones joined or booted seconds ago."""
     assert device.ota is not None
@@ -127,7 +127,7 @@ async def settled(hass: HomeAssistant) -> None:
     await hass.async_block_till_done(wait_background_tasks=True)
 
 
-async def query(device: LumiDevice) -> None:
+async def query(device: TwinDevice) -> None:
     """The device sends Query Next Image Request; wait until zigpy answered it (in tasks
     of its own: a reply still in flight when the test ends would linger)."""
     assert device.ota is not None

@@ -31,6 +31,8 @@ from tests.fuzzing import (
     damaged_heartbeat,
     heartbeat_problems,
     mutate,
+    parse,
+    parse_prefixed,
     random_record,
 )
 
@@ -56,9 +58,9 @@ FRAME_ERRORS = (ValueError, KeyError, TypeError, AssertionError)
 @FUZZ
 @given(model=ALL_MODELS, payload=st.binary(max_size=260))
 def test_heartbeat_random_bytes(model: str, payload: bytes) -> None:
-    result = heartbeat.parse(model, payload)
+    result = parse(model, payload)
     assert heartbeat_problems(model, result) == []
-    prefixed = heartbeat.parse_prefixed(model, payload)
+    prefixed = parse_prefixed(model, payload)
     assert heartbeat_problems(model, prefixed) == []
     tlv, rest = heartbeat.split_prefixed(payload)
     assert len(tlv) + len(rest) == max(len(payload) - 1, 0)
@@ -69,9 +71,9 @@ def test_heartbeat_random_bytes(model: str, payload: bytes) -> None:
 def test_heartbeat_mutated_real_payloads(real: tuple[str, bytes], rng: random.Random) -> None:
     model, payload = real
     damaged = damaged_heartbeat(rng, model)
-    assert heartbeat_problems(model, heartbeat.parse(model, damaged)) == []
-    assert heartbeat_problems(model, heartbeat.parse_prefixed(model, damaged)) == []
-    assert heartbeat_problems(model, heartbeat.parse(model, mutate(rng, payload))) == []
+    assert heartbeat_problems(model, parse(model, damaged)) == []
+    assert heartbeat_problems(model, parse_prefixed(model, damaged)) == []
+    assert heartbeat_problems(model, parse(model, mutate(rng, payload))) == []
 
 
 @FUZZ
@@ -84,12 +86,12 @@ def test_partial_heartbeat_never_changes_a_value(
     This is what keeps a truncated frame from publishing a bogus (lower) energy total.
     """
     model, payload = real
-    whole = heartbeat.parse(model, payload)
-    partial = heartbeat.parse(model, payload[:cut])
+    whole = parse(model, payload)
+    partial = parse(model, payload[:cut])
     assert partial.keys() <= whole.keys()
     assert_agrees(partial, whole)
     # Junk after the cut may add entries the frame lacked, never change one it has
-    assert_agrees(heartbeat.parse(model, payload[:cut] + junk), partial)
+    assert_agrees(parse(model, payload[:cut] + junk), partial)
 
 
 @FUZZ
@@ -99,9 +101,9 @@ def test_wrong_length_byte_never_changes_a_value(
 ) -> None:
     """Aqara's off-by-one (or worse) length byte, followed by the next record or junk."""
     model, payload = real
-    whole = heartbeat.parse(model, payload)
+    whole = parse(model, payload)
     declared = max(0, min(255, len(payload) + delta))
-    repaired = heartbeat.parse_prefixed(model, bytes([declared]) + payload + tail)
+    repaired = parse_prefixed(model, bytes([declared]) + payload + tail)
     assert heartbeat_problems(model, repaired) == []
     assert_agrees(repaired, whole)
 
@@ -272,8 +274,8 @@ async def _codec_volume(frames: int, seed: int) -> dict[str, int | float | str]:
             if index % 4:
                 model = rng.choice(models)
                 payload = damaged_heartbeat(rng, model)
-                parse = heartbeat.parse if index % 2 else heartbeat.parse_prefixed
-                problems += bool(heartbeat_problems(model, parse(model, payload)))
+                decode = parse if index % 2 else parse_prefixed
+                problems += bool(heartbeat_problems(model, decode(model, payload)))
             else:
                 name = rng.choice(names)
                 outcomes[feed_cluster(CLUSTERS[name], cluster_frame(rng, name))] += 1

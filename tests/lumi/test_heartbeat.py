@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 import pytest
 
 from custom_components.aqara_zigbee.lumi import heartbeat
-from custom_components.aqara_zigbee.lumi.heartbeat import parse, parse_prefixed, split_prefixed
+from custom_components.aqara_zigbee.lumi.heartbeat import split_prefixed
+from tests.fuzzing import parse, parse_prefixed
 
 # Real payloads (devices.md)
 ZNCZ04LM_2019 = bytes.fromhex(
@@ -71,16 +72,22 @@ def test_ssm_u02_parent_nwk_is_not_switch_type() -> None:
     assert "switch_type" not in result
 
 
-def test_lumi_plug_integer_voltage_and_current() -> None:
+def test_integer_voltage_and_current() -> None:
     payload = bytes.fromhex("96 21 5009") + bytes.fromhex("97 39") + struct.pack("<f", 1234.0)
     payload += bytes.fromhex("98 39") + struct.pack("<f", 281.5)
-    assert parse("lumi.plug", payload) == {"voltage": 238.4, "current": 1.234, "power": 281.5}
+    assert parse("lumi.plug.mmeu01", payload) == {
+        "voltage": 238.4,
+        "current": 1.234,
+        "power": 281.5,
+    }
+    # ZNCZ02LM has no voltage or current (Zigbee2MQTT neither): only what it shows is decoded
+    assert parse("lumi.plug", payload) == {"power": 281.5}
 
 
 def test_negative_temperature_and_unknown_model() -> None:
     payload = bytes.fromhex("03 28 F6 64 10 01 95 39") + struct.pack("<f", 12.345)
-    # Relay index 100 means different things on unknown models: not decoded
-    assert parse("lumi.sensor_unknown", payload) == {"device_temperature": -10, "energy": 12.35}
+    # Relay index 100 and metering index 149 mean different things on unknown models
+    assert parse("lumi.sensor_unknown", payload) == {"device_temperature": -10}
 
 
 def test_battery_voltage() -> None:
@@ -159,9 +166,9 @@ def test_split_degenerate_inputs() -> None:
 def test_never_raises_on_wrong_argument_types() -> None:
     assert parse("lumi.plug", None) == {}  # type: ignore[arg-type]
     # An unknown (here: missing) model gets the model-independent indices only
-    generic = {k: v for k, v in ZNCZ04LM_EXPECTED.items() if k != "state"}
+    generic = {"device_temperature": 26, "power_outage_count": 0}
     assert parse(None, ZNCZ04LM_2019) == generic  # type: ignore[arg-type]
-    assert parse(["not", "hashable"], ZNCZ04LM_2019) == {}  # type: ignore[arg-type]
+    assert parse(["not", "hashable"], ZNCZ04LM_2019) == generic
     assert parse_prefixed("lumi.plug", 12) == {}  # type: ignore[arg-type]
 
 

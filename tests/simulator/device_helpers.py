@@ -13,7 +13,7 @@ from custom_components.aqara_zigbee.simulator.air import (
     ApsFrame,
 )
 from custom_components.aqara_zigbee.simulator.clock import SimClock
-from custom_components.aqara_zigbee.simulator.devices import LumiDevice
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from custom_components.aqara_zigbee.simulator.models import create_device, stable_ieee, stable_nwk
 from custom_components.aqara_zigbee.simulator.zcl import (
     AttributeStatus,
@@ -73,7 +73,7 @@ class CaptureAir:
 
 def make_device(
     model: str, *, index: int = 0, joined: bool = True, clock: SimClock | None = None
-) -> tuple[LumiDevice, CaptureAir, SimClock]:
+) -> tuple[TwinDevice, CaptureAir, SimClock]:
     """A device of ``model`` on a capture air with a manual clock."""
     air = CaptureAir()
     clock = clock or SimClock(manual=True)
@@ -86,7 +86,7 @@ def make_device(
 
 
 def send_zcl(  # noqa: PLR0917  # mirrors the frame fields, in order
-    device: LumiDevice,
+    device: TwinDevice,
     air: CaptureAir,
     ep: int,
     cluster: int,
@@ -130,7 +130,7 @@ def send_zcl(  # noqa: PLR0917  # mirrors the frame fields, in order
 
 
 def read_attributes(
-    device: LumiDevice,
+    device: TwinDevice,
     air: CaptureAir,
     ep: int,
     cluster: int,
@@ -158,7 +158,7 @@ def read_attributes(
 
 
 def write_attributes(
-    device: LumiDevice,
+    device: TwinDevice,
     air: CaptureAir,
     ep: int,
     cluster: int,
@@ -185,7 +185,7 @@ def write_attributes(
     return decode_write_response(responses[0].payload)
 
 
-def send_zdo(device: LumiDevice, air: CaptureAir, cluster: int, payload: bytes) -> list[ApsFrame]:
+def send_zdo(device: TwinDevice, air: CaptureAir, cluster: int, payload: bytes) -> list[ApsFrame]:
     """Deliver a unicast ZDO request; return the ZDO frames the device answered with."""
     before = len(air.frames)
     device.receive(

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from custom_components.aqara_zigbee.simulator.behaviours.prevent_reset import PREVENT_RESET_ANSWER
 from custom_components.aqara_zigbee.simulator.clock import SimClock
-from custom_components.aqara_zigbee.simulator.devices import (
-    BASIC,
-    LUMI_CLUSTER,
-    PREVENT_RESET_ANSWER,
-    ieee_from_str,
-)
+from custom_components.aqara_zigbee.simulator.clusters import BASIC, LUMI_CLUSTER
 from custom_components.aqara_zigbee.simulator.models import create_device
 from custom_components.aqara_zigbee.simulator.zcl import (
     LUMI_MANUFACTURER_CODE,
@@ -18,6 +14,7 @@ from custom_components.aqara_zigbee.simulator.zcl import (
     DataType,
     Status,
 )
+from custom_components.aqara_zigbee.simulator.zdo_responder import ieee_from_str
 from tests.simulator.device_helpers import (
     CaptureAir,
     make_device,

@@ -9,8 +9,13 @@ import pytest
 
 from custom_components.aqara_zigbee.simulator import tlv
 from custom_components.aqara_zigbee.simulator.air import AddressMode
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
+from custom_components.aqara_zigbee.simulator.behaviours.prevent_reset import (
+    PREVENT_RESET_ANSWER,
+    PREVENT_RESET_REPORT,
+)
 from custom_components.aqara_zigbee.simulator.clock import SimClock
-from custom_components.aqara_zigbee.simulator.devices import (
+from custom_components.aqara_zigbee.simulator.clusters import (
     ANALOG_INPUT,
     BASIC,
     GROUPS,
@@ -19,20 +24,11 @@ from custom_components.aqara_zigbee.simulator.devices import (
     MULTISTATE_INPUT,
     ON_OFF,
     OTA,
-    PREVENT_RESET_ANSWER,
-    PREVENT_RESET_REPORT,
-    LumiDevice,
-    ieee_from_str,
-    ieee_to_str,
 )
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from custom_components.aqara_zigbee.simulator.models import (
     DEFAULT_MODELS,
-    MODELS,
-    SSMU02,
-    WSUSC02,
-    ZNCZ02LM,
-    ZNCZ04LM,
-    PlugDevice,
+    TWINS,
     resolve_model,
     stable_ieee,
     stable_nwk,
@@ -52,6 +48,7 @@ from custom_components.aqara_zigbee.simulator.zcl import (
     encode_attribute_ids,
     encode_configure_reporting,
 )
+from custom_components.aqara_zigbee.simulator.zdo_responder import ieee_from_str, ieee_to_str
 from tests.simulator.device_helpers import (
     CaptureAir,
     make_device,
@@ -64,7 +61,7 @@ from tests.simulator.device_helpers import (
 MFR = LUMI_MANUFACTURER_CODE
 
 
-def _active_endpoints(device: LumiDevice, air: CaptureAir) -> list[int]:
+def _active_endpoints(device: TwinDevice, air: CaptureAir) -> list[int]:
     (answer,) = send_zdo(device, air, ZdoCluster.ACTIVE_EP_REQ, struct.pack("<H", device.nwk))
     assert answer.cluster == 0x8005
     assert answer.dst == 0x0000
@@ -74,7 +71,7 @@ def _active_endpoints(device: LumiDevice, air: CaptureAir) -> list[int]:
     return list(body[4 : 4 + body[3]])
 
 
-def _simple_descriptor(device: LumiDevice, air: CaptureAir, ep: int) -> SimpleDescriptor | int:
+def _simple_descriptor(device: TwinDevice, air: CaptureAir, ep: int) -> SimpleDescriptor | int:
     (answer,) = send_zdo(
         device, air, ZdoCluster.SIMPLE_DESC_REQ, struct.pack("<HB", device.nwk, ep)
     )
@@ -101,8 +98,8 @@ def _button_events(air: CaptureAir) -> list[tuple[int, object]]:
 
 
 def test_registry_and_stable_addresses() -> None:
-    assert set(DEFAULT_MODELS) == set(MODELS)
-    assert resolve_model("WS-USC02").MODEL_ID == "lumi.switch.b2laus01"
+    assert set(DEFAULT_MODELS) <= set(TWINS)
+    assert resolve_model("WS-USC02").zigbee_model == "lumi.switch.b2laus01"
     assert stable_ieee("lumi.plug", 0) == stable_ieee("ZNCZ02LM", 0)
     assert stable_ieee("lumi.plug", 0) != stable_ieee("lumi.plug", 1)
     assert ieee_to_str(stable_ieee("lumi.plug", 0)).startswith("00:15:8d:")
@@ -277,9 +274,8 @@ def test_fcc0_read_write_with_manufacturer_code() -> None:
         (Status.READ_ONLY, 0x0002),
         (Status.INVALID_VALUE, 0x0004),
     ]
-    assert isinstance(device, WSUSC02)
-    assert device.mode_switch == 1
-    assert device.flip_indicator_light == 1
+    assert device.setting("mode_switch") == "quick_mode"
+    assert device.setting("flip_indicator_light") == "ON"
 
 
 def test_write_response_header_flips_direction_and_keeps_code() -> None:
@@ -344,8 +340,7 @@ def test_ssm_u02_switch_type() -> None:
         manufacturer=MFR,
     )
     assert statuses[0].status == Status.SUCCESS
-    assert isinstance(device, SSMU02)
-    assert device.switch_type == 2
+    assert device.setting("switch_type") == "momentary"
 
 
 # -- relays and buttons ---------------------------------------------------------------------
@@ -612,10 +607,15 @@ def test_lumi_plug_power_outage_memory_handshake() -> None:
 # -- plug load model ------------------------------------------------------------------------
 
 
-def _plug(model: str = "lumi.plug.mmeu01") -> tuple[PlugDevice, CaptureAir, SimClock]:
+def _plug(model: str = "lumi.plug.mmeu01") -> tuple[TwinDevice, CaptureAir, SimClock]:
     device, air, clock = make_device(model)
-    assert isinstance(device, PlugDevice)
+    assert device.find(Metering) is not None
     return device, air, clock
+
+
+def meter(plug: TwinDevice) -> Metering:
+    """The plug's electrical side."""
+    return plug.behaviour(Metering)
 
 
 def _power_reports(air: CaptureAir, ep: int) -> list[object]:
@@ -624,24 +624,23 @@ def _power_reports(air: CaptureAir, ep: int) -> list[object]:
 
 def test_energy_accumulates_with_simulated_time() -> None:
     plug, air, clock = make_device("lumi.plug.mmeu01")
-    assert isinstance(plug, PlugDevice)
     plug.set_relay(1, True)
     plug.set_load(1000)
     assert _power_reports(air, 21)[-1] == 1000.0
     clock.advance_sync(3600)
-    assert plug.integrate() == pytest.approx(1.0)
-    assert 228.0 <= plug.voltage_v <= 232.0
-    assert plug.current_a == pytest.approx(1000 / plug.voltage_v)
+    assert meter(plug).integrate() == pytest.approx(1.0)
+    assert 228.0 <= meter(plug).voltage_v <= 232.0
+    assert meter(plug).current_a == pytest.approx(1000 / meter(plug).voltage_v)
     beat = tlv.as_dict(plug.heartbeat_payload())
     assert beat[149] == pytest.approx(1.0, rel=1e-6)
     assert beat[152] == 1000.0
-    assert beat[151] == pytest.approx(plug.current_a * 1000, rel=1e-6)
+    assert beat[151] == pytest.approx(meter(plug).current_a * 1000, rel=1e-6)
     assert 2280 <= float(beat[150]) <= 2320  # type: ignore[arg-type]
     # No energy while the relay is off.
     plug.set_relay(1, False)
     assert _power_reports(air, 21)[-1] == 0.0
     clock.advance_sync(3600)
-    assert plug.integrate() == pytest.approx(1.0)
+    assert meter(plug).integrate() == pytest.approx(1.0)
 
 
 def test_lumi_plug_reports_power_and_energy_endpoints() -> None:
@@ -669,7 +668,6 @@ def test_consumer_connected_is_reported() -> None:
 
 def test_overload_protection_trips_the_relay() -> None:
     plug, air, _ = _plug()
-    assert isinstance(plug, ZNCZ04LM)
     statuses = write_attributes(
         plug,
         air,
@@ -694,7 +692,7 @@ def test_overload_protection_trips_the_relay() -> None:
     air.clear()
     plug.set_load(800)
     assert plug.relays[1] is False
-    assert plug.overload_trips == 1
+    assert meter(plug).overload_trips == 1
     assert _relay_reports(air) == [False]
     # Switching on again with the load still attached trips at once.
     air.clear()
@@ -705,7 +703,6 @@ def test_overload_protection_trips_the_relay() -> None:
 
 def test_auto_off_after_twenty_idle_minutes() -> None:
     plug, air, clock = _plug()
-    assert isinstance(plug, ZNCZ04LM)
     write_attributes(
         plug,
         air,
@@ -721,7 +718,7 @@ def test_auto_off_after_twenty_idle_minutes() -> None:
     plug.set_load(1.0)  # still idle: the timer keeps running
     clock.advance_sync(61)
     assert plug.relays[1] is False
-    assert plug.auto_off_trips == 1
+    assert meter(plug).auto_off_trips == 1
 
     # A real load keeps it on; going idle restarts the 20 minutes.
     plug.set_relay(1, True)
@@ -748,8 +745,8 @@ def test_auto_off_disabled_by_default() -> None:
 def test_zncz04lm_heartbeat_matches_real_payload() -> None:
     plug, air, _ = _plug()
     plug.temperature = 26
-    plug.energy_kwh = struct.unpack("<f", bytes.fromhex("441d343f"))[0]
-    plug.voltage_override = 236.0
+    meter(plug).energy_kwh = struct.unpack("<f", bytes.fromhex("441d343f"))[0]
+    meter(plug).voltage_override = 236.0
     expected = bytes.fromhex(
         "641000"
         "03281a"
@@ -810,7 +807,7 @@ def test_lumi_plug_heartbeat_is_a_basic_char_string() -> None:
     plug, air, _ = _plug("lumi.plug")
     plug.set_relay(1, True)
     plug.set_temperature(31.4)
-    plug.voltage_override = 229.7
+    meter(plug).voltage_override = 229.7
     air.clear()
     plug.send_heartbeat()
     ((_frame, header, value),) = air.reports(BASIC)
@@ -986,11 +983,10 @@ def test_wrong_direction_reports_can_be_simulated() -> None:
 
 def test_state_round_trip() -> None:
     plug, air, clock = _plug()
-    assert isinstance(plug, ZNCZ04LM)
     plug.set_relay(1, True)
     plug.set_load(250)
     plug.power_outage_memory = True
-    plug.auto_off = True
+    meter(plug).auto_off = True
     plug.power_cycle()
     send_zcl(plug, air, 1, GROUPS, 0x03, b"\x00\x00", frame_type=FrameType.CLUSTER)
     clock.advance_sync(3600)
@@ -1006,13 +1002,12 @@ def test_state_round_trip() -> None:
     send_zdo(plug, air, ZdoCluster.BIND_REQ, bind)
     state = plug.export_state()
     restored, _air2, _clock2 = make_device("lumi.plug.mmeu01", joined=False)
-    assert isinstance(restored, ZNCZ04LM)
     restored.import_state(state)
     assert restored.relays[1] is True
-    assert restored.energy_kwh == pytest.approx(0.25)
+    assert meter(restored).energy_kwh == pytest.approx(0.25)
     assert restored.power_outage_count == 1
-    assert restored.auto_off is True
-    assert restored.load_watts == 250
+    assert meter(restored).auto_off is True
+    assert meter(restored).load_watts == 250
     assert restored.groups == {1: set()}
     assert restored.joined is True
     assert restored.bindings == plug.bindings
@@ -1023,14 +1018,16 @@ def test_state_round_trip() -> None:
 
 
 def test_zncz02lm_is_the_old_plug() -> None:
-    assert ZNCZ02LM.NODE_MANUFACTURER_CODE == 0x1037
+    assert resolve_model("ZNCZ02LM").node_manufacturer_code == 0x1037
     plug, air, _ = _plug("lumi.plug")
     records = read_attributes(plug, air, 1, BASIC, [0x0006, 0x0000])
     assert records[0x0006].value == "02-28-2017"
     records = read_attributes(plug, air, 1, 0x0010, [0x0055])
     assert records[0x0055].value is False
     join_air = CaptureAir()
-    fresh = type(plug)(plug.ieee, plug.nwk, join_air, plug.clock)
+    fresh = TwinDevice(
+        plug.twin, plug.zigbee_model, plug.ieee, plug.nwk, transmit=join_air, clock=plug.clock
+    )
     fresh.on_joined()
     plug.clock.advance_sync(3)
     ((_frame, _header, model),) = [r for r in join_air.reports(BASIC) if r[2].attr == 5]

@@ -139,7 +139,7 @@ async def test_bellows_forms_joins_and_talks_to_the_devices(
     found = await _joined(app)
     for ieee, simulated in network.devices.items():
         assert found[ieee].manufacturer == "LUMI"
-        assert found[ieee].model == simulated.MODEL_ID
+        assert found[ieee].model == simulated.zigbee_model
     # The WS-USC02's hidden endpoints and cluster stay hidden from the interview.
     usc02 = found[network.device("WS-USC02").ieee_str]
     assert sorted(usc02.endpoints) == [0, 1, 2]
@@ -298,4 +298,4 @@ async def _every_device_answers(
         device = app.get_device(t.EUI64.convert(ieee))
         basic = device.endpoints[1].in_clusters[0x0000]
         response = await basic.read_attributes_raw([0x0005])
-        assert response[0][0].value.value == network.devices[ieee].MODEL_ID
+        assert response[0][0].value.value == network.devices[ieee].zigbee_model

@@ -1,4 +1,5 @@
-"""The coordinator's own ZDO answers (Zigbee spec 2.4.3/2.4.4), as pure functions."""
+"""ZDO in the Z-Stack emulator as pure functions: the coordinator's own answers (Zigbee
+spec 2.4.3/2.4.4), MT ZDO requests as ZDP frames, and the MT codec's own checks."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import struct
 
 import pytest
 
+from custom_components.aqara_zigbee.simulator import mt
 from custom_components.aqara_zigbee.simulator.air import NodeInfo
 from custom_components.aqara_zigbee.simulator.mt_zdo import (
     OWN_NODE_DESCRIPTOR,
@@ -14,7 +16,11 @@ from custom_components.aqara_zigbee.simulator.mt_zdo import (
     OwnNode,
     ZdoCluster,
     ZdoStatus,
+    ZdpRequest,
     answer,
+    node_descriptor_for,
+    request_from_mt,
+    response_callback,
 )
 
 OWN_IEEE = bytes.fromhex("01020304054b1200")
@@ -210,3 +216,82 @@ def test_broadcasts_are_answered_only_when_they_concern_us(
 )
 def test_nwk_update_decoding(data: bytes, expected: NwkUpdate) -> None:
     assert NwkUpdate.decode(data) == expected
+
+
+# ----------------------------------------------------------------- ZDO over MT
+
+
+@pytest.mark.parametrize(
+    ("mode", "address", "tail"),
+    [
+        pytest.param(0x03, OTHER_IEEE, OTHER_IEEE + b"\x01", id="to an endpoint"),
+        pytest.param(0x01, b"\x42\x00" + bytes(6), b"\x42\x00", id="to a group"),
+        pytest.param(0x02, bytes(8), b"", id="a mode without a destination"),
+    ],
+)
+def test_bind_requests_carry_the_destination_their_mode_has(
+    mode: int, address: bytes, tail: bytes
+) -> None:
+    # ZDO_BIND_REQ: destination, source IEEE/endpoint, cluster, mode, 8-byte address, endpoint.
+    head = OWN_IEEE + struct.pack("<BHB", 1, 0x0006, mode)
+    message = mt.decode(mt.ZDO_BIND_REQ.request, b"\x01\x10" + head + address + b"\x01")
+    request = request_from_mt(mt.ZDO_BIND_REQ, message, own_ieee=OWN_IEEE)
+    assert request == ZdpRequest(0x1001, ZdoCluster.BIND_REQ, head + tail)
+
+
+def test_only_forwarded_requests_are_translated() -> None:
+    with pytest.raises(ValueError, match="ZDO_EXT_NWK_INFO"):
+        request_from_mt(mt.ZDO_EXT_NWK_INFO, mt.Message({}), own_ieee=OWN_IEEE)
+
+
+@pytest.mark.parametrize(
+    ("cluster", "zdp"),
+    [
+        pytest.param(ZdoCluster.DEVICE_ANNCE, b"\x01\x10" + OTHER_IEEE, id="short announce"),
+        pytest.param(ZdoCluster.NWK_ADDR_RSP, b"\x00" + OTHER_IEEE, id="short address answer"),
+        pytest.param(ZdoCluster.MATCH_DESC_REQ, b"\xfd\xff\x04\x01\x00\x00", id="a request"),
+    ],
+)
+def test_messages_without_a_callback(cluster: int, zdp: bytes) -> None:
+    assert response_callback(cluster, 0x1001, zdp) is None
+
+
+def test_xiaomi_devices_see_xiaomis_manufacturer_code() -> None:
+    assert node_descriptor_for(None) == OWN_NODE_DESCRIPTOR
+    assert node_descriptor_for(bytes.fromhex("0102030405158d00")) == OWN_NODE_DESCRIPTOR
+    xiaomi = node_descriptor_for(bytes.fromhex("01020304058ccf04"))
+    assert xiaomi[:3] + xiaomi[5:] == OWN_NODE_DESCRIPTOR[:3] + OWN_NODE_DESCRIPTOR[5:]
+    assert xiaomi[3:5] == b"\x5f\x11"
+
+
+# ----------------------------------------------------------------- the MT codec itself
+
+
+def test_mt_codec_refuses_what_does_not_fit() -> None:
+    with pytest.raises(ValueError, match="250"):
+        mt.Frame(mt.FrameType.AREQ, mt.Subsystem.AF, 0x81, bytes(251)).encode()
+    with pytest.raises(ValueError, match="do not match"):
+        mt.encode(mt.ZDO_STATE_CHANGE_IND.layout, {})
+    for field, value in [
+        (mt.U8, b"\x01"),
+        (mt.BYTES8, 1),
+        (mt.WORDS, 1),
+        (mt.REST, 1),
+    ]:
+        with pytest.raises(TypeError):
+            field.encode(value)
+    with pytest.raises(ValueError, match="8 bytes"):
+        mt.IEEE.encode(b"\x01")
+    for layout, data in [
+        ((("a", mt.U16),), b"\x01"),
+        ((("a", mt.IEEE),), b"\x01"),
+        ((("a", mt.BYTES8),), b"\x05\x01"),
+        ((("a", mt.WORDS),), b""),
+        ((("a", mt.WORDS),), b"\x02\x01\x00"),
+    ]:
+        with pytest.raises(mt.MtDecodeError):
+            mt.decode(layout, data)
+    message = mt.decode((("a", mt.U8), ("b", mt.REST)), b"\x01xy")
+    assert dict(message) == {"a": 1, "b": b"xy"}
+    assert len(message) == 2
+    assert "'b': b'xy'" in repr(message)

@@ -15,8 +15,9 @@ from zigpy.zcl import Cluster, foundation
 
 from custom_components.aqara_zigbee.simulator import tlv
 from custom_components.aqara_zigbee.simulator.air import DeliveryStatus
+from custom_components.aqara_zigbee.simulator.behaviours import Metering
 from custom_components.aqara_zigbee.simulator.clock import SimClock
-from custom_components.aqara_zigbee.simulator.models import DEFAULT_MODELS, PlugDevice
+from custom_components.aqara_zigbee.simulator.models import DEFAULT_MODELS
 from custom_components.aqara_zigbee.simulator.network import DEVICES_FILE, SimulatedNetwork
 from custom_components.aqara_zigbee.simulator.zcl import LUMI_MANUFACTURER_CODE as MFR
 from tests.simulator.conftest import AppFactory
@@ -28,7 +29,7 @@ def _network(state_dir: Path | None, **kwargs: object) -> SimulatedNetwork:
 
 def test_default_network_has_the_five_seed_models() -> None:
     network = _network(None)
-    assert [device.MODEL_ID for device in network.devices.values()] == list(DEFAULT_MODELS)
+    assert [device.zigbee_model for device in network.devices.values()] == list(DEFAULT_MODELS)
     prefixes = {ieee[:8] for ieee in network.devices}
     assert prefixes == {"00:15:8d", "04:cf:8c", "54:ef:44"}
     nwks = [device.nwk for device in network.devices.values()]
@@ -40,7 +41,7 @@ def test_default_network_has_the_five_seed_models() -> None:
 
 def test_device_lookup() -> None:
     network = _network(None, devices=["ZNCZ02LM", "lumi.plug", "WS-USC02"])
-    plugs = [d for d in network.devices.values() if d.MODEL_ID == "lumi.plug"]
+    plugs = [d for d in network.devices.values() if d.zigbee_model == "lumi.plug"]
     assert len(plugs) == 2
     assert plugs[0].ieee != plugs[1].ieee
     switch = network.device("WS-USC02")
@@ -61,7 +62,6 @@ async def test_join_all_and_state_survive_a_restart(tmp_path: Path) -> None:
     assert all(network.coordinator.is_joined(d.ieee) for d in network.devices.values())
 
     plug = network.device("ZNCZ04LM")
-    assert isinstance(plug, PlugDevice)
     plug.power_outage_memory = True
     plug.set_relay(1, True)
     network.set_load(plug.ieee_str, 2000)
@@ -74,12 +74,11 @@ async def test_join_all_and_state_survive_a_restart(tmp_path: Path) -> None:
 
     again = _network(tmp_path)
     restored = again.device("ZNCZ04LM")
-    assert isinstance(restored, PlugDevice)
     assert all(device.joined for device in again.devices.values())
     assert restored.relays[1] is True
     assert restored.power_outage_memory is True
-    assert restored.load_watts == 2000
-    assert restored.energy_kwh == pytest.approx(1.0)
+    assert restored.behaviour(Metering).load_watts == 2000
+    assert restored.behaviour(Metering).energy_kwh == pytest.approx(1.0)
     assert again.device("WS-USC02").relays == {1: False, 2: True}
     assert again.device("QBKG40LM").power_outage_count == 1
     assert again.device("SSM-U02").temperature == 33
@@ -218,7 +217,7 @@ async def test_zigpy_znp_forms_joins_and_talks_to_the_devices(
         found = {str(device.ieee): device for device in interviewed()}
         for ieee, simulated in network.devices.items():
             assert found[ieee].manufacturer == "LUMI"
-            assert found[ieee].model == simulated.MODEL_ID
+            assert found[ieee].model == simulated.zigbee_model
         # The WS-USC02's hidden endpoints and cluster stay hidden from the interview.
         usc02 = found[network.device("WS-USC02").ieee_str]
         assert sorted(usc02.endpoints) == [0, 1, 2]

@@ -9,9 +9,21 @@ import pytest
 from zigpy.ota.image import OTAImage, parse_ota_image
 
 from custom_components.aqara_zigbee.simulator.air import ZDO_PROFILE, ApsFrame
-from custom_components.aqara_zigbee.simulator.devices import BASIC, OTA, LumiDevice
-from custom_components.aqara_zigbee.simulator.models import ZNCZ04LM, create_device
+from custom_components.aqara_zigbee.simulator.behaviours import OtaUpdates
+from custom_components.aqara_zigbee.simulator.behaviours.ota_updates import (
+    OTA_NOTIFY_QUIET_S,
+    OTA_QUERY_INTERVAL_S,
+)
+from custom_components.aqara_zigbee.simulator.clusters import BASIC, OTA
+from custom_components.aqara_zigbee.simulator.device import TwinDevice
+from custom_components.aqara_zigbee.simulator.models import create_device
 from custom_components.aqara_zigbee.simulator.ota import (
+    demo_image,
+    demo_image_name,
+    main,
+    write_demo_image,
+)
+from custom_components.aqara_zigbee.simulator.ota_client import (
     BLOCK_RETRIES,
     BLOCK_TIMEOUT_S,
     FIRMWARE_MARKER,
@@ -23,12 +35,8 @@ from custom_components.aqara_zigbee.simulator.ota import (
     OtaStatus,
     build_ota_file,
     check_firmware_payload,
-    demo_image,
-    demo_image_name,
     firmware_payload,
-    main,
     parse_ota_file,
-    write_demo_image,
 )
 from custom_components.aqara_zigbee.simulator.zcl import (
     DecodedFrame,
@@ -187,7 +195,7 @@ def test_demo_image_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def server_command(
-    device: LumiDevice, air: CaptureAir, command: int, payload: bytes
+    device: TwinDevice, air: CaptureAir, command: int, payload: bytes
 ) -> list[tuple[ApsFrame, DecodedFrame]]:
     """An OTA command from the coordinator's OTA server to the device's client."""
     return send_zcl(
@@ -218,7 +226,7 @@ def ota_requests(air: CaptureAir) -> list[tuple[int, bytes]]:
     return found
 
 
-def read_client(device: LumiDevice, air: CaptureAir, attrs: list[int]) -> dict[int, object]:
+def read_client(device: TwinDevice, air: CaptureAir, attrs: list[int]) -> dict[int, object]:
     """Read attributes of the device's OTA client cluster (a server → client request)."""
     ((_frame, answer),) = send_zcl(
         device,
@@ -238,12 +246,12 @@ def last_request(air: CaptureAir) -> tuple[int, bytes]:
     return requests[-1]
 
 
-def notify(device: LumiDevice, air: CaptureAir, jitter: int = 100, extra: bytes = b"") -> None:
+def notify(device: TwinDevice, air: CaptureAir, jitter: int = 100, extra: bytes = b"") -> None:
     payload_type = {0: 0, 2: 1, 4: 2, 8: 3}[len(extra)]
     assert server_command(device, air, 0x00, bytes([payload_type, jitter]) + extra) == []
 
 
-def offer(device: LumiDevice, air: CaptureAir, image: bytes) -> None:
+def offer(device: TwinDevice, air: CaptureAir, image: bytes) -> None:
     """Answer the pending Query Next Image Request with ``image``."""
     header = parse_ota_file(image).header
     server_command(
@@ -262,7 +270,7 @@ def offer(device: LumiDevice, air: CaptureAir, image: bytes) -> None:
 
 
 def answer_blocks(
-    device: LumiDevice, air: CaptureAir, image: bytes, *, block: int = 50, skip: int = -1
+    device: TwinDevice, air: CaptureAir, image: bytes, *, block: int = 50, skip: int = -1
 ) -> int:
     """Serve Image Block Requests until the device sends something else; return how many."""
     served = 0
@@ -286,7 +294,7 @@ def answer_blocks(
         )
 
 
-def query_and_offer(device: LumiDevice, air: CaptureAir, image: bytes) -> None:
+def query_and_offer(device: TwinDevice, air: CaptureAir, image: bytes) -> None:
     notify(device, air)
     assert device.ota is not None
     device.clock.advance_sync(device.ota.notify_delay_s)
@@ -361,13 +369,13 @@ def test_download_verify_and_reboot_into_the_new_version() -> None:
     clock.advance_sync(0.01)
     assert not device.powered
     assert device.file_version == 93
-    clock.advance_sync(device.ota_reboot_s)
+    clock.advance_sync(device.behaviour(OtaUpdates).reboot_s)
     assert device.powered
     # Freshly booted, it lets Image Notify pass for a while (it queries on its own later).
     notify(device, air)
     clock.advance_sync(2)
     assert ota_requests(air) == []
-    clock.advance_sync(device.OTA_NOTIFY_QUIET_S)
+    clock.advance_sync(OTA_NOTIFY_QUIET_S)
     notify(device, air)
     clock.advance_sync(2)
     assert [command for command, _ in ota_requests(air)] == [0x01]
@@ -536,7 +544,7 @@ def test_upgrade_time_is_honoured() -> None:
     clock.advance_sync(2)
     assert device.file_version == 93
     # "Upgrade later, on command": not supported, the download is dropped.
-    clock.advance_sync(device.ota_reboot_s + device.OTA_NOTIFY_QUIET_S)
+    clock.advance_sync(device.behaviour(OtaUpdates).reboot_s + OTA_NOTIFY_QUIET_S)
     image = lumi_image(PLUG, 94, size=200)
     query_and_offer(device, air, image)
     answer_blocks(device, air, image)
@@ -570,11 +578,11 @@ def test_devices_query_on_their_own() -> None:
     clock.advance_sync(720)  # some minutes after joining
     assert device.ota.stats.queries == 1
     server_command(device, air, 0x02, bytes([OtaStatus.NO_IMAGE_AVAILABLE]))
-    clock.advance_sync(device.OTA_QUERY_INTERVAL_S)
+    clock.advance_sync(OTA_QUERY_INTERVAL_S)
     assert device.ota.stats.queries == 2
     # Not while unpowered.
     device.power_off()
-    clock.advance_sync(device.OTA_QUERY_INTERVAL_S * 2)
+    clock.advance_sync(OTA_QUERY_INTERVAL_S * 2)
     assert device.ota.stats.queries == 2
 
 
@@ -597,7 +605,6 @@ def test_zncz04lm_firmware_24_loses_power_reports() -> None:
 
     clock = SimClock(manual=True)
     plug = create_device("lumi.plug.mmeu01", bytes(range(8)), 0x1234, air, clock)
-    assert isinstance(plug, ZNCZ04LM)
     plug.on_joined()
     plug.set_relay(1, True)
     plug.set_load(100)

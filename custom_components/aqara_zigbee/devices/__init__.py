@@ -6,6 +6,7 @@ Adding a model = adding a module here that defines a module-level ``DEFINITION``
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 import importlib
 import pkgutil
 from types import MappingProxyType
@@ -35,7 +36,20 @@ def _discover() -> dict[str, Definition]:
     return found
 
 
-DEFINITIONS: Final[Mapping[str, Definition]] = MappingProxyType(_discover())
+@cache
+def _definitions() -> Mapping[str, Definition]:
+    # Discovered on first use, not at import: the model modules import the feature library,
+    # which imports this package's ``model`` module
+    return MappingProxyType(_discover())
+
+
+def __getattr__(name: str) -> object:
+    if name == "DEFINITIONS":
+        return _definitions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+DEFINITIONS: Mapping[str, Definition]  # every model by Zigbee model id (see __getattr__)
 
 # Longest Zigbee model identifier the Basic cluster can carry; anything longer is hostile
 _MAX_MODEL_ID_LENGTH: Final = 32
@@ -46,7 +60,7 @@ def get_definition(model_id: str | None) -> Definition | None:
     if not isinstance(model_id, str) or len(model_id) > _MAX_MODEL_ID_LENGTH:
         return None
     # Some firmwares pad the model string with NULs or spaces
-    return DEFINITIONS.get(model_id.split("\x00", 1)[0].strip())
+    return _definitions().get(model_id.split("\x00", 1)[0].strip())
 
 
 __all__ = ["DEFINITIONS", "Definition", "get_definition"]

@@ -34,6 +34,7 @@ import zigpy.exceptions
 from zigpy.zcl import AttributeReadEvent, AttributeUpdatedEvent, Cluster, foundation
 import zigpy.zdo.types as zdo_t
 
+from ..features.diagnostics import UNKNOWN_MODEL_HEARTBEAT
 from ..lumi import heartbeat
 from ..lumi.clusters import LumiTlv
 from ..lumi.const import (
@@ -54,7 +55,6 @@ from .model import (
     MEASUREMENTS,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
-    PRECISION_RANGE,
     ActionSource,
     AttributeSource,
     AttributeWrite,
@@ -62,15 +62,13 @@ from .model import (
     ConfigureStep,
     Definition,
     Expose,
-    HeartbeatSource,
-    LinkQualitySource,
     OnOffWrite,
     Platform,
+    ReleaseActions,
     RemoveFromGroupStep,
     ReportStep,
     SequenceWrite,
     WriteStep,
-    is_relay,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -78,7 +76,6 @@ _LOGGER = logging.getLogger(__name__)
 #: a repeated ZCL TSN on the same endpoint within this many seconds is the same frame
 DUPLICATE_WINDOW: Final = 1.0
 
-LINKQUALITY_KEY: Final = "linkquality"
 ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
@@ -115,12 +112,6 @@ class ConfigureFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """One or more configure steps failed; the others were still attempted."""
 
 
-def _finite_number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return None
-    return float(value)
-
-
 @dataclass(frozen=True, slots=True)
 class HandleOptions:
     """Per-device options (Zigbee2MQTT library options), applied from the next report on."""
@@ -140,14 +131,14 @@ class HandleOptions:
         precisions: dict[str, int] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
-            number = _finite_number(options.get(key))
-            if spec is None or spec.expose_key is None or number is None:
+            value = options.get(key)
+            # What the options form refuses counts as unset, as for saved network options
+            if spec is None or spec.expose_key is None or not spec.accepts(value):
                 continue
             if spec.kind is int:
-                low, high = PRECISION_RANGE
-                precisions[spec.expose_key] = min(max(int(number), low), high)
-            elif number:
-                calibrations[spec.expose_key] = number
+                precisions[spec.expose_key] = int(value)  # type: ignore[call-overload]
+            elif value:
+                calibrations[spec.expose_key] = float(value)  # type: ignore[arg-type]
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
@@ -183,7 +174,7 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        self._handle._refresh_linkquality()
+        """Cluster commands carry nothing a definition decodes (clicks come as attributes)."""
 
 
 class _DeviceListener:
@@ -260,6 +251,8 @@ class DeviceHandle:
         self._started = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._recent_tsns: dict[tuple[int, int], float] = {}
+        # Button endpoints whose last frame was a hold (ReleaseActions)
+        self._holding: set[int] = set()
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
         # for them (never published unscaled), and the clusters whose factors are being read
         self._factors: dict[Route, float] = {}
@@ -269,10 +262,11 @@ class DeviceHandle:
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
         self._attribute_routes = {}
-        self._heartbeat_routes: dict[str, list[tuple[Expose, HeartbeatSource]]] = {}
+        self._heartbeat_profile: heartbeat.Profile = (
+            definition.heartbeat_profile if definition is not None else UNKNOWN_MODEL_HEARTBEAT
+        )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
-        self._linkquality = False
         self._state_actions: frozenset[str] = frozenset()
         scaling_routes: set[Route] = set()
         for expose in self.exposes:
@@ -284,13 +278,9 @@ class DeviceHandle:
                         (source.endpoint, source.cluster, attr_id)
                         for attr_id in source.scaling_attributes
                     )
-                elif isinstance(source, HeartbeatSource):
-                    self._heartbeat_routes.setdefault(source.key, []).append((expose, source))
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
-                elif isinstance(source, LinkQualitySource):
-                    self._linkquality = True
         self._scaling_routes = frozenset(scaling_routes)
         for event in self._event_exposes():
             self._state_actions = self._state_actions | frozenset(event.state_action_options)
@@ -402,7 +392,6 @@ class DeviceHandle:
 
     def _on_general_command(self, cluster: Cluster, hdr: foundation.ZCLHeader, args: Any) -> None:
         try:
-            self._refresh_linkquality()
             if hdr.command_id == _REPORT:
                 for record in getattr(args, "attribute_reports", ()):
                     self._on_attribute(
@@ -531,13 +520,13 @@ class DeviceHandle:
             payload = LumiTlv(raw)
         except TypeError:
             return
-        decoded = heartbeat.parse(self._model_id, payload)
+        decoded = heartbeat.parse(payload, self._heartbeat_profile, model=self._model_id)
         self.last_heartbeat = decoded
+        if self.definition is None:
+            return
         for key, value in decoded.items():
-            for expose, source in self._heartbeat_routes.get(key, ()):
-                converted = source.codec.decode(value)
-                if converted is not None:
-                    self._confirm(expose, converted, from_report=False)
+            if self.definition.has(key):
+                self._confirm(self.definition.expose(key), value, from_report=False)
 
     def _on_action(
         self, route: tuple[Expose, ActionSource], endpoint_id: int, raw: object, tsn: int | None
@@ -546,12 +535,29 @@ class DeviceHandle:
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
         action = dict(source.actions).get(int(raw))
-        if action is None:
+        if action is None and source.release is None:
             return  # hold / release / triple: not an event type of this model
         if tsn is not None and self._is_duplicate(endpoint_id, tsn):
             _LOGGER.debug("Dropping repeated click (TSN %s) from %s", tsn, self.ieee)
             return
-        self._fire(expose.key, action)
+        if source.release is not None:
+            self._on_release(source.release, expose.key, endpoint_id, int(raw))
+        if action is not None:
+            self._fire(expose.key, action)
+
+    def _on_release(self, release: ReleaseActions, key: str, endpoint_id: int, raw: int) -> None:
+        """Fire what a release ended (a click or a hold); remember holds."""
+        if raw != release.value:
+            if raw == release.hold_value:
+                self._holding.add(endpoint_id)
+            else:
+                self._holding.discard(endpoint_id)
+            return
+        held = endpoint_id in self._holding
+        self._holding.discard(endpoint_id)
+        ended = release.after_hold if held else release.after_click
+        if ended is not None:
+            self._fire(key, ended)
 
     def _is_duplicate(self, endpoint_id: int, tsn: int) -> bool:
         now = time.monotonic()
@@ -577,21 +583,13 @@ class DeviceHandle:
         if (
             from_report
             and self.options.state_action
-            and is_relay(expose)
+            and expose.state_actions is not None
             and isinstance(value, bool)
         ):
             # state_action: a relay report is also published as an action (on/off + suffix)
-            action = ("on" if value else "off") + expose.key.removeprefix("state")
+            action = expose.state_actions[0 if value else 1]
             if action in self._state_actions:
                 self._fire(ACTION_KEY, action)
-
-    def _refresh_linkquality(self) -> None:
-        if not self._linkquality:
-            return
-        lqi = self.device.lqi
-        if lqi is not None and self.values.get(LINKQUALITY_KEY) != lqi:
-            self.values[LINKQUALITY_KEY] = int(lqi)
-            self._notify(LINKQUALITY_KEY, int(lqi))
 
     # ------------------------------------------------------------------ prevent reset
 

@@ -13,7 +13,7 @@ Value conventions of :attr:`DeviceHandle.values` (and of every codec's ``decode`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Flag, StrEnum, auto
 import math
@@ -21,20 +21,10 @@ from types import MappingProxyType
 from typing import Final, Protocol, runtime_checkable
 
 from ..lumi.const import (
-    BASIC,
-    BASIC_HEARTBEAT,
-    BASIC_LUMI_WRITE,
-    CURRENT_TEMPERATURE,
-    DEVICE_TEMPERATURE,
     HA_PROFILE_ID,
-    LUMI_CLUSTER,
-    LUMI_HEARTBEAT,
     LUMI_MANUFACTURER_CODE,
     MULTISTATE_INPUT,
-    ON_OFF,
-    ON_OFF_ATTR,
     PRESENT_VALUE,
-    ZCL_OCTET_STRING,
 )
 
 
@@ -76,12 +66,13 @@ class Codec(Protocol):
         """Raw value to write for an expose value; raises ValueError when invalid."""
 
 
-def _as_number(raw: object) -> float | None:
-    if isinstance(raw, bool):
+def finite_number(raw: object) -> float | None:
+    """A finite int or float as float (a ZCL bool counts as 0/1); None for anything else.
+
+    The one number check of the integration: codecs, options and entity inputs use it.
+    """
+    if isinstance(raw, int | float) and math.isfinite(raw):
         return float(raw)
-    if isinstance(raw, int | float):
-        value = float(raw)
-        return None if math.isnan(value) else value
     return None
 
 
@@ -135,7 +126,7 @@ class NumberCodec:
     def decode(self, raw: object) -> object | None:
         if isinstance(raw, int) and not isinstance(raw, bool) and self.scale == 1.0:
             return int(raw)  # counters and whole degrees stay integers
-        number = _as_number(raw)
+        number = finite_number(raw)
         if number is None:
             return None
         value = number * self.scale
@@ -146,7 +137,7 @@ class NumberCodec:
         return value
 
     def encode(self, value: object) -> object:
-        number = _as_number(value)
+        number = finite_number(value)
         if number is None:
             raise ValueError(f"expected a number, got {value!r}")
         raw = number / self.scale
@@ -164,9 +155,44 @@ class RawCodec:
         return value
 
 
+@dataclass(frozen=True, slots=True)
+class TlvNumber:
+    """A heartbeat number: raw * ``scale``, rounded (always a float, like Zigbee2MQTT)."""
+
+    scale: float = 1.0
+    ndigits: int = 2
+
+    def decode(self, raw: object) -> object | None:
+        number = finite_number(raw)
+        return None if number is None else round(number * self.scale, self.ndigits)
+
+    def encode(self, value: object) -> object:
+        raise ValueError("heartbeat values are not written")
+
+
+@dataclass(frozen=True, slots=True)
+class TlvWhole:
+    """A heartbeat whole number (degrees, millivolts, addresses).
+
+    ``counts_from_one``: Lumi counts power-ups from one; Zigbee2MQTT shows outages (minus one).
+    """
+
+    counts_from_one: bool = False
+
+    def decode(self, raw: object) -> object | None:
+        number = finite_number(raw)
+        if number is None:
+            return None
+        return max(int(number) - 1, 0) if self.counts_from_one else int(number)
+
+    def encode(self, value: object) -> object:
+        raise ValueError("heartbeat values are not written")
+
+
 BOOL: Final = BoolCodec()
 RAW: Final = RawCodec()
 NUMBER: Final = NumberCodec()
+TLV_WHOLE: Final = TlvWhole()
 
 
 # --------------------------------------------------------------------------- sources
@@ -198,14 +224,38 @@ class AttributeSource:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class HeartbeatSource:
-    """A key of :func:`lumi.heartbeat.parse`'s result (0xFF01 / 0x00F7 heartbeats)."""
+    """An entry of the Lumi heartbeat TLV (genBasic 0xFF01 / 0xFCC0 0x00F7), by its index."""
 
+    index: int
+    codec: Codec
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HeartbeatField:
+    """A heartbeat entry no entity shows, kept for diagnostics (e.g. the parent's address)."""
+
+    index: int
     key: str
-    codec: Codec = RAW
+    codec: Codec
 
 
 #: :attr:`ActionSource.endpoint` of a single-button model: its clicks count from any endpoint
 ANY_ENDPOINT: Final = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ReleaseActions:
+    """Old switches send a release, not a click: what it ended is an action of its own.
+
+    A release (``value``) fires ``after_hold`` when the button's previous frame was a hold
+    (``hold_value``), else ``after_click``, then the release's own action (as Zigbee2MQTT
+    publishes them); None: the model's page lists no such action.
+    """
+
+    value: int
+    hold_value: int
+    after_click: str | None
+    after_hold: str | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -221,6 +271,7 @@ class ActionSource:
     actions: tuple[tuple[int, str], ...]  # presentValue → action string
     cluster: int = MULTISTATE_INPUT
     attribute: int = PRESENT_VALUE
+    release: ReleaseActions | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -276,9 +327,16 @@ Write = AttributeWrite | OnOffWrite | SequenceWrite
 class Expose:
     """One Zigbee2MQTT expose, rendered as one HA entity."""
 
-    key: str  # Z2M property; unique-id suffix and HA translation_key
+    key: str  # Z2M property; unique-id suffix
     platform: Platform
     access: Access
+    #: HA translation key of the entity's name; None: the key itself
+    translation_key: str | None = None
+    #: Filled into the translated name, e.g. ``{"endpoint": "top"}`` for a per-endpoint expose
+    #: (not hashed: a mapping cannot be, and the key tells exposes apart)
+    translation_placeholders: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
     description: str = ""
     options: tuple[str, ...] = ()  # select options / event types, exactly the page values
     # Extra event types fired only when the device option ``state_action`` is true
@@ -294,6 +352,10 @@ class Expose:
     suggested_display_precision: int | None = None
     sources: tuple[Source, ...] = ()
     write: Write | None = None
+    #: a relay's (on, off) action strings, fired on its reports when ``state_action`` is set
+    state_actions: tuple[str, str] | None = None
+    #: the device's main function (its only relay): the entity takes the device's name
+    named_after_device: bool = False
 
     @property
     def readable(self) -> bool:
@@ -381,6 +443,22 @@ class OptionSpec:
     #: a calibration in percent of the value rather than in the expose's unit
     percentual: bool = False
 
+    def accepts(self, value: object) -> bool:
+        """Whether the options form would take ``value`` (stored options are checked alike)."""
+        if self.kind is bool:
+            return isinstance(value, bool)
+        number = None if isinstance(value, bool) else finite_number(value)
+        if number is None:
+            return False
+        if (self.minimum is not None and number < self.minimum) or (
+            self.maximum is not None and number > self.maximum
+        ):
+            return False
+        if self.step is None:
+            return True
+        steps = (number - (self.minimum or 0)) / self.step
+        return abs(steps - round(steps)) <= 1e-6
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Measurement:
@@ -431,7 +509,8 @@ def _calibration_spec(expose_key: str, measurement: Measurement) -> OptionSpec:
         "takes into effect on next report of device.",
         minimum=low,
         maximum=high,
-        step=None,  # Zigbee2MQTT's calibration options take any number (no value step)
+        # Zigbee2MQTT suggests steps of 0.1; any number is taken (a -1.25 °C offset is real)
+        step=None,
         expose_key=expose_key,
         percentual=measurement.percentual,
     )
@@ -485,69 +564,125 @@ def measurement_options(*expose_keys: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Feature:
+    """One capability of a device, everything it needs in one place (Zigbee2MQTT's
+    ``modernExtend`` idea): its exposes, device options, pairing steps, heartbeat entries.
+
+    The feature library (``features/``) builds these; a definition lists them.
+    """
+
+    exposes: tuple[Expose, ...] = ()
+    options: tuple[str, ...] = ()  # keys of OPTION_SPECS
+    configure: tuple[ConfigureStep, ...] = ()
+    heartbeat_fields: tuple[HeartbeatField, ...] = ()
+    # Where the firmware answers a read of its heartbeat: the values only the heartbeat
+    # carries are then known at pairing and startup instead of up to an hour later
+    heartbeat_read: AttributeSource | None = None
+    ota_image_type: int | None = None
+
+
+def _unique[T](items: Iterable[T]) -> tuple[T, ...]:
+    """Items in first-seen order, each once (features may repeat a step or an option)."""
+    return tuple(dict.fromkeys(items))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Definition:
-    """A supported device model."""
+    """A supported device model: its identity and the features it has."""
 
     model: str  # Z2M model, e.g. "ZNCZ04LM"
     model_ids: tuple[str, ...]  # Zigbee model identifiers (Basic 0x0005)
     vendor: str
     description: str
-    exposes: tuple[Expose, ...]
-    options: tuple[str, ...] = ()  # keys of OPTION_SPECS valid for this model
-    ota: bool = False
-    ota_image_type: int | None = None
-    power_source: str = "mains"
-    is_router: bool = False
+    features: tuple[Feature, ...]
+    is_router: bool  # mains powered and rx-on-when-idle (routes for others)
     endpoints: tuple[EndpointDecl, ...] = ()  # endpoints / clusters to make sure exist
-    configure: tuple[ConfigureStep, ...] = ()
-    # Where the firmware answers a read of its heartbeat: the values only the heartbeat
-    # carries are then known at pairing and startup instead of up to an hour later
-    heartbeat_read: AttributeSource | None = None
+    # Everything below is gathered from the features
+    exposes: tuple[Expose, ...] = field(init=False)
+    options: tuple[str, ...] = field(init=False)
+    configure: tuple[ConfigureStep, ...] = field(init=False)
+    heartbeat_read: AttributeSource | None = field(init=False)
+    ota_image_type: int | None = field(init=False)
+    #: heartbeat TLV index → (key, codec): every entry this model's heartbeat is read for
+    heartbeat_profile: Mapping[int, tuple[str, Codec]] = field(init=False, repr=False)
     _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
     #: the event expose that ``state_action`` fires on when the model has no ``action``
     state_action_event: Expose | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_key = {expose.key: expose for expose in self.exposes}
-        if len(by_key) != len(self.exposes):
+        exposes = tuple(expose for feature in self.features for expose in feature.exposes)
+        options = _unique(option for feature in self.features for option in feature.options)
+        reads = {f.heartbeat_read for f in self.features if f.heartbeat_read is not None}
+        images = {f.ota_image_type for f in self.features if f.ota_image_type is not None}
+        if len(reads) > 1 or len(images) > 1:
+            raise ValueError(f"{self.model}: features disagree on the heartbeat or OTA image")
+        object.__setattr__(self, "exposes", exposes)
+        object.__setattr__(self, "options", options)
+        object.__setattr__(
+            self, "configure", _unique(step for f in self.features for step in f.configure)
+        )
+        object.__setattr__(self, "heartbeat_read", next(iter(reads), None))
+        object.__setattr__(self, "ota_image_type", next(iter(images), None))
+        object.__setattr__(self, "heartbeat_profile", self._heartbeat_profile())
+        by_key = {expose.key: expose for expose in exposes}
+        if len(by_key) != len(exposes):
             raise ValueError(f"{self.model}: duplicate expose keys")
-        if len(set(self.options)) != len(self.options):
-            raise ValueError(f"{self.model}: duplicate options")
-        unknown = set(self.options) - OPTION_SPECS.keys()
+        unknown = set(options) - OPTION_SPECS.keys()
         if unknown:
             raise ValueError(f"{self.model}: unknown options {sorted(unknown)}")
         actions = [
             source
-            for expose in self.exposes
+            for expose in exposes
             for source in expose.sources
             if isinstance(source, ActionSource)
         ]
         if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
             raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
-        for key in self.options:
+        for key in options:
             expose_key = OPTION_SPECS[key].expose_key
             if expose_key is not None and expose_key not in by_key:
                 raise ValueError(f"{self.model}: option {key} without a {expose_key} expose")
         relay_actions = tuple(
-            f"{state}{expose.key.removeprefix('state')}"
-            for expose in self.exposes
-            if is_relay(expose)
-            for state in ("on", "off")
+            action for expose in exposes if expose.state_actions for action in expose.state_actions
         )
-        if OPTION_STATE_ACTION in self.options and not relay_actions:
+        if OPTION_STATE_ACTION in options and not relay_actions:
             raise ValueError(f"{self.model}: state_action without a relay")
         if (
-            OPTION_STATE_ACTION in self.options
+            OPTION_STATE_ACTION in options
             and "action" in by_key
             and not set(by_key["action"].state_action_options) <= set(relay_actions)
         ):
             raise ValueError(f"{self.model}: state_action events must be of {relay_actions}")
         state_action_event = None
-        if OPTION_STATE_ACTION in self.options and "action" not in by_key:
+        if OPTION_STATE_ACTION in options and "action" not in by_key:
             # Zigbee2MQTT publishes ``action`` even where the page lists no such expose
-            state_action_event = action((), (), state_action_options=relay_actions)
+            state_action_event = Expose(
+                key="action",
+                platform=Platform.EVENT,
+                access=Access.REPORT,
+                description="Triggered action (e.g. a button click).",
+                state_action_options=relay_actions,
+            )
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
         object.__setattr__(self, "state_action_event", state_action_event)
+
+    def _heartbeat_profile(self) -> Mapping[int, tuple[str, Codec]]:
+        profile: dict[int, tuple[str, Codec]] = {}
+        for feature in self.features:
+            for extra in feature.heartbeat_fields:
+                profile[extra.index] = (extra.key, extra.codec)
+        for expose in self.exposes:
+            for source in expose.sources:
+                if isinstance(source, HeartbeatSource):
+                    if profile.get(source.index, (expose.key,))[0] != expose.key:
+                        raise ValueError(f"{self.model}: heartbeat index {source.index} twice")
+                    profile[source.index] = (expose.key, source.codec)
+        return MappingProxyType(profile)
+
+    @property
+    def ota(self) -> bool:
+        """Firmware updates are offered (the model's OTA image type is known)."""
+        return self.ota_image_type is not None
 
     def expose(self, key: str) -> Expose:
         """The expose with this key; raises KeyError."""
@@ -555,253 +690,3 @@ class Definition:
 
     def has(self, key: str) -> bool:
         return key in self._by_key
-
-
-# --------------------------------------------------------------------------- builders
-# Small helpers so the per-model modules read like the Zigbee2MQTT pages.
-
-
-def lumi_attribute(
-    attribute: int, codec: Codec, *, endpoint: int = 1, readable: bool = True
-) -> AttributeSource:
-    """A 0xFCC0 attribute source (manufacturer specific)."""
-    return AttributeSource(
-        endpoint=endpoint,
-        cluster=LUMI_CLUSTER,
-        attribute=attribute,
-        codec=codec,
-        manufacturer=LUMI_MANUFACTURER_CODE,
-        readable=readable,
-    )
-
-
-def lumi_heartbeat_read() -> AttributeSource:
-    """The 0xFCC0 0x00F7 heartbeat, read on request (Aqara firmware answers it)."""
-    return lumi_attribute(LUMI_HEARTBEAT, RAW)
-
-
-def basic_heartbeat_read() -> AttributeSource:
-    """The genBasic 0xFF01 heartbeat of old Xiaomi firmware, read on request."""
-    return AttributeSource(
-        endpoint=1,
-        cluster=BASIC,
-        attribute=BASIC_HEARTBEAT,
-        manufacturer=LUMI_MANUFACTURER_CODE,
-    )
-
-
-def lumi_write(attribute: int, zcl_type: int, codec: Codec, *, endpoint: int = 1) -> AttributeWrite:
-    """A 0xFCC0 attribute write (manufacturer specific)."""
-    return AttributeWrite(
-        endpoint=endpoint,
-        cluster=LUMI_CLUSTER,
-        attribute=attribute,
-        zcl_type=zcl_type,
-        codec=codec,
-        manufacturer=LUMI_MANUFACTURER_CODE,
-    )
-
-
-def is_relay(expose: Expose) -> bool:
-    """A relay's on/off state (``state`` or ``state_<endpoint>``)."""
-    return expose.platform is Platform.SWITCH and (
-        expose.key == "state" or expose.key.startswith("state_")
-    )
-
-
-def relay_switch(
-    key: str, *, endpoint: int, device_class: str, description: str, heartbeat: bool = True
-) -> Expose:
-    """A relay: OnOff reports/reads, OnOff commands, optionally heartbeat."""
-    sources: tuple[Source, ...] = (
-        AttributeSource(endpoint=endpoint, cluster=ON_OFF, attribute=ON_OFF_ATTR, codec=BOOL),
-    )
-    if heartbeat:
-        sources += (HeartbeatSource(key=key),)
-    return Expose(
-        key=key,
-        platform=Platform.SWITCH,
-        access=RW,
-        device_class=device_class,
-        description=description,
-        sources=sources,
-        write=OnOffWrite(endpoint=endpoint),
-    )
-
-
-def linkquality() -> Expose:
-    return Expose(
-        key="linkquality",
-        platform=Platform.SENSOR,
-        access=Access.REPORT,
-        description="Link quality (signal strength).",
-        unit="lqi",
-        state_class="measurement",
-        entity_category="diagnostic",
-        enabled_by_default=False,
-        native_min=0,
-        native_max=255,
-        sources=(LinkQualitySource(),),
-    )
-
-
-def device_temperature() -> Expose:
-    """device_temperature (°C, no scaling) from the heartbeat and the DeviceTemperature cluster."""
-    return Expose(
-        key="device_temperature",
-        platform=Platform.SENSOR,
-        access=Access.REPORT,
-        description="Temperature of the device.",
-        unit="°C",
-        device_class="temperature",
-        state_class="measurement",
-        entity_category="diagnostic",
-        sources=(
-            HeartbeatSource(key="device_temperature"),
-            # Whole degrees, answered to reads too (what ZHA shows right after pairing)
-            AttributeSource(
-                endpoint=1,
-                cluster=DEVICE_TEMPERATURE,
-                attribute=CURRENT_TEMPERATURE,
-                codec=NUMBER,
-            ),
-        ),
-    )
-
-
-def power(*sources: Source) -> Expose:
-    """Instantaneous power (W) from the model's own sources, then the heartbeat."""
-    return Expose(
-        key="power",
-        platform=Platform.SENSOR,
-        access=RO,
-        description="Instantaneous measured power.",
-        unit="W",
-        device_class="power",
-        state_class="measurement",
-        suggested_display_precision=1,
-        sources=(*sources, HeartbeatSource(key="power")),
-    )
-
-
-def energy(*extra: Source) -> Expose:
-    """Consumed energy (kWh) from the heartbeat plus any extra sources."""
-    return Expose(
-        key="energy",
-        platform=Platform.SENSOR,
-        access=Access.REPORT,
-        description="Sum of consumed energy.",
-        unit="kWh",
-        device_class="energy",
-        state_class="total_increasing",
-        suggested_display_precision=2,
-        sources=(HeartbeatSource(key="energy"), *extra),
-    )
-
-
-def power_outage_count(*extra: Source) -> Expose:
-    return Expose(
-        key="power_outage_count",
-        platform=Platform.SENSOR,
-        access=Access.REPORT,
-        description="Number of power outages (since last pairing).",
-        state_class="total_increasing",
-        entity_category="diagnostic",
-        sources=(HeartbeatSource(key="power_outage_count"), *extra),
-    )
-
-
-def config_switch(
-    key: str,
-    *,
-    description: str,
-    sources: tuple[Source, ...],
-    write: Write,
-    access: Access = RW,
-) -> Expose:
-    return Expose(
-        key=key,
-        platform=Platform.SWITCH,
-        access=access,
-        description=description,
-        entity_category="config",
-        sources=sources,
-        write=write,
-    )
-
-
-def lumi_config_switch(
-    key: str, attribute: int, zcl_type: int, *, description: str, access: Access = RW
-) -> Expose:
-    """A config switch backed by a 0xFCC0 boolean-like attribute on endpoint 1."""
-    return config_switch(
-        key,
-        description=description,
-        access=access,
-        sources=(lumi_attribute(attribute, BOOL, readable=Access.READ in access),),
-        write=lumi_write(attribute, zcl_type, BOOL),
-    )
-
-
-def lumi_select(
-    key: str,
-    attribute: int,
-    zcl_type: int,
-    codec: EnumCodec,
-    *,
-    description: str,
-    endpoint: int = 1,
-    heartbeat: bool = False,
-) -> Expose:
-    """A config select backed by a 0xFCC0 enum attribute."""
-    sources: tuple[Source, ...] = (lumi_attribute(attribute, codec, endpoint=endpoint),)
-    if heartbeat:
-        sources += (HeartbeatSource(key=key),)
-    return Expose(
-        key=key,
-        platform=Platform.SELECT,
-        access=RW,
-        description=description,
-        options=codec.options,
-        entity_category="config",
-        sources=sources,
-        write=lumi_write(attribute, zcl_type, codec, endpoint=endpoint),
-    )
-
-
-def action(
-    options: tuple[str, ...],
-    sources: tuple[ActionSource, ...],
-    *,
-    state_action_options: tuple[str, ...] = (),
-) -> Expose:
-    return Expose(
-        key="action",
-        platform=Platform.EVENT,
-        access=Access.REPORT,
-        description="Triggered action (e.g. a button click).",
-        options=options,
-        state_action_options=state_action_options,
-        sources=sources,
-    )
-
-
-def plug_power_outage_memory_sequence() -> SequenceWrite:
-    """lumi.plug: power_outage_memory is two genBasic 0xFFF0 octet-string writes."""
-    return SequenceWrite(
-        endpoint=1,
-        cluster=BASIC,
-        attribute=BASIC_LUMI_WRITE,
-        zcl_type=ZCL_OCTET_STRING,
-        on=(bytes.fromhex("aa 80 05 d1 47 07 01 10 01"), bytes.fromhex("aa 80 03 d3 07 08 01")),
-        off=(bytes.fromhex("aa 80 05 d1 47 09 01 10 00"), bytes.fromhex("aa 80 03 d3 07 0a 01")),
-    )
-
-
-POWER_OUTAGE_MEMORY_DESCRIPTION: Final = (
-    "Enable/disable the power outage memory, this recovers the on/off mode after power failure."
-)
-FLIP_INDICATOR_LIGHT_DESCRIPTION: Final = (
-    "After turn on, the indicator light turns on while switch is off, and vice versa."
-)
-OPERATION_MODE_CODEC: Final = EnumCodec(pairs=((1, "control_relay"), (0, "decoupled")))

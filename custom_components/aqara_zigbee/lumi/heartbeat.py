@@ -8,18 +8,16 @@ Guarantees:
 
 * :func:`parse` never raises, whatever the bytes. What decodes before a problem is kept; the
   problem (unknown type, truncated entry, trailing bytes) is logged once per model and reason.
-* The result uses Zigbee2MQTT expose names and units (see ``_PROFILES``). Relay states are
-  ``bool`` (True = ON), select-like values are the Zigbee2MQTT option strings.
-* Index 10 is the device's parent NWK address (``parent_nwk``), not a switch type.
+* What an index means depends on the model: the caller passes a profile (index → key and
+  decoder), built from the model's features; only those indices are decoded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 import logging
-import math
 import struct
-from typing import Final
+from typing import Final, Protocol
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -61,72 +59,17 @@ _SHORT_STRINGS: Final = frozenset({0x41, 0x42})  # octet / character string, u8 
 _LONG_STRINGS: Final = frozenset({0x43, 0x44})  # long octet / character string, u16 length
 
 # --------------------------------------------------------------------------- profiles
-# What each index means for a model. Kinds: how to turn the raw value into the result.
-
-_TEMPERATURE: Final = 1
-_COUNTER_MINUS_ONE: Final = 2
-_BOOL: Final = 3
-_ROUND2: Final = 4
-_DECIVOLT: Final = 5
-_MILLIAMP: Final = 6
-_INT: Final = 7
-_MODE_SWITCH: Final = 8
-
-_MODE_SWITCH_OPTIONS: Final = {4: "anti_flicker_mode", 1: "quick_mode"}
-
-Profile = dict[int, tuple[str, int]]
-
-_COMMON: Final[Profile] = {
-    1: ("battery_voltage", _INT),  # mV; Zigbee2MQTT calls it "voltage" on battery devices
-    3: ("device_temperature", _TEMPERATURE),
-    5: ("power_outage_count", _COUNTER_MINUS_ONE),
-    10: ("parent_nwk", _INT),
-}
-_METERING: Final[Profile] = {
-    149: ("energy", _ROUND2),  # kWh
-    150: ("voltage", _DECIVOLT),  # 0.1 V; float on mmeu01, integer on lumi.plug
-    151: ("current", _MILLIAMP),  # mA → A
-    152: ("power", _ROUND2),  # W
-}
-_SINGLE_RELAY: Final[Profile] = {100: ("state", _BOOL)}
-
-_PLUG: Final[Profile] = {**_COMMON, **_SINGLE_RELAY, **_METERING}
-_SINGLE_SWITCH: Final[Profile] = {**_COMMON, **_SINGLE_RELAY}
-_WS_USC02: Final[Profile] = {
-    **_COMMON,
-    4: ("mode_switch", _MODE_SWITCH),
-    100: ("state_top", _BOOL),
-    101: ("state_bottom", _BOOL),
-}
-_WS_USC01: Final[Profile] = {**_COMMON, 4: ("mode_switch", _MODE_SWITCH), 100: ("state", _BOOL)}
-# Unknown models: only the indices whose meaning does not depend on the model
-_GENERIC: Final[Profile] = {**_COMMON, **_METERING}
-
-_PROFILES: Final[dict[str, Profile]] = {
-    "lumi.plug": _PLUG,
-    "lumi.plug.mmeu01": _PLUG,
-    "lumi.switch.l0agl1": _SINGLE_SWITCH,
-    "lumi.switch.b1nc01": _SINGLE_SWITCH,
-    "lumi.switch.b2laus01": _WS_USC02,
-    "lumi.switch.b1laus01": _WS_USC01,
-}
-# Zigbee2MQTT model names are accepted too
-_ALIASES: Final[dict[str, str]] = {
-    "ZNCZ02LM": "lumi.plug",
-    "ZNCZ04LM": "lumi.plug.mmeu01",
-    "SSM-U02": "lumi.switch.l0agl1",
-    "QBKG40LM": "lumi.switch.b1nc01",
-    "WS-USC02": "lumi.switch.b2laus01",
-    "WS-USC01": "lumi.switch.b1laus01",
-}
 
 
-def _profile(model: str) -> Profile:
-    profile = _PROFILES.get(model)
-    if profile is None:
-        alias = _ALIASES.get(model)
-        profile = _PROFILES[alias] if alias is not None else _GENERIC
-    return profile
+class Decoder(Protocol):
+    """Turns one entry's raw value into the value shown (None: means nothing)."""
+
+    def decode(self, raw: object) -> object | None: ...
+
+
+#: What each index means for a model: index → (key, decoder). Models build theirs from
+#: their features; this module only reads the TLV.
+Profile = Mapping[int, tuple[str, Decoder]]
 
 
 # --------------------------------------------------------------------------- logging
@@ -153,7 +96,7 @@ def _log_once(model: str, reason: str, payload: bytes | bytearray | memoryview) 
 
 
 def _walk(
-    payload: bytes | bytearray | memoryview, wanted: Profile
+    payload: bytes | bytearray | memoryview, wanted: Mapping[int, object]
 ) -> tuple[dict[int, object], int, str | None]:
     """Decode the wanted entries; returns (index → raw value, end offset, problem)."""
     raw: dict[int, object] = {}
@@ -206,39 +149,23 @@ def _walk(
 def _convert(raw: dict[int, object], profile: Profile) -> dict[str, object]:
     result: dict[str, object] = {}
     for index, value in raw.items():
-        name, kind = profile[index]
         if isinstance(value, bytes):
             continue  # no string-valued index is interpreted
-        if kind == _BOOL:
-            result[name] = bool(value)
-            continue
-        if not isinstance(value, int) and not (isinstance(value, float) and math.isfinite(value)):
-            continue  # NaN / infinity from a float entry
-        if kind in (_TEMPERATURE, _INT):
-            result[name] = int(value)
-        elif kind == _COUNTER_MINUS_ONE:
-            result[name] = max(int(value) - 1, 0)
-        elif kind == _ROUND2:
-            result[name] = round(float(value), 2)
-        elif kind == _DECIVOLT:
-            result[name] = round(value * 0.1, 1)
-        elif kind == _MILLIAMP:
-            result[name] = round(value * 0.001, 4)
-        elif kind == _MODE_SWITCH:
-            option = _MODE_SWITCH_OPTIONS.get(int(value))
-            if option is not None:
-                result[name] = option
+        key, decoder = profile[index]
+        decoded = decoder.decode(value)
+        if decoded is not None:
+            result[key] = decoded
     return result
 
 
-def parse(model: str, payload: bytes | bytearray | memoryview) -> dict[str, object]:
-    """Decode a heartbeat TLV (without its ZCL length prefix) for a model; never raises.
+def parse(
+    payload: bytes | bytearray | memoryview, profile: Profile, *, model: str = ""
+) -> dict[str, object]:
+    """Decode a heartbeat TLV (without its ZCL length prefix); never raises.
 
-    ``model`` is the Zigbee model identifier (``lumi.plug.mmeu01``) or the Zigbee2MQTT model
-    (``ZNCZ04LM``); unknown models get the model-independent indices only.
+    Only the indices of ``profile`` are decoded; ``model`` names the device in the log.
     """
     try:
-        profile = _profile(model)
         raw, _end, problem = _walk(payload, profile)
         if problem is not None:
             _log_once(str(model), problem, payload)
@@ -275,13 +202,4 @@ def split_prefixed(data: bytes | bytearray | memoryview) -> tuple[bytes, bytes]:
     return body[:size], body[size:]
 
 
-def parse_prefixed(model: str, data: bytes | bytearray | memoryview) -> dict[str, object]:
-    """:func:`parse` for raw attribute bytes that still start with the ZCL length byte."""
-    try:
-        payload, _rest = split_prefixed(data)
-    except Exception:
-        return {}
-    return parse(model, payload)
-
-
-__all__ = ["parse", "parse_prefixed", "split_prefixed"]
+__all__ = ["Decoder", "Profile", "parse", "split_prefixed"]

@@ -8,7 +8,7 @@ custom_components.aqara_zigbee.simulator serve`` runs one from the command line.
 simulator is independent of the integration: it never imports anything outside this package.
 
 Names are imported lazily so that using the codec or the devices does not pull in a
-coordinator emulator (and zigpy-znp).
+coordinator emulator.
 """
 
 from __future__ import annotations
@@ -18,29 +18,33 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .air import DeliveryStatus
+    from .behaviours.buttons import PressKind
     from .clock import SimClock
-    from .devices import LumiDevice, PressKind
-    from .models import DEFAULT_MODELS, MODELS
+    from .device import TwinDevice
+    from .models import DEFAULT_MODELS, TWINS
     from .network import SimulatedNetwork
+    from .profile import Twin
 
 _EXPORTS = {
     "DEFAULT_MODELS": ".models",
-    "MODELS": ".models",
+    "TWINS": ".models",
     "DeliveryStatus": ".air",
-    "LumiDevice": ".devices",
-    "PressKind": ".devices",
+    "PressKind": ".behaviours.buttons",
     "SimClock": ".clock",
     "SimulatedNetwork": ".network",
+    "Twin": ".profile",
+    "TwinDevice": ".device",
 }
 
 __all__ = [
     "DEFAULT_MODELS",
-    "MODELS",
+    "TWINS",
     "DeliveryStatus",
-    "LumiDevice",
     "PressKind",
     "SimClock",
     "SimulatedNetwork",
+    "Twin",
+    "TwinDevice",
 ]
 
 

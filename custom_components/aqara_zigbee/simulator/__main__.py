@@ -88,7 +88,7 @@ async def _serve(args: argparse.Namespace) -> int:
     url = await network.start(args.host, args.port)
     print(f"listening {url}")
     for ieee, device in network.devices.items():
-        print(f"device {device.MODEL_ID} {ieee}")
+        print(f"device {device.zigbee_model} {ieee}")
     sys.stdout.flush()
 
     commands: asyncio.Task[None] | None = None
@@ -147,7 +147,7 @@ async def _run_command(network: SimulatedNetwork, words: list[str], stop: asynci
         await network.clock.advance(float(rest[0]))
     elif command == "devices":
         return "ok " + " ".join(
-            f"{device.MODEL_ID}={ieee}{'' if device.joined else '(not-joined)'}"
+            f"{device.zigbee_model}={ieee}{'' if device.joined else '(not-joined)'}"
             for ieee, device in network.devices.items()
         )
     elif command in ("quit", "exit"):

@@ -1,7 +1,7 @@
 """The contract between the emulated coordinator and the simulated devices.
 
-The coordinator emulator (``zstack.py``) speaks TI's MT protocol to zigpy-znp and routes
-application frames over a simulated "air"; the simulated devices (``devices.py``) answer
+The coordinator emulator (``zstack.py``) speaks TI's MT protocol to its host and routes
+application frames over a simulated "air"; the simulated devices (``device.py``) answer
 ZDO and ZCL requests and send their own reports. Neither side knows the other's internals:
 they meet only through the types below.
 """

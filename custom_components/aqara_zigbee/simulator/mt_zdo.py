@@ -1,13 +1,20 @@
-"""ZDO answers of the emulated coordinator itself (requests addressed to NWK 0x0000).
+"""ZDO in the Z-Stack emulator: the coordinator's own answers, and ZDO over MT.
 
-Z-Stack answers these in firmware and, because zigpy-znp registers for every ZDO
-callback, reports the answer to the host as ``ZDO.MsgCbIncoming``. The same answers go
-back to simulated devices that query the coordinator (e.g. Match_Desc_req for OTA).
-Side effects (permit join, channel changes) are the emulator's business, not this
-module's: everything here is a pure function of :class:`OwnNode`.
+* :func:`answer`: what the firmware answers to ZDO requests addressed to the coordinator
+  itself (NWK 0x0000), from the host or from simulated devices (e.g. Match_Desc_req for
+  OTA). Side effects (permit join, channel changes) are the emulator's business, not this
+  module's: everything here is a pure function of :class:`OwnNode`.
+* :func:`request_from_mt`: the ZDP request an MT ZDO request (``ZDO_NODE_DESC_REQ``, ...)
+  puts on the air (SWRA198 section 3.12.1).
+* :func:`response_callback`: the callback a ZNP sends for every ZDO response it receives
+  (``ZDO_NODE_DESC_RSP``, ..., ``ZDO_END_DEVICE_ANNCE_IND``; SWRA198 section 3.12.2). The
+  ZNP firmware sends these whatever ``ZCD_NV_ZDO_DIRECT_CB`` says (``MT_TASK`` builds
+  call the MT callback unconditionally), next to ``ZDO_MSG_CB_INCOMING`` for the clusters
+  a host registered.
 
-Frames are encoded by hand (Zigbee spec 2.4.3/2.4.4) rather than with zigpy's types, so
-the emulator never shares encoding code (and bugs) with the stack under test.
+Frames are encoded by hand (Zigbee spec 2.4.3/2.4.4, TI's MT spec) rather than with a
+host library's types, so the emulator never shares encoding code (and bugs) with the
+stack under test.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ import logging
 import struct
 from typing import Final
 
-from .air import COORDINATOR_NWK, NodeInfo
+from . import mt
+from .air import BROADCAST_NWKS, COORDINATOR_NWK, NodeInfo
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -30,9 +38,12 @@ class ZdoCluster(IntEnum):
     NWK_ADDR_REQ = 0x0000
     IEEE_ADDR_REQ = 0x0001
     NODE_DESC_REQ = 0x0002
+    POWER_DESC_REQ = 0x0003
     SIMPLE_DESC_REQ = 0x0004
     ACTIVE_EP_REQ = 0x0005
     MATCH_DESC_REQ = 0x0006
+    COMPLEX_DESC_REQ = 0x0010
+    USER_DESC_REQ = 0x0011
     DEVICE_ANNCE = 0x0013
     BIND_REQ = 0x0021
     UNBIND_REQ = 0x0022
@@ -42,7 +53,11 @@ class ZdoCluster(IntEnum):
     MGMT_LEAVE_REQ = 0x0034
     MGMT_PERMIT_JOINING_REQ = 0x0036
     MGMT_NWK_UPDATE_REQ = 0x0038
+    NWK_ADDR_RSP = 0x8000
+    IEEE_ADDR_RSP = 0x8001
+    SIMPLE_DESC_RSP = 0x8004
     MGMT_LEAVE_RSP = 0x8034
+    MGMT_PERMIT_JOINING_RSP = 0x8036
 
 
 class ZdoStatus(IntEnum):
@@ -53,11 +68,19 @@ class ZdoStatus(IntEnum):
     NOT_SUPPORTED = 0x84
 
 
+ZDO_RESPONSE: Final = 0x8000
+
 # Node descriptor of a CC2652 running Z-Stack 3.30: coordinator on 2.4 GHz, MAC
 # capabilities 0x8F, manufacturer 0x0000, buffer 80, transfers 160, server mask 0x2C01.
+MAX_INCOMING_TRANSFER: Final = 160
 OWN_NODE_DESCRIPTOR: Final = bytes([0x00, 0x40, 0x8F]) + struct.pack(
-    "<HBHHHB", 0x0000, 80, 160, 0x2C01, 160, 0x00
+    "<HBHHHB", 0x0000, 80, MAX_INCOMING_TRANSFER, 0x2C01, 160, 0x00
 )
+_MANUFACTURER_CODE: Final = slice(3, 5)
+# Koenkk's firmware answers devices from these Xiaomi OUIs with Xiaomi's manufacturer
+# code (some refuse to work with a coordinator that reports 0x0000).
+_XIAOMI_OUIS: Final = frozenset({bytes.fromhex("04cf8c"), bytes.fromhex("54ef44")})
+XIAOMI_MANUFACTURER_CODE: Final = 0x115F
 
 # NwkUpdate scan durations that are commands rather than energy scans.
 CHANNEL_CHANGE: Final = 0xFE
@@ -135,17 +158,23 @@ def energy_values(channels: Sequence[int]) -> list[int]:
 
 
 def answer(
-    cluster: int, args: bytes, node: OwnNode, *, broadcast: bool = False
+    cluster: int,
+    args: bytes,
+    node: OwnNode,
+    *,
+    broadcast: bool = False,
+    requester_ieee: bytes | None = None,
 ) -> tuple[int, bytes] | None:
     """Response cluster and payload (without TSN) for a ZDO request; None = no answer.
 
     Broadcast requests are only answered when they concern us (a matching address or
-    descriptor): every other node stays quiet.
+    descriptor): every other node stays quiet. ``requester_ieee`` (little-endian) is the
+    IEEE address of the asking device, when the coordinator knows it.
     """
     if not is_request(cluster):
         return None
     try:
-        payload = _answer(cluster, args, node)
+        payload = _answer(cluster, args, node, requester_ieee)
     except struct.error, IndexError, ValueError:
         _LOGGER.debug("Malformed ZDO request 0x%04X: %s", cluster, args.hex())
         payload = bytes([ZdoStatus.NOT_SUPPORTED])
@@ -161,7 +190,7 @@ def _empty_match(cluster: int, payload: bytes) -> bool:
     return cluster == ZdoCluster.MATCH_DESC_REQ and payload[3] == 0
 
 
-def _answer(cluster: int, args: bytes, node: OwnNode) -> bytes | None:
+def _answer(cluster: int, args: bytes, node: OwnNode, requester_ieee: bytes | None) -> bytes | None:
     nwk = struct.pack("<H", COORDINATOR_NWK)
     ok = bytes([ZdoStatus.SUCCESS])
     match cluster:
@@ -178,7 +207,7 @@ def _answer(cluster: int, args: bytes, node: OwnNode) -> bytes | None:
         case ZdoCluster.NODE_DESC_REQ:
             if args[:2] != nwk:
                 return bytes([ZdoStatus.DEVICE_NOT_FOUND]) + args[:2]
-            return ok + nwk + OWN_NODE_DESCRIPTOR
+            return ok + nwk + node_descriptor_for(requester_ieee)
         case ZdoCluster.ACTIVE_EP_REQ:
             return ok + nwk + bytes([len(node.endpoints), *sorted(node.endpoints)])
         case ZdoCluster.SIMPLE_DESC_REQ:
@@ -214,6 +243,15 @@ def _answer(cluster: int, args: bytes, node: OwnNode) -> bytes | None:
             )
         case _:
             return bytes([ZdoStatus.NOT_SUPPORTED])
+
+
+def node_descriptor_for(requester_ieee: bytes | None) -> bytes:
+    """The coordinator's node descriptor as the firmware shows it to ``requester_ieee``."""
+    if requester_ieee is not None and requester_ieee[5:8][::-1] in _XIAOMI_OUIS:
+        code = struct.pack("<H", XIAOMI_MANUFACTURER_CODE)
+        before, after = _MANUFACTURER_CODE.start, _MANUFACTURER_CODE.stop
+        return OWN_NODE_DESCRIPTOR[:before] + code + OWN_NODE_DESCRIPTOR[after:]
+    return OWN_NODE_DESCRIPTOR
 
 
 def _cluster_list(clusters: Sequence[int]) -> bytes:
@@ -270,3 +308,171 @@ def _neighbor(node: OwnNode, info: NodeInfo) -> bytes:
             lqi if isinstance(lqi, int) and 0 <= lqi <= 255 else 255,
         )
     )
+
+
+# ---------------------------------------------------------------------------- ZDO over MT
+
+
+@dataclass(frozen=True, slots=True)
+class ZdpRequest:
+    """A ZDP request the coordinator puts on the air for an MT ZDO request."""
+
+    dst: int  # NWK address, or a broadcast address
+    cluster: int
+    payload: bytes  # without the ZDP sequence number
+
+    @property
+    def broadcast(self) -> bool:
+        return self.dst in BROADCAST_NWKS
+
+
+# MT ZDO requests that carry (DstAddr, NWKAddrOfInterest) and nothing else.
+_ADDRESS_OF_INTEREST: Final[dict[int, ZdoCluster]] = {
+    mt.ZDO_NODE_DESC_REQ.id: ZdoCluster.NODE_DESC_REQ,
+    mt.ZDO_POWER_DESC_REQ.id: ZdoCluster.POWER_DESC_REQ,
+    mt.ZDO_ACTIVE_EP_REQ.id: ZdoCluster.ACTIVE_EP_REQ,
+    mt.ZDO_COMPLEX_DESC_REQ.id: ZdoCluster.COMPLEX_DESC_REQ,
+    mt.ZDO_USER_DESC_REQ.id: ZdoCluster.USER_DESC_REQ,
+}
+_MGMT_WITH_START_INDEX: Final[dict[int, ZdoCluster]] = {
+    mt.ZDO_MGMT_LQI_REQ.id: ZdoCluster.MGMT_LQI_REQ,
+    mt.ZDO_MGMT_RTG_REQ.id: ZdoCluster.MGMT_RTG_REQ,
+    mt.ZDO_MGMT_BIND_REQ.id: ZdoCluster.MGMT_BIND_REQ,
+}
+# MT_ZDO_MGMT_LEAVE_REQ flags -> Mgmt_Leave_req options.
+_MT_LEAVE_REJOIN: Final = 0x01
+_MT_LEAVE_REMOVE_CHILDREN: Final = 0x02
+ZDP_LEAVE_REJOIN: Final = 0x80
+ZDP_LEAVE_REMOVE_CHILDREN: Final = 0x40
+# Bind destination address modes (ZDP): group, or 64-bit address and endpoint.
+_BIND_GROUP: Final = 0x01
+_BIND_IEEE: Final = 0x03
+_BROADCAST_RX_ON: Final = 0xFFFD
+# MtZdoDef_rsp: the cluster the firmware files a failed Simple_Desc_rsp under.
+_MT_DEFAULT_RSP: Final = 0x40
+
+
+def request_from_mt(command: mt.Command, msg: mt.Message, *, own_ieee: bytes) -> ZdpRequest:
+    """The ZDP request for one of the MT ZDO requests of :data:`FORWARDED_REQUESTS`."""
+    nwk = struct.pack
+    if command.id in _ADDRESS_OF_INTEREST:
+        return ZdpRequest(
+            msg.num("dst"),
+            _ADDRESS_OF_INTEREST[command.id],
+            nwk("<H", msg.num("nwk_of_interest")),
+        )
+    if command.id in _MGMT_WITH_START_INDEX:
+        return ZdpRequest(
+            msg.num("dst"), _MGMT_WITH_START_INDEX[command.id], bytes([msg.num("start_index")])
+        )
+    if command is mt.ZDO_NWK_ADDR_REQ:
+        # Asking for our own address stays local; anybody else's is asked of every
+        # rx-on-when-idle device.
+        ieee = msg.raw("ieee")
+        dst = COORDINATOR_NWK if ieee == own_ieee else _BROADCAST_RX_ON
+        tail = bytes([msg.num("req_type"), msg.num("start_index")])
+        return ZdpRequest(dst, ZdoCluster.NWK_ADDR_REQ, ieee + tail)
+    if command is mt.ZDO_IEEE_ADDR_REQ:
+        target = msg.num("nwk")
+        tail = bytes([msg.num("req_type"), msg.num("start_index")])
+        return ZdpRequest(target, ZdoCluster.IEEE_ADDR_REQ, nwk("<H", target) + tail)
+    if command is mt.ZDO_SIMPLE_DESC_REQ:
+        payload = nwk("<HB", msg.num("nwk_of_interest"), msg.num("endpoint"))
+        return ZdpRequest(msg.num("dst"), ZdoCluster.SIMPLE_DESC_REQ, payload)
+    if command is mt.ZDO_MATCH_DESC_REQ:
+        payload = (
+            nwk("<HH", msg.num("nwk_of_interest"), msg.num("profile"))
+            + mt.WORDS.encode(msg.words("input_clusters"))
+            + mt.WORDS.encode(msg.words("output_clusters"))
+        )
+        return ZdpRequest(msg.num("dst"), ZdoCluster.MATCH_DESC_REQ, payload)
+    if command in (mt.ZDO_BIND_REQ, mt.ZDO_UNBIND_REQ):
+        mode = msg.num("dst_mode")
+        payload = (
+            msg.raw("src_ieee")
+            + nwk("<BHB", msg.num("src_ep"), msg.num("cluster"), mode)
+            + _bind_destination(mode, msg.raw("dst_addr"), msg.num("dst_ep"))
+        )
+        cluster = ZdoCluster.BIND_REQ if command is mt.ZDO_BIND_REQ else ZdoCluster.UNBIND_REQ
+        return ZdpRequest(msg.num("dst"), cluster, payload)
+    if command is mt.ZDO_MGMT_LEAVE_REQ:
+        flags = msg.num("flags")
+        options = (ZDP_LEAVE_REJOIN if flags & _MT_LEAVE_REJOIN else 0) | (
+            ZDP_LEAVE_REMOVE_CHILDREN if flags & _MT_LEAVE_REMOVE_CHILDREN else 0
+        )
+        return ZdpRequest(
+            msg.num("dst"), ZdoCluster.MGMT_LEAVE_REQ, msg.raw("ieee") + bytes([options])
+        )
+    raise ValueError(f"{command.name} is not forwarded as it is")
+
+
+def _bind_destination(mode: int, address: bytes, endpoint: int) -> bytes:
+    if mode == _BIND_IEEE:
+        return address + bytes([endpoint])
+    if mode == _BIND_GROUP:
+        return address[:2]
+    return b""
+
+
+FORWARDED_REQUESTS: Final = (
+    mt.ZDO_NWK_ADDR_REQ,
+    mt.ZDO_IEEE_ADDR_REQ,
+    mt.ZDO_NODE_DESC_REQ,
+    mt.ZDO_POWER_DESC_REQ,
+    mt.ZDO_SIMPLE_DESC_REQ,
+    mt.ZDO_ACTIVE_EP_REQ,
+    mt.ZDO_MATCH_DESC_REQ,
+    mt.ZDO_COMPLEX_DESC_REQ,
+    mt.ZDO_USER_DESC_REQ,
+    mt.ZDO_BIND_REQ,
+    mt.ZDO_UNBIND_REQ,
+    mt.ZDO_MGMT_LQI_REQ,
+    mt.ZDO_MGMT_RTG_REQ,
+    mt.ZDO_MGMT_BIND_REQ,
+    mt.ZDO_MGMT_LEAVE_REQ,
+)
+
+
+def response_callback(cluster: int, src: int, zdp: bytes) -> mt.Frame | None:
+    """The ZNP's own callback for a ZDO message it received (``zdp`` without sequence).
+
+    Responses become ``ZDO_<name>_RSP`` (id ``0x80 | cluster``): the source address, then
+    the response as it came. The exceptions are the firmware's: address responses drop
+    the source, swap start index and device count, and are only reported when
+    successful; Device_annce becomes ``ZDO_END_DEVICE_ANNCE_IND``; a failed
+    Simple_Desc_rsp (no descriptor) is rewritten by ``MT_ZdoHandleExceptions`` into
+    cluster 0x0040 with just the status, which comes out as id 0xC0: the source and the
+    status under the id of ZDO_STATE_CHANGE_IND (hosts see a 3-byte state change).
+    Requests: None.
+    """
+    if cluster == ZdoCluster.DEVICE_ANNCE:
+        if len(zdp) < 11:
+            return None
+        nwk, ieee, capabilities = struct.unpack_from("<H8sB", zdp)
+        return mt.ZDO_END_DEVICE_ANNCE_IND.frame(
+            src=src, nwk=nwk, ieee=ieee, capabilities=capabilities
+        )
+    if not cluster & ZDO_RESPONSE:
+        return None
+    command_id = mt.ZDO_RESPONSE_CALLBACK_BASE | (cluster & 0x7F)
+    if cluster in (ZdoCluster.NWK_ADDR_RSP, ZdoCluster.IEEE_ADDR_RSP):
+        if len(zdp) < 11 or zdp[0] != ZdoStatus.SUCCESS:
+            return None
+        count, start = (zdp[11], zdp[12]) if len(zdp) >= 13 else (0, 0)
+        data = mt.encode(
+            mt.ZDO_ADDR_RSP_LAYOUT,
+            {
+                "status": zdp[0],
+                "ieee": zdp[1:9],
+                "nwk": int.from_bytes(zdp[9:11], "little"),
+                "start_index": start,
+                "count": count,
+                "devices": zdp[13 : 13 + 2 * count],
+            },
+        )
+        return mt.Frame(mt.FrameType.AREQ, mt.Subsystem.ZDO, command_id, data)
+    if cluster == ZdoCluster.SIMPLE_DESC_RSP and len(zdp) <= 4:
+        command_id = mt.ZDO_RESPONSE_CALLBACK_BASE | _MT_DEFAULT_RSP
+        zdp = zdp[:1]
+    data = mt.encode(mt.ZDO_RESPONSE_LAYOUT, {"src": src, "zdp": zdp})
+    return mt.Frame(mt.FrameType.AREQ, mt.Subsystem.ZDO, command_id, data)

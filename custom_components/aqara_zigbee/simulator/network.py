@@ -18,17 +18,12 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from .air import ApsFrame, DeliveryStatus, SimulatedDevice
+from .behaviours.buttons import PressKind
 from .clock import SimClock
-from .devices import LumiDevice, PressKind, ieee_from_str, ieee_to_str
-from .models import (
-    DEFAULT_MODELS,
-    PlugDevice,
-    create_device,
-    resolve_model,
-    stable_ieee,
-    stable_nwk,
-)
+from .device import TwinDevice
+from .models import DEFAULT_MODELS, create_device, resolve_model, stable_ieee, stable_nwk
 from .zcl import Neighbor
+from .zdo_responder import ieee_from_str, ieee_to_str
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -120,7 +115,7 @@ class SimulatedNetwork:
         self.auto_join = auto_join
         self.radio = radio
         self.coordinator = create_coordinator(radio, state_dir)
-        self.devices: dict[str, LumiDevice] = {}
+        self.devices: dict[str, TwinDevice] = {}
         self._dirty = False
         self._save_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -129,14 +124,14 @@ class SimulatedNetwork:
         counts: Counter[str] = Counter()
         taken: set[int] = set()
         for name in devices if devices is not None else DEFAULT_MODELS:
-            model_id = resolve_model(name).MODEL_ID
-            index = counts[model_id]
-            counts[model_id] += 1
-            nwk = stable_nwk(model_id, index, taken)
+            zigbee_model = resolve_model(name).zigbee_model
+            index = counts[zigbee_model]
+            counts[zigbee_model] += 1
+            nwk = stable_nwk(zigbee_model, index, taken)
             taken.add(nwk)
             device = create_device(
-                name,  # a firmware variant keeps its own class
-                stable_ieee(model_id, index),
+                name,  # a firmware variant keeps its own layout
+                stable_ieee(zigbee_model, index),
                 nwk,
                 self.coordinator.transmit,
                 self.clock,
@@ -210,7 +205,7 @@ class SimulatedNetwork:
             if not device.joined and device.powered:
                 await self._join(device)
 
-    async def _join(self, device: LumiDevice) -> None:
+    async def _join(self, device: TwinDevice) -> None:
         # The device must answer the interview as soon as the coordinator announces it.
         device.on_joined()
         await self.coordinator.join(device)
@@ -220,7 +215,7 @@ class SimulatedNetwork:
         if duration > 0:
             self._spawn(self.join_all())
 
-    def _leave_callback(self, device: LumiDevice) -> Callable[[], None]:
+    def _leave_callback(self, device: TwinDevice) -> Callable[[], None]:
         def left() -> None:
             # Mgmt_Leave is completed by the coordinator itself; a reset leave is not.
             if self.coordinator.is_joined(device.ieee):
@@ -233,7 +228,7 @@ class SimulatedNetwork:
     def _refresh_neighbors(self) -> None:
         """Neighbor tables of the routers (answers to Mgmt_Lqi_req)."""
         joined = [device for device in self.devices.values() if device.joined]
-        routers = [device for device in joined if device.IS_ROUTER]
+        routers = [device for device in joined if device.twin.router]
         coordinator = Neighbor(
             extended_pan_id=bytes(8),
             ieee=self.coordinator.hardware_ieee,
@@ -262,7 +257,7 @@ class SimulatedNetwork:
 
     # -- device actions ---------------------------------------------------------------
 
-    def device(self, ident: str) -> LumiDevice:
+    def device(self, ident: str) -> TwinDevice:
         """A device by IEEE (``54:ef:44:...`` or ``0x54ef44...``), model id or Z2M name.
 
         A model id or name must match exactly one device.
@@ -272,8 +267,8 @@ class SimulatedNetwork:
             if ieee in self.devices:
                 return self.devices[ieee]
         with contextlib.suppress(ValueError):
-            model_id = resolve_model(ident).MODEL_ID
-            matches = [d for d in self.devices.values() if model_id == d.MODEL_ID]
+            zigbee_model = resolve_model(ident).zigbee_model
+            matches = [d for d in self.devices.values() if zigbee_model == d.zigbee_model]
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
@@ -287,11 +282,8 @@ class SimulatedNetwork:
         self.device(ieee).press(button, kind)
 
     def set_load(self, ieee: str, watts: float) -> None:
-        """Attach a load drawing ``watts`` to a plug."""
-        device = self.device(ieee)
-        if not isinstance(device, PlugDevice):
-            raise TypeError(f"{device.MODEL_ID} is not a plug")
-        device.set_load(watts)
+        """Attach a load drawing ``watts`` to a plug (TypeError for other devices)."""
+        self.device(ieee).set_load(watts)
 
     def power_cycle(self, ieee: str) -> None:
         """Cut and restore the device's mains power."""
@@ -362,7 +354,7 @@ class SimulatedNetwork:
                 _LOGGER.warning("Ignoring unreadable %s: %s", path, err)
         for ieee, device in self.devices.items():
             state = saved.get(ieee)
-            if isinstance(state, dict) and state.get("model") == device.MODEL_ID:
+            if isinstance(state, dict) and state.get("model") == device.zigbee_model:
                 device.import_state(state)
             # The coordinator's NVRAM is the authority on who is on the network.
             device.joined = self.coordinator.is_joined(device.ieee)

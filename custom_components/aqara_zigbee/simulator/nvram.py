@@ -1,13 +1,13 @@
 """NVRAM of an emulated Z-Stack 3.30 coordinator (CC2652, aligned structs).
 
 Z-Stack 3.30 keeps everything in one "extended" NV store addressed by
-``(item_id, sub_id)``. The old OSAL items live under ``item_id == ExNvIds.LEGACY`` with
+``(item_id, sub_id)``. The old OSAL items live under ``item_id == ExItem.LEGACY`` with
 the OSAL id as ``sub_id``; tables (address manager, TC link keys, ...) are items with one
-sub id per row. zigpy-znp walks tables until a row is missing, so the table capacities
-below matter: they are those of a stock CC2652 build.
+sub id per row. Hosts walk tables until a row is missing, so the table capacities below
+matter: they are those of a stock CC2652 build. Ids and row layouts: ``nv_items.py``.
 
-Persistence uses zigpy-znp's NVRAM backup JSON format (``zigpy_znp.tools.nvram_read``),
-so a state file can also be written to real hardware with ``zigpy_znp.tools.nvram_write``.
+Persistence uses the NVRAM backup JSON format of zigpy-znp's ``nvram_read`` tool (items
+by their TI names), so a state file can also be written to real hardware.
 """
 
 from __future__ import annotations
@@ -19,27 +19,36 @@ import logging
 import os
 import pathlib
 import random
-import struct
 import threading
 from typing import Any, Final
 
-import zigpy_znp.const as znp_const
-import zigpy_znp.types as t
-from zigpy_znp.types.nvids import ExNvIds, OsalNvIds
+from .nv_items import (
+    ADDRMGR_ENTRY,
+    ADDRMGR_USER_ASSOC,
+    ADDRMGR_USER_SECURITY,
+    NWK_SEC_MATERIAL,
+    OSAL_IDS,
+    OSAL_NAMES,
+    TCLK_ENTRY,
+    TCLK_KEY_DEFAULT,
+    TCLK_KEY_VERIFIED,
+    ExItem,
+    OsalItem,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
-LEGACY: Final = int(ExNvIds.LEGACY)
-ADDRMGR: Final = int(ExNvIds.ADDRMGR)
-TCLK_TABLE: Final = int(ExNvIds.TCLK_TABLE)
-APS_KEY_DATA_TABLE: Final = int(ExNvIds.APS_KEY_DATA_TABLE)
-NWK_SEC_MATERIAL_TABLE: Final = int(ExNvIds.NWK_SEC_MATERIAL_TABLE)
+LEGACY: Final = int(ExItem.LEGACY)
+ADDRMGR: Final = int(ExItem.ADDRMGR)
+TCLK_TABLE: Final = int(ExItem.TCLK_TABLE)
+APS_KEY_DATA_TABLE: Final = int(ExItem.APS_KEY_DATA_TABLE)
+NWK_SEC_MATERIAL_TABLE: Final = int(ExItem.NWK_SEC_MATERIAL_TABLE)
 
 # Rows per table on a stock CC2652 Z-Stack 3.30 build.
 TABLE_ROWS: Final[dict[int, int]] = {
     ADDRMGR: 257,
-    int(ExNvIds.BINDING_TABLE): 1,
-    int(ExNvIds.DEVICE_LIST): 51,
+    int(ExItem.BINDING_TABLE): 1,
+    int(ExItem.DEVICE_LIST): 51,
     TCLK_TABLE: 200,
     APS_KEY_DATA_TABLE: 3,
     NWK_SEC_MATERIAL_TABLE: 5,
@@ -49,43 +58,39 @@ TABLE_ROWS: Final[dict[int, int]] = {
 # counter table survives resets, exactly like on the real stack.
 _NETWORK_TABLES: Final = frozenset(TABLE_ROWS) - {NWK_SEC_MATERIAL_TABLE}
 
-EMPTY_ADDRMGR_ROW: Final = bytes(znp_const.EMPTY_ADDR_MGR_ENTRY_ZSTACK3.serialize(align=True))
-EMPTY_TCLK_ROW: Final = bytes(
-    t.TCLKDevEntry(
-        txFrmCntr=0,
-        rxFrmCntr=0,
-        extAddr=t.EUI64(bytes(8)),
-        keyAttributes=t.KeyAttributes.DEFAULT_KEY,
-        keyType=t.KeyType.NONE,
-        SeedShift_IcIndex=0,
-    ).serialize(align=True)
+# A free address manager row is all 0xFF (no user, no addresses).
+EMPTY_ADDRMGR_ROW: Final = b"\xff" * ADDRMGR_ENTRY.size
+EMPTY_TCLK_ROW: Final = TCLK_ENTRY.pack(
+    {
+        "tx_counter": 0,
+        "rx_counter": 0,
+        "ieee": bytes(8),
+        "key_attributes": TCLK_KEY_DEFAULT,
+        "key_type": 0,
+        "seed_shift": 0,
+    }
 )
 _EMPTY_ROWS: Final[dict[int, bytes]] = {
     ADDRMGR: EMPTY_ADDRMGR_ROW,
-    int(ExNvIds.BINDING_TABLE): b"\xff" * 14,
-    int(ExNvIds.DEVICE_LIST): b"\xff" * 16,
+    int(ExItem.BINDING_TABLE): b"\xff" * 14,
+    int(ExItem.DEVICE_LIST): b"\xff" * 16,
     TCLK_TABLE: EMPTY_TCLK_ROW,
     APS_KEY_DATA_TABLE: bytes(24),
-    NWK_SEC_MATERIAL_TABLE: bytes(12),
+    NWK_SEC_MATERIAL_TABLE: bytes(NWK_SEC_MATERIAL.size),
 }
 
-# Aligned AddrMgrEntry row: type, padding, nwk (LE), ieee (LE); type bits.
-_ADDRMGR_ROW: Final = struct.Struct("<BxH8s")
-_ASSOC: Final = int(t.AddrMgrUserType.Assoc)
-_SECURITY: Final = int(t.AddrMgrUserType.Security)
-# TCLKDevEntry row: tx counter, rx counter, ieee, key attributes, key type, seed shift.
-_TCLK_IEEE: Final = slice(8, 16)
+_TCLK_IEEE: Final = slice(TCLK_ENTRY.offset("ieee"), TCLK_ENTRY.offset("ieee") + 8)
 # IEEE / extended PAN id values that mean "none".
 NO_IEEE: Final = frozenset({bytes(8), b"\xff" * 8})
 
-# Items that describe the formed network (or zigpy's bookkeeping about it): a
+# Items that describe the formed network (or the host's bookkeeping about it): a
 # ClearState reset removes them, the next formation recreates them.
 _NETWORK_ITEMS: Final = frozenset(
     {
-        int(OsalNvIds.NIB),
-        int(OsalNvIds.HAS_CONFIGURED_ZSTACK1),
-        int(OsalNvIds.HAS_CONFIGURED_ZSTACK3),
-        int(OsalNvIds.ZIGPY_ZNP_MIGRATION_ID),
+        int(OsalItem.NIB),
+        int(OsalItem.HAS_CONFIGURED_ZSTACK1),
+        int(OsalItem.HAS_CONFIGURED_ZSTACK3),
+        int(OsalItem.ZIGPY_ZNP_MIGRATION_ID),
     }
 )
 
@@ -97,70 +102,70 @@ def _osal_defaults(hardware_ieee: bytes) -> dict[int, bytes]:
     freshly flashed stick: the emulator never hands out a well-known key by itself.
     """
     hexes = {
-        OsalNvIds.STARTUP_OPTION: "00",
-        OsalNvIds.START_DELAY: "0a",
-        OsalNvIds.DATA_RETRIES: "02",
-        OsalNvIds.POLL_FAILURE_RETRIES: "03",
-        OsalNvIds.STACK_PROFILE: "02",
-        OsalNvIds.INDIRECT_MSG_TIMEOUT: "07",
-        OsalNvIds.ROUTE_EXPIRY_TIME: "1e",
-        OsalNvIds.BCAST_RETRIES: "02",
-        OsalNvIds.PASSIVE_ACK_TIMEOUT: "05",
-        OsalNvIds.BCAST_DELIVERY_TIME: "1e",
-        OsalNvIds.CONCENTRATOR_ENABLE: "01",
-        OsalNvIds.CONCENTRATOR_DISCOVERY: "78",
-        OsalNvIds.CONCENTRATOR_RADIUS: "0a",
-        OsalNvIds.POLL_RATE: "00" * 40,
-        OsalNvIds.CONCENTRATOR_RC: "01",
-        OsalNvIds.NWK_MGR_MODE: "01",
-        OsalNvIds.SRC_RTG_EXPIRY_TIME: "ff",
-        OsalNvIds.ROUTE_DISCOVERY_TIME: "0d",
-        OsalNvIds.NWK_ACTIVE_KEY_INFO: "00" * 17,
-        OsalNvIds.NWK_ALTERN_KEY_INFO: "00" * 17,
-        OsalNvIds.ROUTER_OFF_ASSOC_CLEANUP: "01",
-        OsalNvIds.NWK_LEAVE_REQ_ALLOWED: "01",
-        OsalNvIds.NWK_CHILD_AGE_ENABLE: "00",
-        OsalNvIds.GROUP_TABLE: "0000" + "ff" * 20,
-        OsalNvIds.APS_FRAME_RETRIES: "03",
-        OsalNvIds.APS_ACK_WAIT_DURATION: "f401",
-        OsalNvIds.APS_ACK_WAIT_MULTIPLIER: "02",
-        OsalNvIds.BINDING_TIME: "803e",
-        OsalNvIds.APS_USE_EXT_PANID: "00" * 8,
-        OsalNvIds.APS_USE_INSECURE_JOIN: "01",
-        OsalNvIds.COMMISSIONED_NWK_ADDR: "feff",
-        OsalNvIds.APS_NONMEMBER_RADIUS: "02",
+        "STARTUP_OPTION": "00",
+        "START_DELAY": "0a",
+        "DATA_RETRIES": "02",
+        "POLL_FAILURE_RETRIES": "03",
+        "STACK_PROFILE": "02",
+        "INDIRECT_MSG_TIMEOUT": "07",
+        "ROUTE_EXPIRY_TIME": "1e",
+        "BCAST_RETRIES": "02",
+        "PASSIVE_ACK_TIMEOUT": "05",
+        "BCAST_DELIVERY_TIME": "1e",
+        "CONCENTRATOR_ENABLE": "01",
+        "CONCENTRATOR_DISCOVERY": "78",
+        "CONCENTRATOR_RADIUS": "0a",
+        "POLL_RATE": "00" * 40,
+        "CONCENTRATOR_RC": "01",
+        "NWK_MGR_MODE": "01",
+        "SRC_RTG_EXPIRY_TIME": "ff",
+        "ROUTE_DISCOVERY_TIME": "0d",
+        "NWK_ACTIVE_KEY_INFO": "00" * 17,
+        "NWK_ALTERN_KEY_INFO": "00" * 17,
+        "ROUTER_OFF_ASSOC_CLEANUP": "01",
+        "NWK_LEAVE_REQ_ALLOWED": "01",
+        "NWK_CHILD_AGE_ENABLE": "00",
+        "GROUP_TABLE": "0000" + "ff" * 20,
+        "APS_FRAME_RETRIES": "03",
+        "APS_ACK_WAIT_DURATION": "f401",
+        "APS_ACK_WAIT_MULTIPLIER": "02",
+        "BINDING_TIME": "803e",
+        "APS_USE_EXT_PANID": "00" * 8,
+        "APS_USE_INSECURE_JOIN": "01",
+        "COMMISSIONED_NWK_ADDR": "feff",
+        "APS_NONMEMBER_RADIUS": "02",
         # uint16 row count + 3 rows of (addr mgr index, key nv id, auth state) + padding
-        OsalNvIds.APS_LINK_KEY_TABLE: "00" * 20,
-        OsalNvIds.APS_DUPREJ_TIMEOUT_INC: "e803",
-        OsalNvIds.APS_DUPREJ_TIMEOUT_COUNT: "0a",
-        OsalNvIds.APS_DUPREJ_TABLE_SIZE: "0500",
-        OsalNvIds.NWK_PARENT_INFO: "01",
-        OsalNvIds.NWK_ENDDEV_TIMEOUT_DEF: "08",
-        OsalNvIds.END_DEV_TIMEOUT_VALUE: "08",
-        OsalNvIds.END_DEV_CONFIGURATION: "00",
-        OsalNvIds.BDBNODEISONANETWORK: "00",
-        OsalNvIds.PRECFGKEY: os.urandom(16).hex(),
-        OsalNvIds.PRECFGKEYS_ENABLE: "00",
-        OsalNvIds.SECURE_PERMIT_JOIN: "01",
-        OsalNvIds.APS_LINK_KEY_TYPE: "01",
-        OsalNvIds.APS_ALLOW_R19_SECURITY: "00",
-        OsalNvIds.USE_DEFAULT_TCLK: "01",
-        OsalNvIds.TRUSTCENTER_ADDR: "00" * 8,
-        OsalNvIds.USERDESC: "00" * 17,
-        OsalNvIds.NWKKEY: "00" * 24,
-        OsalNvIds.PANID: "ffff",
-        OsalNvIds.CHANLIST: "00080000",  # channel 11
-        OsalNvIds.LEAVE_CTRL: "00",
-        OsalNvIds.SCAN_DURATION: "04",
-        OsalNvIds.LOGICAL_TYPE: "00",
-        OsalNvIds.NWKMGR_MIN_TX: "14",
-        OsalNvIds.ZDO_DIRECT_CB: "01",
-        OsalNvIds.SAPI_ENDPOINT: "e0",
-        OsalNvIds.TCLK_SEED: os.urandom(16).hex(),
+        "APS_LINK_KEY_TABLE": "00" * 20,
+        "APS_DUPREJ_TIMEOUT_INC": "e803",
+        "APS_DUPREJ_TIMEOUT_COUNT": "0a",
+        "APS_DUPREJ_TABLE_SIZE": "0500",
+        "NWK_PARENT_INFO": "01",
+        "NWK_ENDDEV_TIMEOUT_DEF": "08",
+        "END_DEV_TIMEOUT_VALUE": "08",
+        "END_DEV_CONFIGURATION": "00",
+        "BDBNODEISONANETWORK": "00",
+        "PRECFGKEY": os.urandom(16).hex(),
+        "PRECFGKEYS_ENABLE": "00",
+        "SECURE_PERMIT_JOIN": "01",
+        "APS_LINK_KEY_TYPE": "01",
+        "APS_ALLOW_R19_SECURITY": "00",
+        "USE_DEFAULT_TCLK": "01",
+        "TRUSTCENTER_ADDR": "00" * 8,
+        "USERDESC": "00" * 17,
+        "NWKKEY": "00" * 24,
+        "PANID": "ffff",
+        "CHANLIST": "00080000",  # channel 11
+        "LEAVE_CTRL": "00",
+        "SCAN_DURATION": "04",
+        "LOGICAL_TYPE": "00",
+        "NWKMGR_MIN_TX": "14",
+        "ZDO_DIRECT_CB": "01",
+        "SAPI_ENDPOINT": "e0",
+        "TCLK_SEED": os.urandom(16).hex(),
     }
-    items = {int(nvid): bytes.fromhex(value) for nvid, value in hexes.items()}
-    items[int(OsalNvIds.EXTADDR)] = hardware_ieee
-    items[int(OsalNvIds.EXTENDED_PAN_ID)] = hardware_ieee
+    items = {OSAL_IDS[name]: bytes.fromhex(value) for name, value in hexes.items()}
+    items[OsalItem.EXTADDR] = hardware_ieee
+    items[OsalItem.EXTENDED_PAN_ID] = hardware_ieee
     return items
 
 
@@ -233,8 +238,8 @@ class NvRam:
         """IEEE (little-endian) -> NWK of devices in the address manager."""
         joined = {}
         for row in self.table(ADDRMGR):
-            kind, nwk, ieee = _ADDRMGR_ROW.unpack(row)
-            if not _is_free(kind, ieee) and kind & (_ASSOC | _SECURITY):
+            kind, nwk, ieee = _addrmgr_row(row)
+            if not _is_free(kind, ieee) and kind & (ADDRMGR_USER_ASSOC | ADDRMGR_USER_SECURITY):
                 joined[ieee] = nwk
         return joined
 
@@ -243,7 +248,7 @@ class NvRam:
 
         Returns False when the address manager is full and the device was not stored.
         """
-        entries = [_ADDRMGR_ROW.unpack(row) for row in self.table(ADDRMGR)]
+        entries = [_addrmgr_row(row) for row in self.table(ADDRMGR)]
         index = next((i for i, (_k, _n, known) in enumerate(entries) if known == ieee), None)
         if index is None:
             index = next(
@@ -251,9 +256,8 @@ class NvRam:
             )
         if index is None:
             return False
-        kind = _SECURITY | (_ASSOC if child else 0)
-        entry = t.AddrMgrEntry(type=t.AddrMgrUserType(kind), nwkAddr=nwk, extAddr=t.EUI64(ieee))
-        self.set(ADDRMGR, index, entry.serialize(align=True))
+        user = ADDRMGR_USER_SECURITY | (ADDRMGR_USER_ASSOC if child else 0)
+        self.set(ADDRMGR, index, ADDRMGR_ENTRY.pack({"user": user, "nwk": nwk, "ieee": ieee}))
 
         keys = self.table(TCLK_TABLE)
         if any(row[_TCLK_IEEE] == ieee for row in keys):
@@ -262,21 +266,23 @@ class NvRam:
         if free is None:
             _LOGGER.warning("TC link key table full, %s is stored without a key", ieee.hex())
             return True
-        key = t.TCLKDevEntry(
-            txFrmCntr=0,
-            rxFrmCntr=0,
-            extAddr=t.EUI64(ieee),
-            keyAttributes=t.KeyAttributes.VERIFIED_KEY,
-            keyType=t.KeyType.NONE,
-            SeedShift_IcIndex=random.randrange(16),
+        key = TCLK_ENTRY.pack(
+            {
+                "tx_counter": 0,
+                "rx_counter": 0,
+                "ieee": ieee,
+                "key_attributes": TCLK_KEY_VERIFIED,
+                "key_type": 0,  # derived from the TC link key seed
+                "seed_shift": random.randrange(16),
+            }
         )
-        self.set(TCLK_TABLE, free, key.serialize(align=True))
+        self.set(TCLK_TABLE, free, key)
         return True
 
     def forget(self, ieee: bytes) -> None:
         """Drop a device that left from the address manager and the TC link key table."""
         for index, row in enumerate(self.table(ADDRMGR)):
-            if _ADDRMGR_ROW.unpack(row)[2] == ieee:
+            if _addrmgr_row(row)[2] == ieee:
                 self.set(ADDRMGR, index, EMPTY_ADDRMGR_ROW)
         for index, row in enumerate(self.table(TCLK_TABLE)):
             if row[_TCLK_IEEE] == ieee:
@@ -334,11 +340,11 @@ class NvRam:
         """ClearState: forget the network (NIB, keys, device tables), keep the config."""
         for nvid in _NETWORK_ITEMS:
             self._items.pop((LEGACY, nvid), None)
-        self.set_osal(OsalNvIds.BDBNODEISONANETWORK, b"\x00")
-        for nvid in (OsalNvIds.NWK_ACTIVE_KEY_INFO, OsalNvIds.NWK_ALTERN_KEY_INFO):
+        self.set_osal(OsalItem.BDBNODEISONANETWORK, b"\x00")
+        for nvid in (OsalItem.NWK_ACTIVE_KEY_INFO, OsalItem.NWK_ALTERN_KEY_INFO):
             self.set_osal(nvid, bytes(17))
-        self.set_osal(OsalNvIds.NWKKEY, bytes(24))
-        self.set_osal(OsalNvIds.APS_LINK_KEY_TABLE, bytes(20))
+        self.set_osal(OsalItem.NWKKEY, bytes(24))
+        self.set_osal(OsalItem.APS_LINK_KEY_TABLE, bytes(20))
         for item_id in _NETWORK_TABLES:
             for sub_id in range(TABLE_ROWS[item_id]):
                 self._items[item_id, sub_id] = bytearray(_EMPTY_ROWS[item_id])
@@ -407,36 +413,40 @@ class NvRam:
         return True
 
 
+def _addrmgr_row(row: bytes) -> tuple[int, int, bytes]:
+    """User bits, short address and IEEE address of an address manager row."""
+    return (
+        ADDRMGR_ENTRY.get_int(row, "user"),
+        ADDRMGR_ENTRY.get_int(row, "nwk"),
+        ADDRMGR_ENTRY.get_bytes(row, "ieee"),
+    )
+
+
 def _is_free(kind: int, ieee: bytes) -> bool:
     """An address manager row that holds no device."""
     return kind == 0xFF or ieee in NO_IEEE
 
 
 def _osal_name(nvid: int) -> str:
-    with contextlib.suppress(ValueError):
-        name = OsalNvIds(nvid).name
-        if not name.startswith("undefined"):
-            return str(name)
-    return f"0x{nvid:04X}"
+    return OSAL_NAMES.get(nvid, f"0x{nvid:04X}")
 
 
 def _parse_osal_name(name: str) -> int:
+    """An OSAL id from its name, ``0xNNNN``, or ``NAME+offset`` (rows of a legacy table)."""
     if name.startswith("0x"):
         return int(name, 16)
     base, _, offset = name.partition("+")
-    return int(OsalNvIds[base]) + (int(offset) if offset else 0)
+    return OSAL_IDS[base] + (int(offset) if offset else 0)
 
 
 def _ex_name(item_id: int) -> str:
     with contextlib.suppress(ValueError):
-        name = ExNvIds(item_id).name
-        if not name.startswith("undefined"):
-            return str(name)
+        return ExItem(item_id).name
     return f"0x{item_id:04X}"
 
 
 def _parse_ex_name(name: str) -> int:
-    return int(name, 16) if name.startswith("0x") else int(ExNvIds[name])
+    return int(name, 16) if name.startswith("0x") else int(ExItem[name])
 
 
 def write_private(path: pathlib.Path, text: str) -> None:

@@ -1,14 +1,14 @@
-"""Emulated TI Z-Stack 3.30 coordinator (CC2652) that zigpy-znp drives over TCP.
+"""Emulated TI Z-Stack 3.30 coordinator (CC2652, Koenkk's firmware), reachable over TCP.
 
-The emulator speaks TI's MT protocol (UNPI frames ``FE len cmd0 cmd1 payload fcs``) on a
-TCP socket, so the real ``zigpy_znp`` ControllerApplication can use it through
-``socket://host:port``. Requests are parsed and answers built with zigpy-znp's own
-protocol definitions; the NVRAM behaves like the CC2652's extended NV store (see
-``nvram.py``) and is persisted in zigpy-znp's NVRAM backup JSON format.
+The emulator speaks TI's MT protocol (``mt.py``: UNPI frames ``FE len cmd0 cmd1 data fcs``)
+on a TCP socket, so any Z-Stack host can use it: zigpy-znp through ``socket://host:port``,
+zigbee-herdsman through ``tcp://host:port``. Every request and answer is laid out by
+``mt.py``, written from TI's MT specification and firmware, never from a host library.
+The NVRAM behaves like the CC2652's extended NV store (``nvram.py``).
 
-Application frames travel over a simulated "air" (``air.py``): zigpy's requests reach
+Application frames travel over a simulated "air" (``air.py``): the host's requests reach
 the :class:`~.air.SimulatedDevice` objects put on the air, and whatever they transmit
-comes back to zigpy as ``AF.IncomingMsg`` / ``ZDO.MsgCbIncoming`` callbacks.
+comes back as ``AF_INCOMING_MSG`` and ZDO callbacks.
 
 Everything answers immediately: a per-reply delay multiplied by the ~1,900 NV commands
 of a formation makes startup take seconds.
@@ -19,23 +19,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 import contextlib
-import functools
+from dataclasses import dataclass
 import json
 import logging
-import operator
 import os
 import pathlib
 import random
 import struct
 import time
-from typing import Any, Final
+from typing import Final
 
-import zigpy_znp.commands as c
-from zigpy_znp.frames import GeneralFrame
-import zigpy_znp.types as t
-from zigpy_znp.types.nvids import NvSysIds, OsalNvIds
-
-from . import mt_zdo
+from . import mt, mt_zdo
 from .air import (
     BROADCAST_NWKS,
     COORDINATOR_NWK,
@@ -48,6 +42,17 @@ from .air import (
     SimulatedDevice,
 )
 from .mt_zdo import ZdoCluster
+from .nv_items import (
+    NIB,
+    NWK_ACTIVE_KEY_ITEMS,
+    NWK_KEY_DESC,
+    NWK_STATE_ROUTER,
+    STARTOPT_CLEAR_CONFIG,
+    STARTOPT_CLEAR_NWK_FRAME_COUNTER,
+    STARTOPT_CLEAR_STATE,
+    NvSystem,
+    OsalItem,
+)
 from .nvram import LEGACY, NO_IEEE, NWK_SEC_MATERIAL_TABLE, NvRam, StateWriter
 
 _LOGGER = logging.getLogger(__name__)
@@ -55,55 +60,111 @@ _LOGGER = logging.getLogger(__name__)
 NVRAM_FILE: Final = "nvram.json"
 HARDWARE_FILE: Final = "hardware.json"
 
-_SOF: Final = 0xFE
-_MAX_FRAME_PAYLOAD: Final = 250
-# Largest AF.IncomingMsg payload that fits in one MT frame next to the other fields.
-_MAX_INCOMING_DATA: Final = 230
-# Largest value chunk an NV read answer can carry (status + length byte + data <= 250).
+# Largest application payload the coordinator receives: the maximum incoming transfer
+# size of its node descriptor (what APS fragmentation can reassemble). Anything longer
+# never arrives; shorter than the 220 bytes of one AF_INCOMING_MSG, so the firmware's
+# AF_INCOMING_MSG_EXT + AF_DATA_RETRIEVE path for bigger messages is never needed.
+_MAX_INCOMING_DATA: Final = mt_zdo.MAX_INCOMING_TRANSFER
+# Largest NV read answer (MT_MAX_RSP_DATA_LEN minus status and length bytes).
 _MAX_NV_CHUNK: Final = 248
-# Debounce for persisting NVRAM while zigpy-znp streams hundreds of NV writes.
+# Debounce for persisting NVRAM while a host streams hundreds of NV writes.
 _FLUSH_DELAY: Final = 0.2
 
-# What a CC2652 running Koenkk's Z-Stack 3.30 reports about itself.
-_CAPABILITIES: Final = (
-    t.MTCapabilities.SYS
-    | t.MTCapabilities.AF
-    | t.MTCapabilities.ZDO
-    | t.MTCapabilities.UTIL
-    | t.MTCapabilities.GP
-    | t.MTCapabilities.APP_CNF
-)
+# SYS_PING capabilities of the ZNP build: SYS, AF, ZDO, UTIL, GP and APP_CNF.
+_CAPABILITIES: Final = 0x0001 | 0x0008 | 0x0010 | 0x0040 | 0x0200 | 0x0400
+# Koenkk's CC2652 firmware: transport 2, product 1 (Z-Stack 3.x.0), version 2.7.1, and
+# its build date, which hosts compare against to pick features.
 _TRANSPORT_REV: Final = 2
 _PRODUCT_ID: Final = 1
 _VERSION: Final = (2, 7, 1)
-_CODE_REVISION: Final = 20240710  # build date; >= 20210708 selects zigpy-znp's modern paths
+_CODE_REVISION: Final = 20240710
 _TI_OUI_LE: Final = b"\x4b\x12\x00"  # 00:12:4B, stored little-endian at the end
 
-_DEFAULT_PRIMARY_CHANNELS: Final = t.Channels.from_channel_list([11])
+_DEFAULT_PRIMARY_CHANNELS: Final = 1 << 11
 
-_Mode = c.app_config.BDBCommissioningMode
-_BdbStatus = c.app_config.BDBCommissioningStatus
+# Status codes (ZStatus_t, afStatus_t, NVINTF_*) the answers carry.
+_SUCCESS: Final = 0x00
+_FAILURE: Final = 0x01
+_INVALID_PARAMETER: Final = 0x02
+_NV_ITEM_UNINIT: Final = 0x09
+_NV_BAD_ITEM_LEN: Final = 0x0C
+_NVINTF_BADPARAM: Final = 0x04
+_NVINTF_BADLENGTH: Final = 0x05
+_NVINTF_BADOFFSET: Final = 0x06
+_NVINTF_BADSYSID: Final = 0x09
+_NVINTF_NOTFOUND: Final = 0x0A
+_NVINTF_EXIST: Final = 0x0D
+_APS_TABLE_FULL: Final = 0xB2
+_APS_DUPLICATE_ENTRY: Final = 0xB8
+_APS_NO_BOUND_DEVICE: Final = 0xB9
+_NWK_NO_ROUTE: Final = 0xCD
+_MAC_INVALID_PARAMETER: Final = 0xE8
+
+# devStates_t
+_DEV_HOLD: Final = 0
+_DEV_COORD_STARTING: Final = 8
+_DEV_ZB_COORD: Final = 9
+
+# BDB commissioning: notification statuses, the mode being reported (an index) and the
+# modes still to run (a bit mask).
+_BDB_SUCCESS: Final = 0
+_BDB_IN_PROGRESS: Final = 1
+_BDB_NO_NETWORK: Final = 2
+_BDB_NETWORK_RESTORED: Final = 13
+_BDB_REPORT_INITIALIZATION: Final = 0
+_BDB_REPORT_FORMATION: Final = 2
+_BDB_MODE_FORMATION: Final = 0x04
+
+# afAddrMode_t of AF_DATA_REQUEST_EXT.
+_ADDR_NOT_PRESENT: Final = 0
+_ADDR_GROUP: Final = 1
+_ADDR_16BIT: Final = 2
+_ADDR_64BIT: Final = 3
+_ADDR_BROADCAST: Final = 15
+_TX_WILDCARD_PROFILE: Final = 0x02
+
+# Node relations of the association table (assoc_list.h).
+_CHILD_RFD: Final = 1
+_CHILD_RFD_RX_IDLE: Final = 2
+_CHILD_FFD_RX_IDLE: Final = 4
+_NOT_USED: Final = 0xFF
+_NO_NODE: Final = 0xFFFE
+
+# SYS_STACK_TUNE operations.
+_STACK_TUNE_TX_POWER: Final = 0
+_STACK_TUNE_RX_ON_IDLE: Final = 1
+
+# ZDO_MSG_CB_REGISTER cluster that stands for "every response and Device_annce".
+_ALL_ZDO_MESSAGES: Final = 0xFFFF
+# The firmware caps a "forever" permit (0xFF) at 254 seconds (Zigbee R21).
+_PERMIT_MAX: Final = 0xFE
+# APS groups per the firmware's table; names are at most 15 bytes.
+_MAX_GROUPS: Final = 16
+_GROUP_NAME_MAX: Final = mt.GROUP_NAME_FIELD - 1
+
+type Handler = Callable[[mt.Message], dict[str, mt.Value] | None]
 
 
-def _fcs(data: bytes) -> int:
-    return functools.reduce(operator.xor, data, 0)
+@dataclass(slots=True)
+class _Endpoint:
+    """An endpoint registered with AF_REGISTER."""
 
-
-def _zcl_tsn(payload: bytes) -> int:
-    """TSN of a ZCL frame (after the manufacturer code when there is one)."""
-    if not payload:
-        return 0
-    index = 3 if payload[0] & 0x04 else 1
-    return payload[index] if len(payload) > index else 0
+    descriptor: mt_zdo.EndpointDescriptor
+    groups: dict[int, bytes]  # group id -> name
 
 
 class _ClientProtocol(asyncio.Protocol):
-    """One TCP client (zigpy-znp) of the emulator."""
+    """One TCP client (a host stack) of the emulator."""
 
     def __init__(self, emulator: ZStackEmulator) -> None:
         self._emulator = emulator
         self.transport: asyncio.Transport | None = None
-        self.buffer = bytearray()
+        self.reader = mt.FrameReader()
+
+    @property
+    def buffer(self) -> bytearray:
+        """Bytes received but not yet part of a complete frame."""
+        return self.reader.buffer
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
@@ -111,8 +172,7 @@ class _ClientProtocol(asyncio.Protocol):
         self._emulator._client_connected(self)
 
     def data_received(self, data: bytes) -> None:
-        self.buffer += data
-        self._emulator._process_buffer(self)
+        self._emulator._process(self, data)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._emulator._client_disconnected(self)
@@ -148,18 +208,23 @@ class ZStackEmulator:
         self._host = "127.0.0.1"
         self._port = 0
         self._client: _ClientProtocol | None = None
+        # Callbacks raised while a request is handled wait for its SRSP.
+        self._deferred: list[mt.Frame] | None = None
 
         self._devices: dict[int, SimulatedDevice] = {}
         # nwk -> (unicasts still to fail, status they fail with)
         self._failures: dict[int, tuple[int, DeliveryStatus]] = {}
         self._pending_leaves: set[int] = set()
+        # Association entries a host removed (UTIL_ASSOC_REMOVE), by IEEE address.
+        self._assoc_removed: set[bytes] = set()
 
         # RAM state of the stack: lost on every reset, like on the chip.
-        self._endpoints: dict[int, mt_zdo.EndpointDescriptor] = {}
-        self._network_running = False
-        self._primary_channels: t.Channels = _DEFAULT_PRIMARY_CHANNELS
+        self._endpoints: dict[int, _Endpoint] = {}
+        self._dev_state = _DEV_HOLD
+        self._primary_channels = _DEFAULT_PRIMARY_CHANNELS
         self._frame_counter_row: int | None = None
-        self._nib_cache: tuple[bytes, Any] | None = None
+        self._zdo_callbacks: set[int] = set()
+        self._rx_on_idle = True
         self._permit_open = False
         self._permit_timer: asyncio.TimerHandle | None = None
         self._permit_listeners: list[Callable[[int], None]] = []
@@ -167,11 +232,12 @@ class ZStackEmulator:
         self._tsn = random.randrange(256)
 
         self._handlers = self._build_handlers()
+        self._subsystems = frozenset(subsystem for subsystem, _ in self._handlers)
 
     # ------------------------------------------------------------------ public API
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
-        """Listen for zigpy-znp; returns the bound port."""
+        """Listen for a host; returns the bound port."""
         if self._server is not None:
             return self._port
         loop = asyncio.get_running_loop()
@@ -201,6 +267,10 @@ class ZStackEmulator:
         return f"socket://{self._host}:{self._port}"
 
     @property
+    def port(self) -> int:
+        return self._port
+
+    @property
     def connected(self) -> bool:
         client = self._client
         return (
@@ -211,13 +281,13 @@ class ZStackEmulator:
 
     @property
     def registered_endpoints(self) -> frozenset[int]:
-        """Endpoints the host registered with ``AF.Register`` since the last reset."""
+        """Endpoints the host registered with ``AF_REGISTER`` since the last reset."""
         return frozenset(self._endpoints)
 
     @property
     def network_running(self) -> bool:
         """The stack has been started on a formed network since its last reset."""
-        return self._network_running
+        return self._dev_state == _DEV_ZB_COORD
 
     def add_device(self, device: SimulatedDevice) -> None:
         """Put a device on the air; frames to ``device.node.nwk`` reach it."""
@@ -257,28 +327,28 @@ class ZStackEmulator:
         """The device joins through its parent: TC join indication, then its announce.
 
         Joining is recorded in NVRAM (address manager + hashed TC link key), so it
-        survives restarts and shows up in zigpy's network backups. Permit join is not
+        survives restarts and shows up in the host's network backups. Permit join is not
         enforced here; callers that care check :attr:`permit_join_open`.
         """
         node = device.node
         self.add_device(device)
+        self._assoc_removed.discard(bytes(node.ieee))
         child = node.parent_nwk == COORDINATOR_NWK and not node.is_router
         if not self.nvram.record_join(bytes(node.ieee), node.nwk, child=child):
             raise RuntimeError("The coordinator's address manager table is full")
         self._schedule_flush()
         if not self._host_ready():
             return
-        ieee = t.EUI64(node.ieee)
         self._send(
-            c.ZDO.TCDevInd.Callback(SrcNwk=node.nwk, SrcIEEE=ieee, ParentNwk=node.parent_nwk)
+            mt.ZDO_TC_DEV_IND.frame(nwk=node.nwk, ieee=bytes(node.ieee), parent=node.parent_nwk)
         )
         if node.parent_nwk != COORDINATOR_NWK:
-            self._send(c.ZDO.SrcRtgInd.Callback(DstAddr=node.nwk, Relays=[node.parent_nwk]))
-        announce = struct.pack("<H", node.nwk) + bytes(node.ieee) + bytes([_capability(node)])
+            self._send(mt.ZDO_SRC_RTG_IND.frame(dst=node.nwk, relays=(node.parent_nwk,)))
+        announce = struct.pack("<H8sB", node.nwk, bytes(node.ieee), _capability(node))
         self._announce(node.nwk, announce, exclude=device)
 
     async def leave(self, nwk: int) -> None:
-        """The device at ``nwk`` leaves the network (ZDO.LeaveInd)."""
+        """The device at ``nwk`` leaves the network (ZDO_LEAVE_IND)."""
         self._leave(nwk)
 
     def is_joined(self, ieee: bytes) -> bool:
@@ -296,7 +366,7 @@ class ZStackEmulator:
             self._failures[nwk] = (count, status)
 
     async def drop_connection(self) -> None:
-        """Abruptly close the client connection; keep serving so zigpy can reconnect."""
+        """Abruptly close the client connection; keep serving so the host can reconnect."""
         client, self._client = self._client, None
         if client is not None and client.transport is not None:
             client.transport.abort()
@@ -310,301 +380,317 @@ class ZStackEmulator:
         if previous is not None and previous.transport is not None:
             # A serial port has one user: a new connection replaces a stale one.
             previous.transport.abort()
-        _LOGGER.debug("zigpy connected to the Z-Stack emulator")
+        _LOGGER.debug("A host connected to the Z-Stack emulator")
 
     def _client_disconnected(self, client: _ClientProtocol) -> None:
         if self._client is client:
             self._client = None
             self._flush()
 
-    def _process_buffer(self, client: _ClientProtocol) -> None:
+    def _process(self, client: _ClientProtocol, data: bytes) -> None:
         started = time.perf_counter()
-        buffer = client.buffer
         try:
-            while client is self._client:
-                start = buffer.find(_SOF)
-                if start < 0:
-                    buffer.clear()
-                    return
-                if start:
-                    del buffer[:start]
-                if len(buffer) < 5:
-                    return
-                length = buffer[1]
-                if length > _MAX_FRAME_PAYLOAD:
-                    del buffer[:1]
-                    continue
-                if len(buffer) < length + 5:
-                    return
-                body = bytes(buffer[1 : length + 4])
-                if _fcs(body) != buffer[length + 4]:
-                    _LOGGER.warning("Dropping MT frame with a bad checksum: %s", body.hex())
-                    del buffer[:1]
-                    continue
-                del buffer[: length + 5]
-                self._handle_frame(body[1] | body[2] << 8, body[3:])
+            for frame in client.reader.feed(data):
+                if client is not self._client:
+                    break  # a replaced connection is not served any more
+                self._handle_frame(frame)
         finally:
             self.busy_seconds += time.perf_counter() - started
 
-    def _send(self, command: Any) -> None:
-        """Write one MT frame to zigpy; silently dropped when nobody is connected."""
+    def _send(self, frame: mt.Frame) -> None:
+        """Write one MT frame to the host; dropped when nobody is connected.
+
+        While a request is being handled, callbacks wait until its SRSP is out.
+        """
+        if self._deferred is not None:
+            self._deferred.append(frame)
+            return
         client = self._client
         if client is None or client.transport is None or client.transport.is_closing():
             return
-        body = bytes(command.to_frame(align=True).serialize())
-        client.transport.write(bytes([_SOF]) + body + bytes([_fcs(body)]))
+        client.transport.write(frame.encode())
         self.frames_out += 1
 
-    def _handle_frame(self, header_value: int, payload: bytes) -> None:
+    def _handle_frame(self, frame: mt.Frame) -> None:
         self.frames_in += 1
-        header = t.CommandHeader(header_value)
-        is_sreq = header.type == t.CommandType.SREQ
-        command_cls = c.COMMANDS_BY_ID.get(header_value)
-        handler = None
-        if command_cls is not None and command_cls.Req is command_cls:
-            handler = self._handlers.get(command_cls)
-        if handler is None:
-            _LOGGER.debug("Unsupported MT command %s: %s", header, payload.hex())
+        if frame.type not in (mt.FrameType.SREQ, mt.FrameType.AREQ):
+            return  # hosts send requests only
+        is_sreq = frame.type == mt.FrameType.SREQ
+        entry = self._handlers.get((frame.subsystem, frame.command))
+        if entry is None:
+            _LOGGER.debug("Unsupported MT command %02X %02X", frame.cmd0, frame.command)
             if is_sreq:
-                self._not_recognized(header, c.rpc_error.ErrorCode.InvalidCommandId)
+                known = frame.subsystem in self._subsystems
+                error = mt.RpcError.COMMAND_ID if known else mt.RpcError.SUBSYSTEM
+                self._send(mt.rpc_error(error, frame))
             return
+        command, handler = entry
         try:
-            request = command_cls.from_frame(GeneralFrame(header, payload), align=True)
-        except ValueError:
-            _LOGGER.warning("Malformed %s: %s", command_cls.__qualname__, payload.hex())
+            request = self._decode(command, frame.data)
+        except mt.MtDecodeError:
+            _LOGGER.warning("Malformed %s: %s", command.name, frame.data.hex())
             if is_sreq:
-                self._not_recognized(header, c.rpc_error.ErrorCode.InvalidParameter)
+                self._send(mt.rpc_error(mt.RpcError.LENGTH, frame))
             return
-        handler(request)
+        self._deferred = []
+        try:
+            answer = handler(request)
+        finally:
+            deferred, self._deferred = self._deferred, None
+        if is_sreq and command.response is not None and answer is not None:
+            self._send(command.response_frame(**answer))
+        for callback in deferred:
+            self._send(callback)
 
-    def _not_recognized(self, header: Any, error: Any) -> None:
-        self._send(c.RPCError.CommandNotRecognized.Rsp(ErrorCode=error, RequestHeader=header))
+    @staticmethod
+    def _decode(command: mt.Command, data: bytes) -> mt.Message:
+        if command is mt.ZDO_MGMT_PERMIT_JOIN_REQ and len(data) == 4:
+            legacy = mt.decode(mt.ZDO_MGMT_PERMIT_JOIN_REQ_LEGACY, data)
+            return mt.Message({"addr_mode": _ADDR_16BIT, **legacy})
+        return mt.decode(command.request, data)
 
-    def _build_handlers(self) -> dict[Any, Callable[[Any], None]]:
-        ok = self._reply_success
-        return {
+    def _build_handlers(self) -> dict[tuple[int, int], tuple[mt.Command, Handler]]:
+        ok = self._ok
+        table: dict[mt.Command, Handler] = {
             # SYS
-            c.SYS.Ping.Req: self._sys_ping,
-            c.SYS.Version.Req: self._sys_version,
-            c.SYS.ResetReq.Req: self._sys_reset,
-            c.SYS.GetExtAddr.Req: self._sys_get_ext_addr,
-            c.SYS.SetExtAddr.Req: self._sys_set_ext_addr,
-            c.SYS.SetTxPower.Req: self._sys_set_tx_power,
-            c.SYS.OSALNVItemInit.Req: self._osal_nv_item_init,
-            c.SYS.OSALNVRead.Req: self._osal_nv_read,
-            c.SYS.OSALNVReadExt.Req: self._osal_nv_read,
-            c.SYS.OSALNVWrite.Req: self._osal_nv_write,
-            c.SYS.OSALNVWriteExt.Req: self._osal_nv_write,
-            c.SYS.OSALNVDelete.Req: self._osal_nv_delete,
-            c.SYS.OSALNVLength.Req: self._osal_nv_length,
-            c.SYS.NVCreate.Req: self._nv_create,
-            c.SYS.NVDelete.Req: self._nv_delete,
-            c.SYS.NVLength.Req: self._nv_length,
-            c.SYS.NVRead.Req: self._nv_read,
-            c.SYS.NVWrite.Req: self._nv_write,
-            c.SYS.NVUpdate.Req: self._nv_update,
-            c.SYS.NVCompact.Req: ok,
+            mt.SYS_RESET_REQ: self._sys_reset,
+            mt.SYS_PING: lambda _: {"capabilities": _CAPABILITIES},
+            mt.SYS_VERSION: self._sys_version,
+            mt.SYS_SET_EXTADDR: self._sys_set_ext_addr,
+            mt.SYS_GET_EXTADDR: lambda _: {"ieee": self._own_ieee()},
+            mt.SYS_RANDOM: lambda _: {"value": random.randrange(0x10000)},
+            mt.SYS_STACK_TUNE: self._sys_stack_tune,
+            mt.SYS_SET_TX_POWER: self._sys_set_tx_power,
+            mt.SYS_OSAL_NV_ITEM_INIT: self._osal_nv_item_init,
+            mt.SYS_OSAL_NV_READ: self._osal_nv_read,
+            mt.SYS_OSAL_NV_READ_EXT: self._osal_nv_read,
+            mt.SYS_OSAL_NV_WRITE: self._osal_nv_write,
+            mt.SYS_OSAL_NV_WRITE_EXT: self._osal_nv_write,
+            mt.SYS_OSAL_NV_DELETE: self._osal_nv_delete,
+            mt.SYS_OSAL_NV_LENGTH: lambda m: {"length": self.nvram.length(LEGACY, m.num("id"))},
+            mt.SYS_NV_CREATE: self._nv_create,
+            mt.SYS_NV_DELETE: self._nv_delete,
+            mt.SYS_NV_LENGTH: self._nv_length,
+            mt.SYS_NV_READ: self._nv_read,
+            mt.SYS_NV_WRITE: self._nv_write,
+            mt.SYS_NV_UPDATE: self._nv_write,
+            mt.SYS_NV_COMPACT: ok,
             # UTIL
-            c.UTIL.GetDeviceInfo.Req: self._util_device_info,
-            c.UTIL.LEDControl.Req: ok,
-            c.UTIL.AssocFindDevice.Req: self._util_assoc_find,
-            c.UTIL.AssocGetWithAddress.Req: self._util_assoc_get,
-            c.UTIL.AssocRemove.Req: ok,
-            c.UTIL.AssocAdd.Req: ok,
+            mt.UTIL_GET_DEVICE_INFO: self._util_device_info,
+            mt.UTIL_LED_CONTROL: ok,
+            mt.UTIL_ADDRMGR_EXT_ADDR_LOOKUP: self._util_addrmgr_ext_lookup,
+            mt.UTIL_ADDRMGR_NWK_ADDR_LOOKUP: self._util_addrmgr_nwk_lookup,
+            mt.UTIL_ASSOC_COUNT: self._util_assoc_count,
+            mt.UTIL_ASSOC_FIND_DEVICE: self._util_assoc_find,
+            mt.UTIL_ASSOC_GET_WITH_ADDRESS: self._util_assoc_get,
+            mt.UTIL_ASSOC_REMOVE: self._util_assoc_remove,
+            mt.UTIL_ASSOC_ADD: self._util_assoc_add,
             # APP_CNF
-            c.AppConfig.BDBStartCommissioning.Req: self._bdb_start_commissioning,
-            c.AppConfig.BDBSetChannel.Req: self._bdb_set_channel,
-            c.AppConfig.SetNwkFrameCounter.Req: self._app_set_frame_counter,
-            c.AppConfig.SetDefaultRemoteEndDeviceTimeout.Req: ok,
-            c.AppConfig.SetAllowRejoinTCPolicy.Req: ok,
-            c.AppConfig.BDBAddInstallCode.Req: ok,
-            c.AppConfig.BDBSetTcRequireKeyExchange.Req: ok,
-            c.AppConfig.BDBSetJoinUsesInstallCodeKey.Req: ok,
-            c.AppConfig.BDBSetActiveDefaultCentralizedKey.Req: ok,
+            mt.APP_CNF_BDB_START_COMMISSIONING: self._bdb_start_commissioning,
+            mt.APP_CNF_BDB_SET_CHANNEL: self._bdb_set_channel,
+            mt.APP_CNF_SET_NWK_FRAME_COUNTER: self._app_set_frame_counter,
+            mt.APP_CNF_SET_DEFAULT_REMOTE_ENDDEVICE_TIMEOUT: self._app_end_device_timeout,
+            mt.APP_CNF_SET_ALLOWREJOIN_TC_POLICY: ok,
+            mt.APP_CNF_BDB_ADD_INSTALLCODE: ok,
+            mt.APP_CNF_BDB_SET_TC_REQUIRE_KEY_EXCHANGE: ok,
+            mt.APP_CNF_BDB_SET_JOINUSESINSTALLCODEKEY: ok,
+            mt.APP_CNF_BDB_SET_ACTIVE_DEFAULT_CENTRALIZED_KEY: ok,
             # AF
-            c.AF.Register.Req: self._af_register,
-            c.AF.Delete.Req: self._af_delete,
-            c.AF.DataRequest.Req: self._af_data_request,
-            c.AF.DataRequestExt.Req: self._af_data_request_ext,
-            c.AF.DataRequestSrcRtg.Req: self._af_data_request_src_rtg,
-            c.AF.InterPanCtl.Req: ok,
+            mt.AF_REGISTER: self._af_register,
+            mt.AF_DELETE: self._af_delete,
+            mt.AF_DATA_REQUEST: self._af_data_request,
+            mt.AF_DATA_REQUEST_EXT: self._af_data_request_ext,
+            mt.AF_DATA_REQUEST_SRC_RTG: self._af_data_request_src_rtg,
+            mt.AF_INTER_PAN_CTL: ok,
+            mt.AF_DATA_RETRIEVE: self._af_data_retrieve,
             # ZDO
-            c.ZDO.MsgCallbackRegister.Req: ok,
-            c.ZDO.MsgCallbackRemove.Req: ok,
-            c.ZDO.StartupFromApp.Req: self._zdo_startup_from_app,
-            c.ZDO.ExtRouteDisc.Req: ok,
-            c.ZDO.ExtRouteChk.Req: self._zdo_route_check,
-            c.ZDO.ExtNwkInfo.Req: self._zdo_nwk_info,
-            c.ZDO.MgmtPermitJoinReq.Req: self._zdo_permit_join,
-            c.ZDO.MgmtLeaveReq.Req: self._zdo_mgmt_leave,
-            c.ZDO.MgmtNWKUpdateReq.Req: self._zdo_nwk_update,
+            mt.ZDO_MGMT_PERMIT_JOIN_REQ: self._zdo_permit_join,
+            mt.ZDO_MGMT_NWK_UPDATE_REQ: self._zdo_nwk_update,
+            mt.ZDO_MSG_CB_REGISTER: self._zdo_callback_register,
+            mt.ZDO_MSG_CB_REMOVE: self._zdo_callback_remove,
+            mt.ZDO_STARTUP_FROM_APP: self._zdo_startup_from_app,
+            mt.ZDO_EXT_ROUTE_DISC: ok,
+            mt.ZDO_EXT_ROUTE_CHECK: self._zdo_route_check,
+            mt.ZDO_EXT_REMOVE_GROUP: self._zdo_remove_group,
+            mt.ZDO_EXT_REMOVE_ALL_GROUP: self._zdo_remove_all_groups,
+            mt.ZDO_EXT_FIND_ALL_GROUPS_ENDPOINT: self._zdo_find_all_groups,
+            mt.ZDO_EXT_FIND_GROUP: self._zdo_find_group,
+            mt.ZDO_EXT_ADD_GROUP: self._zdo_add_group,
+            mt.ZDO_EXT_COUNT_ALL_GROUPS: self._zdo_count_groups,
+            mt.ZDO_EXT_NWK_INFO: self._zdo_nwk_info,
         }
+        for command in mt_zdo.FORWARDED_REQUESTS:
+            table[command] = self._zdo_request_handler(command)
+        return {(int(cmd.subsystem), cmd.id): (cmd, handler) for cmd, handler in table.items()}
 
-    def _reply_success(self, request: Any) -> None:
-        self._send(request.Rsp(Status=t.Status.SUCCESS))
+    @staticmethod
+    def _ok(_request: mt.Message) -> dict[str, mt.Value]:
+        return {"status": _SUCCESS}
 
     # ------------------------------------------------------------------ SYS
 
-    def _sys_ping(self, request: Any) -> None:
-        self._send(request.Rsp(Capabilities=_CAPABILITIES))
-
-    def _sys_version(self, request: Any) -> None:
+    def _sys_version(self, _request: mt.Message) -> dict[str, mt.Value]:
         major, minor, maint = _VERSION
-        self._send(
-            request.Rsp(
-                TransportRev=_TRANSPORT_REV,
-                ProductId=_PRODUCT_ID,
-                MajorRel=major,
-                MinorRel=minor,
-                MaintRel=maint,
-                CodeRevision=_CODE_REVISION,
-                BootloaderBuildType=c.sys.BootloaderBuildType.NON_BOOTLOADER_BUILD,
-                BootloaderRevision=0xFFFFFFFF,
-            )
-        )
+        return {
+            "transport_rev": _TRANSPORT_REV,
+            "product": _PRODUCT_ID,
+            "major": major,
+            "minor": minor,
+            "maint": maint,
+            "revision": _CODE_REVISION,
+        }
 
-    def _sys_reset(self, request: Any) -> None:
+    def _sys_reset(self, _request: mt.Message) -> None:
         self._reboot()
         major, minor, maint = _VERSION
         self._send(
-            c.SYS.ResetInd.Callback(
-                Reason=t.ResetReason.PowerUp,
-                TransportRev=_TRANSPORT_REV,
-                ProductId=_PRODUCT_ID,
-                MajorRel=major,
-                MinorRel=minor,
-                MaintRel=maint,
+            mt.SYS_RESET_IND.frame(
+                reason=0,  # the CC2652 always reports a power-up
+                transport_rev=_TRANSPORT_REV,
+                product=_PRODUCT_ID,
+                major=major,
+                minor=minor,
+                maint=maint,
             )
         )
 
-    def _sys_get_ext_addr(self, request: Any) -> None:
-        self._send(request.Rsp(ExtAddr=t.EUI64(self._own_ieee())))
-
-    def _sys_set_ext_addr(self, request: Any) -> None:
-        self.nvram.set_osal(OsalNvIds.EXTADDR, request.ExtAddr.serialize())
+    def _sys_set_ext_addr(self, request: mt.Message) -> dict[str, mt.Value]:
+        self.nvram.set_osal(OsalItem.EXTADDR, request.raw("ieee"))
         self._schedule_flush()
-        self._reply_success(request)
+        return {"status": _SUCCESS}
 
-    def _sys_set_tx_power(self, request: Any) -> None:
-        # Z-Stack 3.30 answers with a status rather than the applied power.
-        self._send(request.Rsp(StatusOrPower=0))
+    def _sys_stack_tune(self, request: mt.Message) -> dict[str, mt.Value]:
+        operation, value = request.num("operation"), request.num("value")
+        if operation == _STACK_TUNE_TX_POWER:
+            return {"value": _SUCCESS}
+        if operation == _STACK_TUNE_RX_ON_IDLE:
+            if value in (0, 1):
+                self._rx_on_idle = bool(value)
+                return {"value": _SUCCESS}
+            return {"value": int(self._rx_on_idle)}  # neither TRUE nor FALSE: a query
+        return {"value": _INVALID_PARAMETER}
+
+    def _sys_set_tx_power(self, request: mt.Message) -> dict[str, mt.Value]:
+        # The CC2652's radio takes -20..+5 dBm (+20 on the P variants).
+        power = request.num("tx_power")
+        return {"status": _SUCCESS if -20 <= power <= 20 else _MAC_INVALID_PARAMETER}
 
     def _reboot(self) -> None:
         """What a soft reset does to the chip: apply startup options, lose RAM state."""
-        options = t.StartupOptions((self.nvram.osal(OsalNvIds.STARTUP_OPTION) or b"\x00")[0])
-        keep_counters = not options & t.StartupOptions.ClearNwkFrameCounter
-        if options & t.StartupOptions.ClearConfig:
+        options = (self.nvram.osal(OsalItem.STARTUP_OPTION) or b"\x00")[0]
+        keep_counters = not options & STARTOPT_CLEAR_NWK_FRAME_COUNTER
+        if options & STARTOPT_CLEAR_CONFIG:
             self.nvram.factory_reset(keep_frame_counters=keep_counters)
-        elif options & t.StartupOptions.ClearState:
+        elif options & STARTOPT_CLEAR_STATE:
             self.nvram.clear_network_state()
         if not keep_counters:
             for sub_id, _row in enumerate(self.nvram.table(NWK_SEC_MATERIAL_TABLE)):
                 self.nvram.set(NWK_SEC_MATERIAL_TABLE, sub_id, bytes(12))
         if options:
-            self.nvram.set_osal(OsalNvIds.STARTUP_OPTION, b"\x00")
+            self.nvram.set_osal(OsalItem.STARTUP_OPTION, b"\x00")
         self.nvram.restore_missing_defaults()
 
         self._endpoints.clear()
-        self._network_running = False
+        self._dev_state = _DEV_HOLD
         self._primary_channels = _DEFAULT_PRIMARY_CHANNELS
         self._frame_counter_row = None
+        self._zdo_callbacks.clear()
         self._set_permit(0)
         self._flush()
 
     # ------------------------------------------------------------------ NVRAM commands
 
-    def _osal_nv_length(self, request: Any) -> None:
-        self._send(request.Rsp(ItemLen=self.nvram.length(LEGACY, request.Id)))
+    def _osal_nv_read(self, request: mt.Message) -> dict[str, mt.Value]:
+        value = self.nvram.get(LEGACY, request.num("id")) or b""
+        offset = request.num("offset")
+        if offset >= len(value):  # a missing item has length 0
+            return {"status": _INVALID_PARAMETER, "value": b""}
+        return {"status": _SUCCESS, "value": value[offset : offset + _MAX_NV_CHUNK]}
 
-    def _osal_nv_read(self, request: Any) -> None:
-        value = self.nvram.get(LEGACY, request.Id)
-        if value is None:
-            self._send(request.Rsp(Status=t.Status.INVALID_PARAMETER, Value=t.ShortBytes(b"")))
-            return
-        chunk = value[request.Offset : request.Offset + _MAX_NV_CHUNK]
-        self._send(request.Rsp(Status=t.Status.SUCCESS, Value=t.ShortBytes(chunk)))
-
-    def _osal_nv_write(self, request: Any) -> None:
-        # The legacy OSALNVWrite ignores its 8-bit offset; only the Ext variant honours it.
-        offset = request.Offset if isinstance(request, c.SYS.OSALNVWriteExt.Req) else 0
-        written = self.nvram.write(LEGACY, request.Id, offset, bytes(request.Value))
+    def _osal_nv_write(self, request: mt.Message) -> dict[str, mt.Value]:
+        nvid = request.num("id")
+        written = self.nvram.write(LEGACY, nvid, request.num("offset"), request.raw("value"))
         if written:
             self._nv_changed(LEGACY)
-        status = t.Status.SUCCESS if written else t.Status.INVALID_PARAMETER
-        self._send(request.Rsp(Status=status))
+        return {"status": _SUCCESS if written else _INVALID_PARAMETER}
 
-    def _osal_nv_item_init(self, request: Any) -> None:
-        if len(request.Value) > request.ItemLen:
-            self._send(request.Rsp(Status=t.Status.INVALID_PARAMETER))
-            return
-        created = self.nvram.create(LEGACY, request.Id, request.ItemLen, bytes(request.Value))
+    def _osal_nv_item_init(self, request: mt.Message) -> dict[str, mt.Value]:
+        nvid, length = request.num("id"), request.num("item_len")
+        created = self.nvram.create(LEGACY, nvid, length, request.raw("init"))
         if created:
             self._nv_changed(LEGACY)
-        self._send(request.Rsp(Status=t.Status.NV_ITEM_UNINIT if created else t.Status.SUCCESS))
+        return {"status": _NV_ITEM_UNINIT if created else _SUCCESS}
 
-    def _osal_nv_delete(self, request: Any) -> None:
-        length = self.nvram.length(LEGACY, request.Id)
+    def _osal_nv_delete(self, request: mt.Message) -> dict[str, mt.Value]:
+        nvid = request.num("id")
+        length = self.nvram.length(LEGACY, nvid)
         if length == 0:
-            status = t.Status.NV_ITEM_UNINIT
-        elif length != request.ItemLen:
-            status = t.Status.NV_BAD_ITEM_LEN
+            status = _NV_ITEM_UNINIT
+        elif length != request.num("item_len"):
+            status = _NV_BAD_ITEM_LEN
         else:
-            self.nvram.delete(LEGACY, request.Id)
+            self.nvram.delete(LEGACY, nvid)
             self._nv_changed(LEGACY)
-            status = t.Status.SUCCESS
-        self._send(request.Rsp(Status=status))
+            status = _SUCCESS
+        return {"status": status}
 
-    def _nv_length(self, request: Any) -> None:
-        length = 0
-        if request.SysId == NvSysIds.ZSTACK:
-            length = self.nvram.length(request.ItemId, request.SubId)
-        self._send(request.Rsp(Length=length))
+    @staticmethod
+    def _nv_address(request: mt.Message) -> tuple[int, int] | None:
+        """(item, sub id) of an extended NV request, None for another system's item."""
+        if request.num("sys_id") != NvSystem.ZSTACK:
+            return None
+        return request.num("item_id"), request.num("sub_id")
 
-    def _nv_read(self, request: Any) -> None:
-        value = None
-        if request.SysId == NvSysIds.ZSTACK:
-            value = self.nvram.get(request.ItemId, request.SubId)
+    def _nv_length(self, request: mt.Message) -> dict[str, mt.Value]:
+        address = self._nv_address(request)
+        return {"length": 0 if address is None else self.nvram.length(*address)}
+
+    def _nv_read(self, request: mt.Message) -> dict[str, mt.Value]:
+        address = self._nv_address(request)
+        value = None if address is None else self.nvram.get(*address)
+        offset, length = request.num("offset"), min(request.num("length"), _MAX_NV_CHUNK)
         if value is None:
-            self._send(request.Rsp(Status=t.Status.FAILURE, Value=t.ShortBytes(b"")))
-            return
-        size = min(request.Length, _MAX_NV_CHUNK)
-        chunk = value[request.Offset : request.Offset + size]
-        self._send(request.Rsp(Status=t.Status.SUCCESS, Value=t.ShortBytes(chunk)))
+            status = _NVINTF_NOTFOUND
+        elif length == 0:
+            status = _NVINTF_BADPARAM
+        elif offset + length > len(value):
+            status = _NVINTF_BADLENGTH if length > len(value) else _NVINTF_BADOFFSET
+        else:
+            return {"status": _SUCCESS, "value": value[offset : offset + length]}
+        return {"status": status, "value": b""}
 
-    def _nv_write(self, request: Any) -> None:
-        written = request.SysId == NvSysIds.ZSTACK and self.nvram.write(
-            request.ItemId, request.SubId, request.Offset, bytes(request.Value)
-        )
-        if written:
-            self._nv_changed(request.ItemId)
-        self._send(request.Rsp(Status=t.Status.SUCCESS if written else t.Status.FAILURE))
+    def _nv_write(self, request: mt.Message) -> dict[str, mt.Value]:
+        """SYS_NV_WRITE / SYS_NV_UPDATE: the item becomes the value (created if needed)."""
+        address = self._nv_address(request)
+        value = request.raw("value")
+        if address is None:
+            return {"status": _NVINTF_BADSYSID}
+        if request.get("offset", 0) != 0 or not value:
+            return {"status": _NVINTF_BADPARAM}  # the NV driver only writes whole items
+        self.nvram.set(*address, value)
+        self._nv_changed(address[0])
+        return {"status": _SUCCESS}
 
-    def _nv_create(self, request: Any) -> None:
-        if request.SysId != NvSysIds.ZSTACK:
-            self._send(request.Rsp(Status=t.Status.FAILURE))
-            return
-        created = self.nvram.create(
-            request.ItemId, request.SubId, request.Length, bytes(request.Length)
-        )
-        if created:
-            self._nv_changed(request.ItemId)
-        self._send(request.Rsp(Status=t.Status.NV_ITEM_UNINIT if created else t.Status.SUCCESS))
+    def _nv_create(self, request: mt.Message) -> dict[str, mt.Value]:
+        address = self._nv_address(request)
+        length = request.num("length")
+        if address is None:
+            return {"status": _NVINTF_BADSYSID}
+        if length == 0:
+            return {"status": _NVINTF_BADLENGTH}
+        if not self.nvram.create(*address, length, bytes(length)):
+            return {"status": _NVINTF_EXIST}
+        self._nv_changed(address[0])
+        return {"status": _SUCCESS}
 
-    def _nv_delete(self, request: Any) -> None:
-        deleted = request.SysId == NvSysIds.ZSTACK and self.nvram.delete(
-            request.ItemId, request.SubId
-        )
-        if deleted:
-            self._nv_changed(request.ItemId)
-        self._send(request.Rsp(Status=t.Status.SUCCESS if deleted else t.Status.NV_OPER_FAILED))
-
-    def _nv_update(self, request: Any) -> None:
-        if request.SysId != NvSysIds.ZSTACK:
-            self._send(request.Rsp(Status=t.Status.FAILURE))
-            return
-        self.nvram.set(request.ItemId, request.SubId, bytes(request.Value))
-        self._nv_changed(request.ItemId)
-        self._reply_success(request)
+    def _nv_delete(self, request: mt.Message) -> dict[str, mt.Value]:
+        address = self._nv_address(request)
+        if address is None:
+            return {"status": _NVINTF_BADSYSID}
+        if not self.nvram.delete(*address):
+            return {"status": _NVINTF_NOTFOUND}
+        self._nv_changed(address[0])
+        return {"status": _SUCCESS}
 
     def _nv_changed(self, item_id: int) -> None:
         if item_id == NWK_SEC_MATERIAL_TABLE:
@@ -613,195 +699,171 @@ class ZStackEmulator:
 
     # ------------------------------------------------------------------ UTIL
 
-    def _util_device_info(self, request: Any) -> None:
-        running = self._network_running
-        self._send(
-            request.Rsp(
-                Status=t.Status.SUCCESS,
-                IEEE=t.EUI64(self._own_ieee()),
-                NWK=COORDINATOR_NWK if running else 0xFFFE,
-                DeviceType=t.DeviceTypeCapabilities(0x07),
-                DeviceState=(
-                    t.DeviceState.StartedAsCoordinator
-                    if running
-                    else t.DeviceState.InitializedNotStarted
-                ),
-                AssociatedDevices=[node.nwk for node in self._children()],
-            )
-        )
+    def _util_device_info(self, _request: mt.Message) -> dict[str, mt.Value]:
+        return {
+            "status": _SUCCESS,
+            "ieee": self._own_ieee(),
+            "nwk": COORDINATOR_NWK if self.network_running else _NO_NODE,
+            "device_type": 0x07,  # a build that can be coordinator, router, end device
+            "device_state": self._dev_state,
+            "assoc_devices": tuple(node.nwk for node in self._children()),
+        }
 
-    def _util_assoc_find(self, request: Any) -> None:
+    def _util_addrmgr_ext_lookup(self, request: mt.Message) -> dict[str, mt.Value]:
+        ieee = request.raw("ieee")
+        if ieee == self._own_ieee():
+            return {"nwk": COORDINATOR_NWK}
+        return {"nwk": self.joined_devices().get(ieee, _NO_NODE)}
+
+    def _util_addrmgr_nwk_lookup(self, request: mt.Message) -> dict[str, mt.Value]:
+        nwk = request.num("nwk")
+        if nwk == COORDINATOR_NWK:
+            return {"ieee": self._own_ieee()}
+        joined = (ieee for ieee, known in self.joined_devices().items() if known == nwk)
+        return {"ieee": next(joined, b"\xff" * 8)}
+
+    def _util_assoc_count(self, request: mt.Message) -> dict[str, mt.Value]:
+        low, high = request.num("start_relation"), request.num("end_relation")
+        relations = [_relation(node) for node in self._children()]
+        return {"count": sum(low <= relation <= high for relation in relations)}
+
+    def _util_assoc_find(self, request: mt.Message) -> dict[str, mt.Value]:
         children = self._children()
-        if request.Index < len(children):
-            entry = self._assoc_entry(children[request.Index], request.Index)
-            data = bytes(entry.serialize(align=True))
-        else:
-            data = b"\xff" * len(self._assoc_entry(None, 0).serialize(align=True))
-        self._send(request.Rsp(Device=t.Bytes(data)))
+        index = request.num("number")
+        node = children[index] if index < len(children) else None
+        return {"device": _assoc_entry(node, index)}
 
-    def _util_assoc_get(self, request: Any) -> None:
-        ieee = bytes(request.IEEE.serialize())
+    def _util_assoc_get(self, request: mt.Message) -> dict[str, mt.Value]:
+        ieee, nwk = request.raw("ieee"), request.num("nwk")
+        by_ieee = ieee not in NO_IEEE  # an invalid IEEE address means "look up by NWK"
         for index, node in enumerate(self._children()):
-            if (ieee == bytes(8) and node.nwk == request.NWK) or node.ieee == ieee:
-                self._send(request.Rsp(Device=self._assoc_entry(node, index)))
-                return
-        self._send(request.Rsp(Device=self._assoc_entry(None, 0)))
+            if (node.ieee == ieee) if by_ieee else (node.nwk == nwk):
+                return {"device": _assoc_entry(node, index)}
+        return {"device": _assoc_entry(None, 0)}
+
+    def _util_assoc_remove(self, request: mt.Message) -> dict[str, mt.Value]:
+        self._assoc_removed.add(request.raw("ieee"))
+        return {"status": _SUCCESS}
+
+    def _util_assoc_add(self, request: mt.Message) -> dict[str, mt.Value]:
+        self._assoc_removed.discard(request.raw("ieee"))
+        return {"status": _SUCCESS}
 
     def _children(self) -> list[NodeInfo]:
-        """Devices on the air whose parent is the coordinator."""
+        """Devices on the air whose parent is the coordinator (the association table)."""
         return [
             device.node
             for device in self._devices.values()
             if device.node.parent_nwk == COORDINATOR_NWK
+            and bytes(device.node.ieee) not in self._assoc_removed
         ]
-
-    @staticmethod
-    def _assoc_entry(node: NodeInfo | None, index: int) -> Any:
-        relation = c.util.NodeRelation.NOTUSED
-        if node is not None:
-            if node.is_router:
-                relation = c.util.NodeRelation.CHILD_FFD_RX_IDLE
-            elif node.rx_on_when_idle:
-                relation = c.util.NodeRelation.CHILD_RFD_RX_IDLE
-            else:
-                relation = c.util.NodeRelation.CHILD_RFD
-        return c.util.Device(
-            shortAddr=0xFFFE if node is None else node.nwk,
-            addrIdx=index,
-            nodeRelation=relation,
-            devStatus=0,
-            assocCnt=0,
-            age=0,
-            linkInfo=c.util.LinkInfo(
-                txCounter=0, txCost=1, rxLqi=255, inKeySeqNum=0, inFrmCntr=0, txFailure=0
-            ),
-            endDev=c.util.AgingEndDevice(endDevCfg=0, deviceTimeout=0),
-            timeoutCounter=0,
-            keepaliveRcv=0,
-            ctrl=0,
-        )
 
     # ------------------------------------------------------------------ BDB / startup
 
-    def _bdb_set_channel(self, request: Any) -> None:
-        if request.IsPrimary:
-            self._primary_channels = request.Channel
-        self._reply_success(request)
+    def _bdb_set_channel(self, request: mt.Message) -> dict[str, mt.Value]:
+        if request.num("is_primary"):
+            self._primary_channels = request.num("channels")
+        return {"status": _SUCCESS}
 
-    def _app_set_frame_counter(self, request: Any) -> None:
+    def _app_set_frame_counter(self, request: mt.Message) -> dict[str, mt.Value]:
         row = self.nvram.frame_counter_row(self._ext_pan_id())
         if row is not None:
-            self.nvram.set_frame_counter(row, request.FrameCounterValue)
+            self.nvram.set_frame_counter(row, request.num("frame_counter"))
             self._schedule_flush()
-        self._reply_success(request)
+        return {"status": _SUCCESS}
 
-    def _bdb_start_commissioning(self, request: Any) -> None:
-        self._reply_success(request)
-        mode = request.Mode
-        if mode & _Mode.NwkFormation:
-            if self._is_formed():
-                self._resume_network()
-                return
-            self._send(c.ZDO.StateChangeInd.Callback(State=t.DeviceState.StartingAsCoordinator))
+    def _app_end_device_timeout(self, request: mt.Message) -> dict[str, mt.Value]:
+        return {"status": _SUCCESS if request.num("timeout") <= 14 else _INVALID_PARAMETER}
+
+    def _bdb_start_commissioning(self, request: mt.Message) -> dict[str, mt.Value]:
+        mode = request.num("mode")
+        if mode & _BDB_MODE_FORMATION:
+            self._commission_formation()
+        elif self._is_formed():
+            self._start_coordinator()
+            self._send(self._bdb_notification(_BDB_SUCCESS, _BDB_REPORT_INITIALIZATION, 0))
+        else:
+            self._send(self._bdb_notification(_BDB_NO_NETWORK, _BDB_REPORT_INITIALIZATION, 0))
+        return {"status": _SUCCESS}
+
+    def _zdo_startup_from_app(self, _request: mt.Message) -> dict[str, mt.Value]:
+        # Z-Stack 3.x starts a coordinator through BDB formation (which resumes a network
+        # that exists) and answers success at once.
+        self._commission_formation()
+        return {"status": _SUCCESS}
+
+    def _commission_formation(self) -> None:
+        if self._is_formed():
+            self._start_coordinator()
             self._send(
-                c.AppConfig.BDBCommissioningNotification.Callback(
-                    Status=_BdbStatus.InProgress,
-                    Mode=_Mode.NwkFormation,
-                    RemainingModes=_Mode.NwkFormation,
+                self._bdb_notification(
+                    _BDB_NETWORK_RESTORED, _BDB_REPORT_INITIALIZATION, _BDB_MODE_FORMATION
                 )
             )
-            self._form_network()
-            self._network_running = True
-            self._send(c.ZDO.StateChangeInd.Callback(State=t.DeviceState.StartedAsCoordinator))
-            self._send(self._bdb_notification(_BdbStatus.Success, _Mode.NwkFormation))
-            return
-        if self._is_formed():
-            self._network_running = True
-            self._send(c.ZDO.StateChangeInd.Callback(State=t.DeviceState.StartedAsCoordinator))
-            self._send(self._bdb_notification(_BdbStatus.Success, mode))
         else:
-            self._send(self._bdb_notification(_BdbStatus.NoNetwork, mode))
-
-    def _resume_network(self) -> None:
-        self._network_running = True
-        self._send(c.ZDO.StateChangeInd.Callback(State=t.DeviceState.StartedAsCoordinator))
-        self._send(
-            c.AppConfig.BDBCommissioningNotification.Callback(
-                Status=_BdbStatus.NetworkRestored,
-                Mode=_Mode.NONE,
-                RemainingModes=_Mode.NwkFormation,
+            self._dev_state = _DEV_COORD_STARTING
+            self._send(mt.ZDO_STATE_CHANGE_IND.frame(state=_DEV_COORD_STARTING))
+            self._send(
+                self._bdb_notification(_BDB_IN_PROGRESS, _BDB_REPORT_FORMATION, _BDB_MODE_FORMATION)
             )
-        )
-        self._send(self._bdb_notification(_BdbStatus.Success, _Mode.NwkFormation))
+            self._form_network()
+            self._start_coordinator()
+        self._send(self._bdb_notification(_BDB_SUCCESS, _BDB_REPORT_FORMATION, 0))
+
+    def _start_coordinator(self) -> None:
+        self._dev_state = _DEV_ZB_COORD
+        self._send(mt.ZDO_STATE_CHANGE_IND.frame(state=_DEV_ZB_COORD))
 
     @staticmethod
-    def _bdb_notification(status: Any, mode: Any) -> Any:
-        return c.AppConfig.BDBCommissioningNotification.Callback(
-            Status=status, Mode=mode, RemainingModes=_Mode.NONE
+    def _bdb_notification(status: int, mode: int, remaining: int) -> mt.Frame:
+        return mt.APP_CNF_BDB_COMMISSIONING_NOTIFICATION.frame(
+            status=status, mode=mode, remaining_modes=remaining
         )
 
-    def _zdo_startup_from_app(self, request: Any) -> None:
-        if self._is_formed():
-            state = c.zdo.StartupState.RestoredNetworkState
-        else:
-            self._form_network()
-            state = c.zdo.StartupState.NewNetworkState
-        self._network_running = True
-        self._send(request.Rsp(State=state))
-        self._send(c.ZDO.StateChangeInd.Callback(State=t.DeviceState.StartedAsCoordinator))
-
-    def _nib(self) -> Any | None:
-        raw = self.nvram.osal(OsalNvIds.NIB)
-        if raw is None:
-            return None
-        # Parsing the NIB costs ~0.5 ms: only redo it when zigpy rewrote the item.
-        if self._nib_cache is not None and self._nib_cache[0] == raw:
-            return self._nib_cache[1]
-        try:
-            nib, _rest = t.NIB.deserialize(raw, align=True)
-        except ValueError:
-            return None
-        self._nib_cache = (raw, nib)
-        return nib
+    def _nib(self) -> bytes | None:
+        raw = self.nvram.osal(OsalItem.NIB)
+        return raw if raw is not None and len(raw) >= NIB.size else None
 
     def _is_formed(self) -> bool:
         nib = self._nib()
         return (
             nib is not None
-            and nib.nwkLogicalChannel != 0
-            and bool(nib.nwkKeyLoaded)
-            and self.nvram.osal(OsalNvIds.BDBNODEISONANETWORK) == b"\x01"
+            and NIB.get_int(nib, "nwkLogicalChannel") != 0
+            and NIB.get_int(nib, "nwkKeyLoaded") != 0
+            and self.nvram.osal(OsalItem.BDBNODEISONANETWORK) == b"\x01"
         )
 
     def _form_network(self) -> None:
         """Form a network from the commissioning NV items, as BDB formation does.
 
-        zigpy-znp writes a random PAN id (0xFFFF = pick one), extended PAN id and key
-        before forming; a blank emulator's own key is random too, never a default one.
+        Hosts write a PAN id (0xFFFF = pick one), extended PAN id and key before forming;
+        a blank emulator's own key is random too, never a default one.
         """
         ieee = self._own_ieee()
-        pan_id = int.from_bytes(self.nvram.osal(OsalNvIds.PANID) or b"\xff\xff", "little")
+        pan_id = int.from_bytes(self.nvram.osal(OsalItem.PANID) or b"\xff\xff", "little")
         if pan_id in (0x0000, 0xFFFE, 0xFFFF):
             pan_id = random.randint(0x0001, 0xFFF7)
-        ext_pan_id = self.nvram.osal(OsalNvIds.APS_USE_EXT_PANID) or bytes(8)
+        ext_pan_id = self.nvram.osal(OsalItem.APS_USE_EXT_PANID) or bytes(8)
         if ext_pan_id in NO_IEEE:
             ext_pan_id = ieee
-        key = self.nvram.osal(OsalNvIds.PRECFGKEY) or bytes(16)
+        key = self.nvram.osal(OsalItem.PRECFGKEY) or bytes(16)
         if key == bytes(16):
             key = os.urandom(16)
-            self.nvram.set_osal(OsalNvIds.PRECFGKEY, key)
+            self.nvram.set_osal(OsalItem.PRECFGKEY, key)
         channels = mt_zdo.channel_list(self._primary_channels)
         channel = channels[0] if channels else 11
 
-        nib = _formed_nib(channel=channel, pan_id=pan_id, ext_pan_id=ext_pan_id)
-        key_desc = t.NwkKeyDesc(KeySeqNum=0, Key=t.KeyData(key))
-        key_items = t.NwkActiveKeyItems(Active=key_desc, FrameCounter=0)
-        self.nvram.set_osal(OsalNvIds.NIB, nib.serialize(align=True))
-        self.nvram.set_osal(OsalNvIds.EXTENDED_PAN_ID, ext_pan_id)
-        self.nvram.set_osal(OsalNvIds.NWK_ACTIVE_KEY_INFO, key_desc.serialize(align=True))
-        self.nvram.set_osal(OsalNvIds.NWK_ALTERN_KEY_INFO, key_desc.serialize(align=True))
-        self.nvram.set_osal(OsalNvIds.NWKKEY, key_items.serialize(align=True))
-        self.nvram.set_osal(OsalNvIds.BDBNODEISONANETWORK, b"\x01")
+        key_desc = NWK_KEY_DESC.pack({"key_seq": 0, "key": key})
+        self.nvram.set_osal(
+            OsalItem.NIB, _formed_nib(channel=channel, pan_id=pan_id, ext_pan_id=ext_pan_id)
+        )
+        self.nvram.set_osal(OsalItem.EXTENDED_PAN_ID, ext_pan_id)
+        self.nvram.set_osal(OsalItem.NWK_ACTIVE_KEY_INFO, key_desc)
+        self.nvram.set_osal(OsalItem.NWK_ALTERN_KEY_INFO, key_desc)
+        self.nvram.set_osal(
+            OsalItem.NWKKEY, NWK_ACTIVE_KEY_ITEMS.pack({"active": key_desc, "frame_counter": 0})
+        )
+        self.nvram.set_osal(OsalItem.BDBNODEISONANETWORK, b"\x01")
         # Counters of networks formed before survive, like the real security material.
         self.nvram.frame_counter_row(ext_pan_id, create=True)
         self._frame_counter_row = None
@@ -809,84 +871,109 @@ class ZStackEmulator:
 
     # ------------------------------------------------------------------ AF
 
-    def _af_register(self, request: Any) -> None:
-        if request.Endpoint in self._endpoints:
-            self._send(request.Rsp(Status=t.Status.APS_DUPLICATE_ENTRY))
-            return
-        self._endpoints[request.Endpoint] = mt_zdo.EndpointDescriptor(
-            endpoint=request.Endpoint,
-            profile=request.ProfileId,
-            device_type=request.DeviceId,
-            device_version=request.DeviceVersion,
-            input_clusters=tuple(request.InputClusters),
-            output_clusters=tuple(request.OutputClusters),
+    def _af_register(self, request: mt.Message) -> dict[str, mt.Value]:
+        endpoint = request.num("endpoint")
+        if endpoint in self._endpoints or endpoint == 0:  # 0 is the ZDO's own endpoint
+            return {"status": _INVALID_PARAMETER}
+        self._endpoints[endpoint] = _Endpoint(
+            mt_zdo.EndpointDescriptor(
+                endpoint=endpoint,
+                profile=request.num("profile"),
+                device_type=request.num("device_id"),
+                device_version=request.num("device_version"),
+                input_clusters=request.words("input_clusters"),
+                output_clusters=request.words("output_clusters"),
+            ),
+            groups={},
         )
-        self._reply_success(request)
+        return {"status": _SUCCESS}
 
-    def _af_delete(self, request: Any) -> None:
-        found = self._endpoints.pop(request.Endpoint, None) is not None
-        self._send(request.Rsp(Status=t.Status.SUCCESS if found else t.Status.INVALID_PARAMETER))
+    def _af_delete(self, request: mt.Message) -> dict[str, mt.Value]:
+        found = self._endpoints.pop(request.num("endpoint"), None) is not None
+        return {"status": _SUCCESS if found else _INVALID_PARAMETER}
 
-    def _af_data_request_ext(self, request: Any) -> None:
-        address = request.DstAddrModeAddress
-        if request.DstPanId not in (0x0000, self._pan_id()):
+    def _af_data_request(self, request: mt.Message) -> dict[str, mt.Value]:
+        dst = request.num("dst_addr")
+        mode = AddressMode.BROADCAST if dst in BROADCAST_NWKS else AddressMode.NWK
+        return self._route_from_host(request, mode, dst)
+
+    def _af_data_request_src_rtg(self, request: mt.Message) -> dict[str, mt.Value]:
+        return self._route_from_host(request, AddressMode.NWK, request.num("dst_addr"))
+
+    def _af_data_request_ext(self, request: mt.Message) -> dict[str, mt.Value]:
+        dst_pan = request.num("dst_pan")
+        if dst_pan not in (0x0000, self._pan_id()):
             # Inter-PAN (touchlink) frames leave our network: accept and forget.
-            self._reply_success(request)
-            return
-        mode = AddressMode.NWK
-        destination = address.address
-        if address.mode == t.AddrMode.Group:
-            mode = AddressMode.GROUP
-        elif address.mode == t.AddrMode.Broadcast:
-            mode = AddressMode.BROADCAST
-        elif address.mode == t.AddrMode.IEEE:
-            destination = self._nwk_of(bytes(address.address.serialize()))
-        self._route_from_host(request, mode, destination)
+            return {"status": _SUCCESS}
+        address, mode = request.raw("dst_addr"), request.num("dst_mode")
+        short = int.from_bytes(address[:2], "little")
+        if mode == _ADDR_GROUP:
+            return self._route_from_host(request, AddressMode.GROUP, short)
+        if mode == _ADDR_BROADCAST or (mode == _ADDR_16BIT and short in BROADCAST_NWKS):
+            return self._route_from_host(request, AddressMode.BROADCAST, short)
+        if mode == _ADDR_16BIT:
+            return self._route_from_host(request, AddressMode.NWK, short)
+        if mode == _ADDR_64BIT:
+            return self._route_from_host(request, AddressMode.NWK, self._nwk_of(address))
+        if mode == _ADDR_NOT_PRESENT:
+            # Sent along the coordinator's own bindings, of which it has none.
+            if request.num("src_ep") not in self._endpoints:
+                return {"status": _INVALID_PARAMETER}
+            self._data_confirm(request, _APS_NO_BOUND_DEVICE)
+            return {"status": _SUCCESS}
+        return {"status": _INVALID_PARAMETER}
 
-    def _af_data_request(self, request: Any) -> None:
-        mode = AddressMode.BROADCAST if request.DstAddr in BROADCAST_NWKS else AddressMode.NWK
-        self._route_from_host(request, mode, request.DstAddr)
-
-    def _af_data_request_src_rtg(self, request: Any) -> None:
-        self._route_from_host(request, AddressMode.NWK, request.DstAddr)
-
-    def _route_from_host(self, request: Any, mode: AddressMode, destination: int | None) -> None:
-        """Send an AF data request over the air and report its fate to zigpy."""
-        self._reply_success(request)
+    def _route_from_host(
+        self, request: mt.Message, mode: AddressMode, destination: int | None
+    ) -> dict[str, mt.Value]:
+        """Send an AF data request over the air and report its fate to the host."""
+        src_ep, dst_ep = request.num("src_ep"), request.num("dst_ep")
+        is_zdo = src_ep == 0 and dst_ep == 0
+        if src_ep != 0 and src_ep not in self._endpoints:
+            return {"status": _INVALID_PARAMETER}  # no such endpoint to send from
         frame = ApsFrame(
             src_nwk=COORDINATOR_NWK,
-            src_ep=request.SrcEndpoint,
-            dst=0xFFFE if destination is None else destination,
-            dst_ep=request.DstEndpoint,
-            cluster=request.ClusterId,
-            profile=self._profile_of(request.SrcEndpoint, request.DstEndpoint, request.Options),
-            payload=bytes(request.Data),
+            src_ep=src_ep,
+            dst=_NO_NODE if destination is None else destination,
+            dst_ep=dst_ep,
+            cluster=request.num("cluster"),
+            profile=self._profile_of(src_ep, dst_ep, request.num("options")),
+            payload=request.raw("data"),
             dst_mode=mode,
         )
-        is_zdo = frame.dst_ep == 0 and frame.src_ep == 0
 
         if mode != AddressMode.NWK:
             if not is_zdo:
-                self._data_confirm(request, DeliveryStatus.SUCCESS)
+                self._data_confirm(request, _SUCCESS)
             self._bump_frame_counter()
             for device in list(self._devices.values()):
                 self._deliver(device, frame)
-            return
+            return {"status": _SUCCESS}
 
         if frame.dst == COORDINATOR_NWK:
             if is_zdo:
                 self._zdo_to_self(frame)
             else:
-                self._data_confirm(request, DeliveryStatus.SUCCESS)
-            return
+                self._data_confirm(request, _SUCCESS)
+            return {"status": _SUCCESS}
 
+        def confirm(status: int) -> None:
+            self._data_confirm(request, status)
+
+        self._unicast(frame, is_zdo=is_zdo, confirm=confirm)
+        return {"status": _SUCCESS}
+
+    def _unicast(
+        self, frame: ApsFrame, *, is_zdo: bool, confirm: Callable[[int], None] | None
+    ) -> None:
+        """A unicast from the coordinator: delivered, or failed as the test arranged."""
         target = self._devices.get(frame.dst)
         status = self._take_failure(frame.dst)
         if status is None:
             status = DeliveryStatus.SUCCESS if target is not None else DeliveryStatus.MAC_NO_ACK
-        # ZDO unicasts get no AF.DataConfirm from Z-Stack; a failed one is just lost.
-        if not is_zdo:
-            self._data_confirm(request, status)
+        # ZDO unicasts get no AF_DATA_CONFIRM (their confirm goes to the ZDO task).
+        if not is_zdo and confirm is not None:
+            confirm(int(status))
         if status != DeliveryStatus.SUCCESS or target is None:
             return
         self._bump_frame_counter()
@@ -894,12 +981,17 @@ class ZStackEmulator:
             self._note_leave_request(frame)
         self._deliver(target, frame)
 
-    def _data_confirm(self, request: Any, status: DeliveryStatus) -> None:
+    def _data_confirm(self, request: mt.Message, status: int) -> None:
         self._send(
-            c.AF.DataConfirm.Callback(
-                Status=t.Status(int(status)), Endpoint=request.SrcEndpoint, TSN=request.TSN
+            mt.AF_DATA_CONFIRM.frame(
+                status=status, endpoint=request.num("src_ep"), trans_id=request.num("trans_id")
             )
         )
+
+    @staticmethod
+    def _af_data_retrieve(_request: mt.Message) -> dict[str, mt.Value]:
+        # No message is ever held back for retrieval (see _MAX_INCOMING_DATA).
+        return {"status": _FAILURE, "data": b""}
 
     def _take_failure(self, nwk: int) -> DeliveryStatus | None:
         pending = self._failures.pop(nwk, None)
@@ -910,13 +1002,13 @@ class ZStackEmulator:
             self._failures[nwk] = (remaining - 1, status)
         return status
 
-    def _profile_of(self, src_ep: int, dst_ep: int, options: Any) -> int:
+    def _profile_of(self, src_ep: int, dst_ep: int, options: int) -> int:
         if src_ep == 0 and dst_ep == 0:
             return ZDO_PROFILE
-        if options & c.af.TransmitOptions.WILDCARD_PROFILEID:
+        if options & _TX_WILDCARD_PROFILE:
             return 0xFFFF
-        descriptor = self._endpoints.get(src_ep)
-        return HA_PROFILE if descriptor is None else int(descriptor.profile)
+        endpoint = self._endpoints.get(src_ep)
+        return HA_PROFILE if endpoint is None else int(endpoint.descriptor.profile)
 
     def _deliver(self, device: SimulatedDevice, frame: ApsFrame) -> None:
         try:
@@ -924,86 +1016,180 @@ class ZStackEmulator:
         except Exception:
             _LOGGER.exception("Simulated device 0x%04X failed on %s", device.node.nwk, frame)
 
-    # ------------------------------------------------------------------ ZDO
+    # ------------------------------------------------------------------ ZDO requests
 
-    def _zdo_route_check(self, request: Any) -> None:
-        known = request.Dst == COORDINATOR_NWK or request.Dst in self._devices
-        status = c.zdo.RoutingStatus.SUCCESS if known else c.zdo.RoutingStatus.NO_ENTRY
-        self._send(request.Rsp(Status=status))
+    def _zdo_request_handler(self, command: mt.Command) -> Handler:
+        def handle(request: mt.Message) -> dict[str, mt.Value]:
+            zdp = mt_zdo.request_from_mt(command, request, own_ieee=self._own_ieee())
+            self._send_zdp(zdp)
+            return {"status": _SUCCESS}
 
-    def _zdo_nwk_info(self, request: Any) -> None:
-        nib = self._nib()
-        channel = nib.nwkLogicalChannel if nib is not None else 0
-        self._send(
-            request.Rsp(
-                Dst=COORDINATOR_NWK,
-                PanId=self._pan_id(),
-                ParentNWK=COORDINATOR_NWK,
-                ExtendedPanId=t.EUI64(self._ext_pan_id()),
-                ParentIEEE=t.EUI64(self._own_ieee()),
-                Channel=(
-                    t.Channels.from_channel_list([channel]) if channel else t.Channels.NO_CHANNELS
-                ),
-            )
+        return handle
+
+    def _send_zdp(self, zdp: mt_zdo.ZdpRequest) -> None:
+        """Put a ZDP request from the coordinator's ZDO on the air (or answer it here)."""
+        self._tsn = (self._tsn + 1) & 0xFF
+        frame = ApsFrame(
+            src_nwk=COORDINATOR_NWK,
+            src_ep=0,
+            dst=zdp.dst,
+            dst_ep=0,
+            cluster=zdp.cluster,
+            profile=ZDO_PROFILE,
+            payload=bytes([self._tsn]) + zdp.payload,
+            dst_mode=AddressMode.BROADCAST if zdp.broadcast else AddressMode.NWK,
         )
-
-    def _zdo_permit_join(self, request: Any) -> None:
-        self._reply_success(request)
-        status = t.ZDOStatus.SUCCESS
-        if request.AddrMode == t.AddrMode.Broadcast or request.Dst == COORDINATOR_NWK:
-            source = COORDINATOR_NWK
-            self._set_permit(request.Duration)
+        if zdp.dst == COORDINATOR_NWK:
+            self._zdo_to_self(frame)
+        elif zdp.broadcast:
+            self._bump_frame_counter()
+            for device in list(self._devices.values()):
+                self._deliver(device, frame)
         else:
-            # A router opens itself: zigpy-znp delivers the ZDO request by AF as well.
-            source = request.Dst
-            if request.Dst not in self._devices:
-                status = t.ZDOStatus.TIMEOUT
-        self._send(c.ZDO.MgmtPermitJoinRsp.Callback(Src=source, Status=status))
+            self._unicast(frame, is_zdo=True, confirm=None)
 
-    def _zdo_mgmt_leave(self, request: Any) -> None:
-        self._reply_success(request)
-        ieee = bytes(request.IEEE.serialize())
-        nwk = request.DstAddr if ieee == bytes(8) else self._nwk_of(ieee)
-        if nwk is None or nwk == COORDINATOR_NWK:
-            return
-        self._send(c.ZDO.MgmtLeaveRsp.Callback(Src=request.DstAddr, Status=t.ZDOStatus.SUCCESS))
-        if not request.RemoveChildren_Rejoin & c.zdo.LeaveOptions.Rejoin:
-            self._leave(nwk)
-
-    def _zdo_nwk_update(self, request: Any) -> None:
-        self._reply_success(request)
-        to_self = request.DstAddrMode == t.AddrMode.Broadcast or request.Dst == COORDINATOR_NWK
-        if not to_self:
-            return
-        if request.ScanDuration == mt_zdo.CHANNEL_CHANGE:
-            self._change_channel(request.Channels, None)
-        elif request.ScanDuration <= 0x05:
-            channels = mt_zdo.channel_list(request.Channels)
-            self._send(
-                c.ZDO.MgmtNWKUpdateNotify.Callback(
-                    Src=COORDINATOR_NWK,
-                    Status=t.ZDOStatus.SUCCESS,
-                    ScannedChannels=request.Channels,
-                    TotalTransmissions=len(channels) * request.ScanCount,
-                    TransmissionFailures=0,
-                    EnergyValues=mt_zdo.energy_values(channels),
+    def _zdo_permit_join(self, request: mt.Message) -> dict[str, mt.Value]:
+        dst, duration = request.num("dst"), request.num("duration")
+        zdp = mt_zdo.ZdpRequest(
+            dst,
+            ZdoCluster.MGMT_PERMIT_JOINING_REQ,
+            bytes([duration, request.num("tc_significance")]),
+        )
+        if zdp.broadcast or dst == COORDINATOR_NWK:
+            self._send_zdp(zdp)
+            if zdp.broadcast:
+                # The coordinator opens itself too, and answers as if asked directly.
+                self._set_permit(duration)
+                self._zdo_to_host(
+                    COORDINATOR_NWK,
+                    ZdoCluster.MGMT_PERMIT_JOINING_RSP,
+                    self._tsn,
+                    bytes([mt_zdo.ZdoStatus.SUCCESS]),
+                    broadcast=False,
                 )
+        else:
+            # Koenkk's firmware lets the trust center admit devices joining through the
+            # router it opened, so joins are open for the emulator either way.
+            self._send_zdp(zdp)
+            self._set_permit(duration)
+        return {"status": _SUCCESS}
+
+    def _zdo_nwk_update(self, request: mt.Message) -> dict[str, mt.Value]:
+        duration = request.num("scan_duration")
+        payload = struct.pack("<IB", request.num("channels"), duration)
+        if duration <= 0x05:
+            payload += bytes([request.num("scan_count")])
+        elif duration in (mt_zdo.CHANNEL_CHANGE, mt_zdo.CHANNEL_MASK_UPDATE):
+            nib = self._nib()
+            update_id = (NIB.get_int(nib, "nwkUpdateId") + 1) & 0xFF if nib else 1
+            payload += bytes([update_id])
+            if duration == mt_zdo.CHANNEL_MASK_UPDATE:
+                payload += struct.pack("<H", request.num("nwk_manager"))
+        dst = request.num("dst")
+        broadcast = request.num("dst_mode") == _ADDR_BROADCAST or dst in BROADCAST_NWKS
+        self._send_zdp(mt_zdo.ZdpRequest(dst, ZdoCluster.MGMT_NWK_UPDATE_REQ, payload))
+        if broadcast:
+            # "We don't receive our own broadcasts": the firmware sends itself a copy.
+            self._send_zdp(
+                mt_zdo.ZdpRequest(COORDINATOR_NWK, ZdoCluster.MGMT_NWK_UPDATE_REQ, payload)
             )
+        return {"status": _SUCCESS}
+
+    def _zdo_callback_register(self, request: mt.Message) -> dict[str, mt.Value]:
+        self._zdo_callbacks.add(request.num("cluster"))
+        return {"status": _SUCCESS}
+
+    def _zdo_callback_remove(self, request: mt.Message) -> dict[str, mt.Value]:
+        cluster = request.num("cluster")
+        if cluster not in self._zdo_callbacks:
+            return {"status": _FAILURE}
+        self._zdo_callbacks.discard(cluster)
+        return {"status": _SUCCESS}
+
+    def _zdo_route_check(self, request: mt.Message) -> dict[str, mt.Value]:
+        dst = request.num("dst")
+        known = dst == COORDINATOR_NWK or dst in self._devices
+        return {"status": _SUCCESS if known else _NWK_NO_ROUTE}
+
+    def _zdo_nwk_info(self, _request: mt.Message) -> dict[str, mt.Value]:
+        nib = self._nib() if self.network_running else None
+        if nib is None:
+            return {
+                "nwk": _NO_NODE,
+                "dev_state": self._dev_state,
+                "pan_id": 0xFFFF,
+                "parent_nwk": _NO_NODE,
+                "ext_pan_id": bytes(8),
+                "parent_ieee": bytes(8),
+                "channel": 0,
+            }
+        return {
+            "nwk": NIB.get_int(nib, "nwkDevAddress"),
+            "dev_state": self._dev_state,
+            "pan_id": NIB.get_int(nib, "nwkPanId"),
+            "parent_nwk": NIB.get_int(nib, "nwkCoordAddress"),
+            "ext_pan_id": NIB.get_bytes(nib, "extendedPANID"),
+            "parent_ieee": NIB.get_bytes(nib, "nwkCoordExtAddress"),
+            "channel": NIB.get_int(nib, "nwkLogicalChannel"),
+        }
+
+    # ------------------------------------------------------------------ APS groups
+
+    def _zdo_add_group(self, request: mt.Message) -> dict[str, mt.Value]:
+        endpoint = self._endpoints.get(request.num("endpoint"))
+        group = request.num("group")
+        if endpoint is None:
+            return {"status": _INVALID_PARAMETER}
+        if group in endpoint.groups:
+            return {"status": _APS_DUPLICATE_ENTRY}
+        if sum(len(ep.groups) for ep in self._endpoints.values()) >= _MAX_GROUPS:
+            return {"status": _APS_TABLE_FULL}
+        endpoint.groups[group] = request.raw("name")[:_GROUP_NAME_MAX]
+        return {"status": _SUCCESS}
+
+    def _zdo_find_group(self, request: mt.Message) -> dict[str, mt.Value]:
+        endpoint = self._endpoints.get(request.num("endpoint"))
+        group = request.num("group")
+        name = None if endpoint is None else endpoint.groups.get(group)
+        if name is None:
+            return {"status": _FAILURE, "group": 0, "name": bytes(mt.GROUP_NAME_FIELD)}
+        field = (bytes([len(name)]) + name).ljust(mt.GROUP_NAME_FIELD, b"\x00")
+        return {"status": _SUCCESS, "group": group, "name": field}
+
+    def _zdo_remove_group(self, request: mt.Message) -> dict[str, mt.Value]:
+        endpoint = self._endpoints.get(request.num("endpoint"))
+        group = request.num("group")
+        removed = endpoint is not None and endpoint.groups.pop(group, None) is not None
+        return {"status": _SUCCESS if removed else _FAILURE}
+
+    def _zdo_remove_all_groups(self, request: mt.Message) -> dict[str, mt.Value]:
+        endpoint = self._endpoints.get(request.num("endpoint"))
+        if endpoint is not None:
+            endpoint.groups.clear()
+        return {"status": _SUCCESS}
+
+    def _zdo_find_all_groups(self, request: mt.Message) -> dict[str, mt.Value]:
+        endpoint = self._endpoints.get(request.num("endpoint"))
+        return {"groups": () if endpoint is None else tuple(endpoint.groups)}
+
+    def _zdo_count_groups(self, _request: mt.Message) -> dict[str, mt.Value]:
+        return {"count": sum(len(ep.groups) for ep in self._endpoints.values())}
+
+    # ------------------------------------------------------------------ ZDO at the coordinator
 
     def _change_channel(self, channels: int, update_id: int | None) -> None:
         nib = self._nib()
         wanted = mt_zdo.channel_list(channels)
         if nib is None or not wanted:
             return
-        nib = nib.replace(
-            nwkLogicalChannel=wanted[0],
-            nwkUpdateId=(nib.nwkUpdateId + 1) & 0xFF if update_id is None else update_id,
-        )
-        self.nvram.set_osal(OsalNvIds.NIB, nib.serialize(align=True))
+        if update_id is None:
+            update_id = (NIB.get_int(nib, "nwkUpdateId") + 1) & 0xFF
+        changed = NIB.replace(nib, nwkLogicalChannel=wanted[0], nwkUpdateId=update_id)
+        self.nvram.set_osal(OsalItem.NIB, changed)
         self._schedule_flush()
 
     def _zdo_to_self(self, frame: ApsFrame) -> None:
-        """zigpy asked the coordinator itself: answer like the firmware does."""
+        """The coordinator's own ZDO gets a request: act on it and answer like the firmware."""
         if not frame.payload:
             return
         tsn, args = frame.payload[0], frame.payload[1:]
@@ -1012,27 +1198,49 @@ class ZStackEmulator:
                 update = mt_zdo.NwkUpdate.decode(args)
                 if update.scan_duration == mt_zdo.CHANNEL_CHANGE:
                     self._change_channel(update.channels, update.update_id)
-        result = mt_zdo.answer(frame.cluster, args, self._own_node())
+        elif frame.cluster == ZdoCluster.MGMT_PERMIT_JOINING_REQ and args:
+            self._set_permit(args[0])
+        result = mt_zdo.answer(frame.cluster, args, self._own_node(), requester_ieee=None)
         if result is None:
             return
         cluster, data = result
-        self._send(
-            c.ZDO.MsgCbIncoming.Callback(
-                Src=COORDINATOR_NWK,
-                IsBroadcast=t.Bool.false,
-                ClusterId=cluster,
-                SecurityUse=0,
-                TSN=tsn,
-                MacDst=COORDINATOR_NWK,
-                Data=t.Bytes(data),
+        self._zdo_to_host(COORDINATOR_NWK, cluster, tsn, data, broadcast=False)
+
+    def _zdo_to_host(
+        self, src: int, cluster: int, tsn: int, zdp: bytes, *, broadcast: bool
+    ) -> None:
+        """Tell the host about a ZDO message that reached the coordinator.
+
+        The ZNP always reports responses (and announcements) with their own callback, and
+        with ZDO_MSG_CB_INCOMING when the host registered for the cluster.
+        """
+        callback = mt_zdo.response_callback(cluster, src, zdp)
+        if callback is not None:
+            self._send(callback)
+        if self._wants_msg_callback(cluster):
+            self._send(
+                mt.ZDO_MSG_CB_INCOMING.frame(
+                    src=src,
+                    was_broadcast=int(broadcast),
+                    cluster=cluster,
+                    security_use=0,
+                    seq=tsn,
+                    mac_dst=0xFFFF if broadcast else COORDINATOR_NWK,
+                    data=zdp,
+                )
             )
-        )
+
+    def _wants_msg_callback(self, cluster: int) -> bool:
+        if cluster in self._zdo_callbacks:
+            return True
+        reported = cluster & mt_zdo.ZDO_RESPONSE or cluster == ZdoCluster.DEVICE_ANNCE
+        return _ALL_ZDO_MESSAGES in self._zdo_callbacks and bool(reported)
 
     def _own_node(self) -> mt_zdo.OwnNode:
         return mt_zdo.OwnNode(
             ieee=self._own_ieee(),
             ext_pan_id=self._ext_pan_id(),
-            endpoints=dict(self._endpoints),
+            endpoints={number: ep.descriptor for number, ep in self._endpoints.items()},
             neighbors=self._children(),
             permit_open=self._permit_open,
         )
@@ -1055,7 +1263,7 @@ class ZStackEmulator:
                 self._deliver(target, frame)
             return
 
-        if not self._network_running:
+        if not self.network_running:
             self.frames_dropped += 1
             return
         if frame.profile == ZDO_PROFILE and frame.dst_ep == 0 and frame.src_ep == 0:
@@ -1071,7 +1279,13 @@ class ZStackEmulator:
         tsn, args = frame.payload[0], frame.payload[1:]
         if sender is not None and mt_zdo.is_request(frame.cluster):
             # The firmware itself answers requests aimed at the coordinator.
-            result = mt_zdo.answer(frame.cluster, args, self._own_node(), broadcast=broadcast)
+            result = mt_zdo.answer(
+                frame.cluster,
+                args,
+                self._own_node(),
+                broadcast=broadcast,
+                requester_ieee=bytes(sender.node.ieee),
+            )
             if result is not None:
                 cluster, data = result
                 reply = ApsFrame(
@@ -1089,17 +1303,7 @@ class ZStackEmulator:
         if not self.connected:
             self.frames_dropped += 1
             return
-        self._send(
-            c.ZDO.MsgCbIncoming.Callback(
-                Src=frame.src_nwk,
-                IsBroadcast=t.Bool(broadcast),
-                ClusterId=frame.cluster,
-                SecurityUse=0,
-                TSN=tsn,
-                MacDst=0xFFFF if broadcast else COORDINATOR_NWK,
-                Data=t.Bytes(args),
-            )
-        )
+        self._zdo_to_host(frame.src_nwk, frame.cluster, tsn, args, broadcast=broadcast)
 
     def _af_incoming(self, frame: ApsFrame, *, broadcast: bool, group: bool) -> None:
         if not self.connected:
@@ -1111,26 +1315,28 @@ class ZStackEmulator:
             return
         dst_ep = frame.dst_ep
         if dst_ep not in self._endpoints:
+            # Koenkk's firmware hands frames for groups it is not in (and stray endpoints)
+            # to endpoint 1, so the host sees everything.
             dst_ep = 1 if 1 in self._endpoints or not self._endpoints else min(self._endpoints)
         sender = self._devices.get(frame.src_nwk)
         last_hop = frame.src_nwk
         if sender is not None and sender.node.parent_nwk != COORDINATOR_NWK:
             last_hop = sender.node.parent_nwk
         self._send(
-            c.AF.IncomingMsg.Callback(
-                GroupId=frame.dst if group else 0x0000,
-                ClusterId=frame.cluster,
-                SrcAddr=frame.src_nwk,
-                SrcEndpoint=frame.src_ep,
-                DstEndpoint=dst_ep,
-                WasBroadcast=t.Bool(broadcast),
-                LQI=max(0, min(255, frame.lqi)),
-                SecurityUse=t.Bool.false,
-                TimeStamp=int(time.monotonic() * 1000) & 0xFFFFFFFF,
-                TSN=_zcl_tsn(frame.payload),
-                Data=t.ShortBytes(frame.payload),
-                MacSrcAddr=last_hop,
-                MsgResultRadius=0x1D,
+            mt.AF_INCOMING_MSG.frame(
+                group=frame.dst if group else 0x0000,
+                cluster=frame.cluster,
+                src_addr=frame.src_nwk,
+                src_ep=frame.src_ep,
+                dst_ep=dst_ep,
+                was_broadcast=int(broadcast),
+                lqi=max(0, min(255, frame.lqi)),
+                security_use=0,
+                timestamp=int(time.monotonic() * 1000) & 0xFFFFFFFF,
+                trans_seq=0,
+                data=frame.payload,
+                mac_src=last_hop,
+                radius=0x1D,
             )
         )
 
@@ -1152,21 +1358,12 @@ class ZStackEmulator:
         for device in list(self._devices.values()):
             if device is not exclude:
                 self._deliver(device, frame)
-        self._send(
-            c.ZDO.MsgCbIncoming.Callback(
-                Src=nwk,
-                IsBroadcast=t.Bool.true,
-                ClusterId=ZdoCluster.DEVICE_ANNCE,
-                SecurityUse=0,
-                TSN=self._tsn,
-                MacDst=0xFFFF,
-                Data=t.Bytes(announce),
-            )
-        )
+        self._zdo_to_host(nwk, ZdoCluster.DEVICE_ANNCE, self._tsn, announce, broadcast=True)
 
     def _note_leave_request(self, frame: ApsFrame) -> None:
         # Mgmt_Leave_req payload: TSN, IEEE, options (bit 7 = rejoin).
-        if len(frame.payload) >= 10 and not frame.payload[9] & 0x80:
+        rejoin = len(frame.payload) >= 10 and frame.payload[9] & mt_zdo.ZDP_LEAVE_REJOIN
+        if len(frame.payload) >= 10 and not rejoin:
             self._pending_leaves.add(frame.dst)
 
     def _maybe_complete_leave(self, frame: ApsFrame) -> None:
@@ -1191,12 +1388,8 @@ class ZStackEmulator:
         self._schedule_flush()
         if self._host_ready():
             self._send(
-                c.ZDO.LeaveInd.Callback(
-                    NWK=nwk,
-                    IEEE=t.EUI64(ieee),
-                    Request=t.Bool.false,
-                    Remove=t.Bool.false,
-                    Rejoin=t.Bool.false,
+                mt.ZDO_LEAVE_IND.frame(
+                    nwk=nwk, ieee=bytes(ieee), request=0, remove_children=0, rejoin=0
                 )
             )
 
@@ -1209,10 +1402,10 @@ class ZStackEmulator:
                 self._permit_open = False
                 self._notify_permit(0)
             return
+        duration = min(duration, _PERMIT_MAX)
         self._permit_open = True
-        if duration != 0xFF:  # 0xFF historically meant "until told otherwise"
-            loop = asyncio.get_running_loop()
-            self._permit_timer = loop.call_later(duration, self._set_permit, 0)
+        loop = asyncio.get_running_loop()
+        self._permit_timer = loop.call_later(duration, self._set_permit, 0)
         self._notify_permit(duration)
 
     def _cancel_permit_timer(self) -> None:
@@ -1230,18 +1423,18 @@ class ZStackEmulator:
     # ------------------------------------------------------------------ helpers
 
     def _host_ready(self) -> bool:
-        return self._network_running and self.connected
+        return self.network_running and self.connected
 
     def _own_ieee(self) -> bytes:
-        return self.nvram.osal(OsalNvIds.EXTADDR) or self.hardware_ieee
+        return self.nvram.osal(OsalItem.EXTADDR) or self.hardware_ieee
 
     def _pan_id(self) -> int:
         nib = self._nib()
-        return int(nib.nwkPanId) if nib is not None else 0xFFFF
+        return NIB.get_int(nib, "nwkPanId") if nib is not None else 0xFFFF
 
     def _ext_pan_id(self) -> bytes:
         nib = self._nib()
-        return bytes(nib.extendedPANID.serialize()) if nib is not None else bytes(8)
+        return NIB.get_bytes(nib, "extendedPANID") if nib is not None else bytes(8)
 
     def _nwk_of(self, ieee: bytes) -> int | None:
         for nwk, device in self._devices.items():
@@ -1285,10 +1478,15 @@ class ZStackEmulator:
         else:
             hardware = _read_hardware_ieee(path) or os.urandom(5) + _TI_OUI_LE
         if path is not None:
-            text = json.dumps({"ieee": str(t.EUI64(hardware))})
+            text = json.dumps({"ieee": _ieee_to_str(hardware)})
             if not path.exists() or path.read_text() != text:
                 path.write_text(text)
         return hardware
+
+
+def _ieee_to_str(ieee: bytes) -> str:
+    """``aa:bb:...`` with the most significant byte first (little-endian on the air)."""
+    return ":".join(f"{byte:02x}" for byte in reversed(ieee))
 
 
 def _read_hardware_ieee(path: pathlib.Path | None) -> bytes | None:
@@ -1296,12 +1494,15 @@ def _read_hardware_ieee(path: pathlib.Path | None) -> bytes | None:
         return None
     try:
         data = json.loads(path.read_text())
-        return bytes(t.EUI64.convert(data["ieee"]).serialize())
+        ieee = bytes.fromhex(data["ieee"].replace(":", ""))[::-1]
     except FileNotFoundError:
         return None
     except ValueError, KeyError, TypeError, AttributeError:
+        ieee = b""
+    if len(ieee) != 8:
         _LOGGER.warning("Ignoring unreadable %s", path)
         return None
+    return ieee
 
 
 def _capability(node: NodeInfo) -> int:
@@ -1316,56 +1517,92 @@ def _capability(node: NodeInfo) -> int:
     return capability
 
 
-def _formed_nib(*, channel: int, pan_id: int, ext_pan_id: bytes) -> Any:
+def _relation(node: NodeInfo) -> int:
+    if node.is_router:
+        return _CHILD_FFD_RX_IDLE
+    return _CHILD_RFD_RX_IDLE if node.rx_on_when_idle else _CHILD_RFD
+
+
+def _assoc_entry(node: NodeInfo | None, index: int) -> bytes:
+    """An association table entry as the firmware packs it (zero-padded to 36 bytes)."""
+    if node is None:
+        packed = struct.pack("<H", _NO_NODE)
+    else:
+        packed = struct.pack(
+            "<HHBBBBBBBBIHBIIBB",
+            node.nwk,
+            index,  # address manager index
+            _relation(node),
+            0,  # device status
+            0,  # association count
+            0,  # age
+            0,  # link: tx counter
+            1,  # link: tx cost
+            255,  # link: rx LQI
+            0,  # link: incoming key sequence number
+            0,  # link: incoming frame counter
+            0,  # link: tx failures
+            0,  # end device configuration
+            0,  # end device timeout
+            0,  # timeout counter
+            0,  # keepalive received
+            0,  # control
+        )
+    return packed.ljust(mt.ASSOC_ENTRY_SIZE, b"\x00")
+
+
+def _formed_nib(*, channel: int, pan_id: int, ext_pan_id: bytes) -> bytes:
     """NIB of a CC2652 coordinator right after BDB formation."""
-    return t.NIB(
-        SequenceNum=random.randrange(256),
-        PassiveAckTimeout=5,
-        MaxBroadcastRetries=2,
-        MaxChildren=51,
-        MaxDepth=15,
-        MaxRouters=51,
-        dummyNeighborTable=0,
-        BroadcastDeliveryTime=30,
-        ReportConstantCost=0,
-        RouteDiscRetries=0,
-        dummyRoutingTable=0,
-        SecureAllFrames=1,
-        SecurityLevel=5,
-        SymLink=1,
-        CapabilityFlags=0x8F,
-        TransactionPersistenceTime=7,
-        nwkProtocolVersion=2,
-        RouteDiscoveryTime=13,
-        RouteExpiryTime=30,
-        nwkDevAddress=COORDINATOR_NWK,
-        nwkLogicalChannel=channel,
-        nwkCoordAddress=COORDINATOR_NWK,
-        nwkCoordExtAddress=t.EUI64(bytes(8)),
-        nwkPanId=pan_id,
-        nwkState=t.NwkState.NWK_ROUTER,
-        channelList=t.Channels.from_channel_list([channel]),
-        beaconOrder=15,
-        superFrameOrder=15,
-        scanDuration=4,
-        battLifeExt=0,
-        allocatedRouterAddresses=1,
-        allocatedEndDeviceAddresses=1,
-        nodeDepth=0,
-        extendedPANID=t.EUI64(ext_pan_id),
-        nwkKeyLoaded=t.Bool.true,
-        spare1=t.NwkKeyDesc(KeySeqNum=0, Key=t.KeyData(bytes(16))),
-        spare2=t.NwkKeyDesc(KeySeqNum=0, Key=t.KeyData(bytes(16))),
-        spare3=0,
-        spare4=0,
-        nwkLinkStatusPeriod=15,
-        nwkRouterAgeLimit=5,
-        nwkUseMultiCast=t.Bool.false,
-        nwkIsConcentrator=t.Bool.true,
-        nwkConcentratorDiscoveryTime=120,
-        nwkConcentratorRadius=10,
-        nwkAllFresh=1,
-        nwkManagerAddr=COORDINATOR_NWK,
-        nwkTotalTransmissions=0,
-        nwkUpdateId=0,
+    return NIB.pack(
+        {
+            "SequenceNum": random.randrange(256),
+            "PassiveAckTimeout": 5,
+            "MaxBroadcastRetries": 2,
+            "MaxChildren": 51,
+            "MaxDepth": 15,
+            "MaxRouters": 51,
+            "dummyNeighborTable": 0,
+            "BroadcastDeliveryTime": 30,
+            "ReportConstantCost": 0,
+            "RouteDiscRetries": 0,
+            "dummyRoutingTable": 0,
+            "SecureAllFrames": 1,
+            "SecurityLevel": 5,
+            "SymLink": 1,
+            "CapabilityFlags": 0x8F,
+            "TransactionPersistenceTime": 7,
+            "nwkProtocolVersion": 2,
+            "RouteDiscoveryTime": 13,
+            "RouteExpiryTime": 30,
+            "nwkDevAddress": COORDINATOR_NWK,
+            "nwkLogicalChannel": channel,
+            "nwkCoordAddress": COORDINATOR_NWK,
+            "nwkCoordExtAddress": bytes(8),
+            "nwkPanId": pan_id,
+            "nwkState": NWK_STATE_ROUTER,
+            "channelList": 1 << channel,
+            "beaconOrder": 15,
+            "superFrameOrder": 15,
+            "scanDuration": 4,
+            "battLifeExt": 0,
+            "allocatedRouterAddresses": 1,
+            "allocatedEndDeviceAddresses": 1,
+            "nodeDepth": 0,
+            "extendedPANID": ext_pan_id,
+            "nwkKeyLoaded": 1,
+            "spare1": bytes(17),
+            "spare2": bytes(17),
+            "spare3": 0,
+            "spare4": 0,
+            "nwkLinkStatusPeriod": 15,
+            "nwkRouterAgeLimit": 5,
+            "nwkUseMultiCast": 0,
+            "nwkIsConcentrator": 1,
+            "nwkConcentratorDiscoveryTime": 120,
+            "nwkConcentratorRadius": 10,
+            "nwkAllFresh": 1,
+            "nwkManagerAddr": COORDINATOR_NWK,
+            "nwkTotalTransmissions": 0,
+            "nwkUpdateId": 0,
+        }
     )

@@ -1,57 +1,100 @@
-"""The simulated device models, by Zigbee model id."""
+"""The simulated twins, one module per model, found automatically.
+
+``models/<name>.py`` holds ``TWIN`` (a :class:`~..profile.Twin`) and, when the model has
+other firmware layouts, ``VARIANTS``. ``<name>`` is the module name of the integration's
+definition of the same model (``devices/<name>.py``). Adding a model is adding its module.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import hashlib
+import importlib
+import pkgutil
+from types import MappingProxyType
 from typing import Any
 
 from ..air import Transmit
 from ..clock import SimClock
-from ..devices import LumiDevice
-from .plugs import ZNCZ02LM, ZNCZ04LM, PlugDevice, ZNCZ04LMLegacy
-from .switches import QBKG40LM, SSMU02, WSUSC02
+from ..device import TwinDevice
+from ..profile import Twin
 
-MODELS: dict[str, type[LumiDevice]] = {
-    cls.MODEL_ID: cls for cls in (ZNCZ02LM, ZNCZ04LM, SSMU02, WSUSC02, QBKG40LM)
-}
-# The five seed models, in the order a default network creates them.
-DEFAULT_MODELS: tuple[str, ...] = (
-    ZNCZ02LM.MODEL_ID,
-    ZNCZ04LM.MODEL_ID,
-    SSMU02.MODEL_ID,
-    WSUSC02.MODEL_ID,
-    QBKG40LM.MODEL_ID,
+
+def _discover() -> tuple[dict[str, Twin], dict[str, Twin]]:
+    twins: dict[str, Twin] = {}
+    variants: dict[str, Twin] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda module: module.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        twin = getattr(module, "TWIN", None)
+        if not isinstance(twin, Twin):
+            continue
+        for zigbee_model in twin.zigbee_models:
+            if zigbee_model in twins:
+                raise ValueError(f"{zigbee_model!r} has two twins ({info.name})")
+            twins[zigbee_model] = twin
+        for variant in getattr(module, "VARIANTS", ()):
+            if not isinstance(variant, Twin) or variant.variant is None:
+                raise TypeError(f"{info.name}: VARIANTS holds twins with a variant name")
+            variants[variant.variant.lower()] = variant
+    return twins, variants
+
+
+_TWINS, _VARIANTS = _discover()
+
+#: every twin, by Zigbee model id (Basic 0x0005)
+TWINS: Mapping[str, Twin] = MappingProxyType(_TWINS)
+#: other firmware layouts of a model, by lower-case name (never in a default network)
+VARIANTS: Mapping[str, Twin] = MappingProxyType(_VARIANTS)
+#: Zigbee2MQTT model names, accepted wherever a Zigbee model id is
+Z2M_NAMES: Mapping[str, str] = MappingProxyType(
+    {twin.z2m_model.lower(): zigbee_model for zigbee_model, twin in _TWINS.items()}
 )
-# Zigbee2MQTT model names, accepted wherever a model id is.
-Z2M_NAMES: dict[str, str] = {cls.Z2M_MODEL.lower(): model for model, cls in MODELS.items()}
-# Other firmware layouts of a model, by name (never a default device).
-VARIANTS: dict[str, type[LumiDevice]] = {ZNCZ04LMLegacy.VARIANT.lower(): ZNCZ04LMLegacy}
+#: the seed models, in the order a default network creates them
+DEFAULT_MODELS: tuple[str, ...] = tuple(
+    zigbee_model
+    for zigbee_model, twin in sorted(
+        ((model, twin) for model, twin in _TWINS.items() if twin.seed is not None),
+        key=lambda item: (item[1].seed, item[0]),
+    )
+    if zigbee_model == twin.zigbee_model
+)
 
 
-def resolve_model(name: str) -> type[LumiDevice]:
-    """Model class for a Zigbee model id (``lumi.plug``), a Z2M name (``ZNCZ02LM``) or a
-    firmware variant (``ZNCZ04LM-legacy``)."""
-    if variant := VARIANTS.get(name.lower()):
+def find_twin(zigbee_model: str) -> Twin | None:
+    """The twin of a Zigbee model id (``lumi.plug``), or None."""
+    return _TWINS.get(zigbee_model)
+
+
+def resolve_model(name: str) -> Twin:
+    """The twin for a Zigbee model id (``lumi.plug``), a Zigbee2MQTT name (``ZNCZ02LM``) or
+    a firmware variant (``ZNCZ04LM-legacy``)."""
+    if variant := _VARIANTS.get(name.lower()):
         return variant
-    model = Z2M_NAMES.get(name.lower(), name)
+    zigbee_model = Z2M_NAMES.get(name.lower(), name)
     try:
-        return MODELS[model]
+        return _TWINS[zigbee_model]
     except KeyError:
-        known = ", ".join(sorted(MODELS))
+        known = ", ".join(sorted(_TWINS))
         raise ValueError(f"unknown model {name!r} (known: {known})") from None
 
 
-def stable_ieee(model_id: str, index: int) -> bytes:
+def _zigbee_model(name: str) -> str:
+    """The Zigbee model id a name stands for (a twin with several: the one named)."""
+    twin = resolve_model(name)
+    return name if name in twin.zigbee_models else twin.zigbee_model
+
+
+def stable_ieee(name: str, index: int) -> bytes:
     """A stable IEEE address (air order) under the model's real Lumi OUI."""
-    cls = resolve_model(model_id)
-    digest = hashlib.sha256(f"{cls.MODEL_ID}#{index}".encode()).digest()
-    display = cls.IEEE_OUI + b"\x00" + digest[:4]  # e.g. 54:ef:44:00:xx:xx:xx:xx
+    zigbee_model = _zigbee_model(name)
+    digest = hashlib.sha256(f"{zigbee_model}#{index}".encode()).digest()
+    display = resolve_model(name).ieee_oui + b"\x00" + digest[:4]  # e.g. 54:ef:44:00:xx...
     return display[::-1]
 
 
-def stable_nwk(model_id: str, index: int, taken: set[int] | None = None) -> int:
+def stable_nwk(name: str, index: int, taken: set[int] | None = None) -> int:
     """A stable NWK address in 0x0001..0xFFF7, avoiding ``taken``."""
-    digest = hashlib.sha256(f"nwk:{resolve_model(model_id).MODEL_ID}#{index}".encode()).digest()
+    digest = hashlib.sha256(f"nwk:{_zigbee_model(name)}#{index}".encode()).digest()
     nwk = int.from_bytes(digest[:2], "little") % 0xFFF7 + 1
     while taken is not None and nwk in taken:
         nwk = nwk % 0xFFF7 + 1
@@ -59,29 +102,32 @@ def stable_nwk(model_id: str, index: int, taken: set[int] | None = None) -> int:
 
 
 def create_device(
-    model_id: str,
+    name: str,
     ieee: bytes,
     nwk: int,
     transmit: Transmit,
     clock: SimClock,
     **kwargs: Any,
-) -> LumiDevice:
-    """Instantiate the model (or variant) ``model_id``."""
-    return resolve_model(model_id)(ieee, nwk, transmit, clock, **kwargs)
+) -> TwinDevice:
+    """A unit of the twin (or firmware variant) ``name``."""
+    return TwinDevice(
+        resolve_model(name),
+        _zigbee_model(name),
+        ieee,
+        nwk,
+        transmit=transmit,
+        clock=clock,
+        **kwargs,
+    )
 
 
 __all__ = [
     "DEFAULT_MODELS",
-    "MODELS",
-    "QBKG40LM",
-    "SSMU02",
+    "TWINS",
     "VARIANTS",
-    "WSUSC02",
-    "ZNCZ02LM",
-    "ZNCZ04LM",
-    "PlugDevice",
-    "ZNCZ04LMLegacy",
+    "Z2M_NAMES",
     "create_device",
+    "find_twin",
     "resolve_model",
     "stable_ieee",
     "stable_nwk",

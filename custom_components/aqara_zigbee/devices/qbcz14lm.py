@@ -1,0 +1,61 @@
+"""Aqara QBCZ14LM: smart wall outlet T1.
+
+Facts: Zigbee2MQTT's definition (``lumi.plug.sacn02``): power from AnalogInput
+presentValue, energy, voltage and current from the heartbeat (149-152), button lock on
+0xFCC0 0x0200, overload protection up to 2500 W. Endpoints inferred from the plug T1
+ZNCZ15LM and ZNCZ04LM (AnalogInput power on endpoint 21). OTA image type 0x008C from the
+Koenkk/zigbee-OTA index.
+"""
+
+from __future__ import annotations
+
+from .. import features as f
+from ..features import button_lock
+from ..lumi.const import (
+    ANALOG_INPUT,
+    BASIC,
+    DEVICE_TEMPERATURE,
+    GROUPS,
+    LUMI_CLUSTER,
+    ON_OFF,
+    PRESENT_VALUE,
+)
+from .model import Access, AttributeSource, Definition, EndpointDecl, NumberCodec
+
+DEFINITION = Definition(
+    model="QBCZ14LM",
+    model_ids=("lumi.plug.sacn02",),
+    vendor="Aqara",
+    description="Smart wall outlet T1",
+    is_router=True,
+    features=(
+        f.relay(device_class="outlet", description="On/off state of the switch."),
+        f.power(
+            AttributeSource(
+                endpoint=21,
+                cluster=ANALOG_INPUT,
+                attribute=PRESENT_VALUE,
+                codec=NumberCodec(ndigits=2),
+            ),
+            access=Access.REPORT,
+        ),
+        f.energy(),
+        f.device_temperature(),
+        f.voltage(),
+        f.current(),
+        f.power_outage_memory(),
+        f.led_disabled_night(),
+        button_lock.button_lock(),
+        f.overload_protection(maximum=2500),
+        f.linkquality(),
+        f.lumi_heartbeat(),
+        f.ota(0x008C),
+    ),
+    endpoints=(
+        EndpointDecl(
+            endpoint=1,
+            device_type=0x0051,
+            in_clusters=(BASIC, DEVICE_TEMPERATURE, 0x0003, GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER),
+        ),
+    ),
+)

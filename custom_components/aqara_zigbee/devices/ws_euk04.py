@@ -1,0 +1,83 @@
+"""Aqara WS-EUK04: smart wall switch H1 EU (with neutral, double rocker).
+
+Facts: Zigbee2MQTT's definition (the exposes; left = endpoint 1, right = endpoint 2; clicks
+from 41/42/51; power read from AnalogInput, ``lumi_power``); endpoints and clusters from the
+ZHA quirk's signatures of ``lumi.switch.n2aeu1``, those of WS-USC04 (zha-device-handlers
+``switch_h1_double.py``, zha-device-handlers#2826); OTA image type 0x159C from the
+Koenkk/zigbee-OTA index.
+"""
+
+from __future__ import annotations
+
+from .. import features as f
+from ..features import metering
+from ..lumi.const import (
+    ANALOG_INPUT,
+    BASIC,
+    DEVICE_TEMPERATURE,
+    GROUPS,
+    LUMI_CLUSTER,
+    MULTISTATE_INPUT,
+    ON_OFF,
+    OTA,
+)
+from .model import Definition, EndpointDecl
+
+DEFINITION = Definition(
+    model="WS-EUK04",
+    model_ids=("lumi.switch.n2aeu1",),
+    vendor="Aqara",
+    description="Smart wall switch H1 EU (with neutral, double rocker)",
+    is_router=True,  # with neutral: a router
+    features=(
+        f.relay(endpoint=1, name="left", description="Left relay."),
+        f.relay(endpoint=2, name="right", description="Right relay."),
+        # Read from AnalogInput (Zigbee2MQTT's lumi_power /get), also in the heartbeat
+        f.power(metering.analog_power()),
+        f.energy(),
+        f.operation_mode(endpoint=1, name="left", description="Decoupled mode for left button."),
+        f.operation_mode(endpoint=2, name="right", description="Decoupled mode for right button."),
+        f.power_outage_count(),
+        f.device_temperature(),
+        f.power_outage_memory(),
+        f.flip_indicator_light(),
+        f.led_disabled_night(),
+        f.multistate_clicks(
+            {41: "left", 42: "right", 51: "both"},
+            clicks=f.SINGLE_DOUBLE,
+            state_actions=("on_left", "off_left", "on_right", "off_right"),
+            by_button=True,
+        ),
+        f.event_mode(),
+        f.linkquality(),
+        f.lumi_heartbeat(),
+        f.ota(0x159C),
+    ),
+    endpoints=(
+        EndpointDecl(
+            endpoint=1,
+            device_type=0x0100,
+            in_clusters=(
+                BASIC,
+                DEVICE_TEMPERATURE,
+                0x0003,
+                GROUPS,
+                0x0005,
+                ON_OFF,
+                0x0009,
+                MULTISTATE_INPUT,
+                LUMI_CLUSTER,
+            ),
+            out_clusters=(0x000A, OTA),
+        ),
+        EndpointDecl(
+            endpoint=2, device_type=0x0100, in_clusters=(GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER)
+        ),
+        # Power (AnalogInput), on the descriptors of some firmware only
+        EndpointDecl(endpoint=21, device_type=0x0100, in_clusters=(ANALOG_INPUT,)),
+        # The button endpoints, ready before the first click
+        EndpointDecl(endpoint=41, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
+        EndpointDecl(endpoint=42, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
+        EndpointDecl(endpoint=51, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
+    ),
+)

@@ -1,0 +1,12 @@
+"""Aqara ZNQBKG40LM: Smart wall switch Z1 (triple rocker)."""
+
+from __future__ import annotations
+
+from ._aqara_z1 import z1_switch
+
+DEFINITION = z1_switch(
+    model="ZNQBKG40LM",
+    model_id="lumi.switch.acn054",
+    description="Smart wall switch Z1 (triple rocker)",
+    rockers={1: "top", 2: "center", 3: "bottom"},
+)

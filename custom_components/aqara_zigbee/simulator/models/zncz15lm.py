@@ -1,0 +1,22 @@
+"""ZNCZ15LM, Aqara smart plug T1 (CN), ``lumi.plug.macn01``.
+
+Router. Facts: Zigbee2MQTT lumi.js (power as AnalogInput presentValue; energy, voltage
+and current in the heartbeat; consumer_connected, led_disabled_night, button lock on FCC0
+0x0200 with 0 = locked, overload protection 100-2500 W); the Koenkk/zigbee-OTA index
+(image type 0x000C, build 36).
+
+Inferred from its sibling ZNCZ04LM, not seen for this model: the endpoints (power on
+AnalogInput of endpoint 21), the heartbeat layout, the Basic versions. The button lock is
+held as a setting; the twin's button still switches the relay while locked.
+"""
+
+from __future__ import annotations
+
+from ._aqara_t1_plug import t1_plug_twin
+
+TWIN = t1_plug_twin(
+    zigbee_model="lumi.plug.macn01",
+    z2m_model="ZNCZ15LM",
+    ota_image_type=0x000C,
+    firmware=36,
+)

@@ -1,0 +1,71 @@
+"""The value bus: decoded device values fanned out to the entities subscribed to them.
+
+Its publish is the last gate before Home Assistant: implausible numbers stop here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+import math
+
+from homeassistant.core import CALLBACK_TYPE, callback
+
+from .const import LOGGER
+
+ValueCallback = Callable[[object], None]
+
+
+class ValueBus:
+    """Subscribers per (device ieee, expose key), behind a plausibility gate."""
+
+    def __init__(self) -> None:
+        self._subscribers: defaultdict[tuple[str, str], list[ValueCallback]] = defaultdict(list)
+        #: keys of each device's cumulative counters (total_increasing sensors)
+        self._counter_keys: dict[str, frozenset[str]] = {}
+        #: (ieee, key) pairs whose rejection was already logged
+        self._rejected: set[tuple[str, str]] = set()
+
+    @callback
+    def subscribe(self, ieee: str, key: str, on_value: ValueCallback) -> CALLBACK_TYPE:
+        """Call ``on_value`` whenever the device confirms a new value for ``key``."""
+        subscribers = self._subscribers[(ieee, key)]
+        subscribers.append(on_value)
+        return lambda: subscribers.remove(on_value)
+
+    def set_counters(self, ieee: str, keys: Iterable[str]) -> None:
+        """The device's cumulative counters: a negative value of those is refused."""
+        self._counter_keys[ieee] = frozenset(keys)
+
+    def publish(self, ieee: str, key: str, value: object) -> None:
+        if not self.plausible(ieee, key, value):
+            return
+        for on_value in self._subscribers.get((ieee, key), ()):
+            on_value(value)
+
+    def plausible(self, ieee: str, key: str, value: object) -> bool:
+        """Whether ``value`` may reach the entities (a rejection is logged once per key)."""
+        reason = implausible(value, counter=key in self._counter_keys.get(ieee, ()))
+        if reason is None:
+            return True
+        if (ieee, key) not in self._rejected:
+            self._rejected.add((ieee, key))
+            LOGGER.debug("Ignoring %s of %s: %r is %s (logged once)", key, ieee, value, reason)
+        return False
+
+
+def implausible(value: object, *, counter: bool) -> str | None:
+    """Why a decoded value must not reach the entities, or None (the last gate before HA).
+
+    A garbage frame must not put infinity into a sensor, nor a negative reading into a
+    cumulative counter (Home Assistant would take the drop for a meter reset and count the
+    next real reading again). A lower non-negative reading is published: that is a real
+    counter reset, which ``total_increasing`` statistics handle by themselves.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not a finite number"
+    if counter and value < 0:
+        return "a negative cumulative counter"
+    return None

@@ -1,0 +1,279 @@
+"""The definition-driven suite: every model's exposes against its simulated twin.
+
+Parametrized over every Zigbee model id of every definition (the test id), it knows no
+model: adding a definition and its twin adds their tests. For each model:
+
+* registry: one entity per expose, as the expose describes it; the twin has exactly the
+  definition's properties (a definition and a twin that disagree fail here);
+* reports: each property changed at the device reaches its entity, every action string the
+  event entity;
+* writes: every value of every writable expose reaches the device, and Home Assistant shows
+  it only once the device holds it;
+* reads: every readable expose changed silently at the device is read on request.
+
+A gap of the integration (a path a definition lacks) is listed in ``GAPS`` as
+``"<check>:<expose key>"``: the model's test then is a strict xfail, which still fails on
+any other failure, and once the gap is closed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import ModuleType
+
+from homeassistant.core import HomeAssistant, State
+from homeassistant.helpers import entity_registry as er
+import pytest
+
+from custom_components.aqara_zigbee import devices
+from custom_components.aqara_zigbee.const import DOMAIN
+from custom_components.aqara_zigbee.devices import DEFINITIONS
+from custom_components.aqara_zigbee.devices.model import (
+    OPTION_STATE_ACTION,
+    Access,
+    Definition,
+    Expose,
+    Platform,
+)
+from custom_components.aqara_zigbee.simulator import models as twin_models
+from custom_components.aqara_zigbee.simulator.models import find_twin
+
+from .conftest import wait_for
+from .entity_helpers import (
+    Device,
+    call,
+    event_types,
+    record_states,
+    set_device_options,
+    state_of,
+    update_entity,
+    write_confirmed,
+)
+from .model_helpers import (
+    Checks,
+    ha_state,
+    join_twin,
+    params,
+    shows,
+    wait_state,
+    write_values,
+)
+
+
+def _unreadable_basic_settings(*keys: str, readable: bool = True) -> dict[str, str]:
+    """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back.
+
+    ``readable``: the definition offers a read (Zigbee2MQTT's access), which fails too.
+    """
+    gaps: dict[str, str] = {}
+    for key in keys:
+        # Zigbee2MQTT reads manuSpecificLumi 0xFFF0, a cluster this old firmware lacks
+        gaps[f"reports:{key}"] = (
+            f"the definition says the device reports {key} (genBasic 0xFFF0), but the "
+            "device never reports the setting and its heartbeat lacks it"
+        )
+        if readable:
+            gaps[f"reads:{key}"] = (
+                f"the definition reads {key} from genBasic 0xFFF0, which the device answers "
+                "empty: the setting cannot be read back"
+            )
+    return gaps
+
+
+#: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
+GAPS: dict[str, dict[str, str]] = {
+    "lumi.plug": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_86plug": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_86plug.aq1": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.plug.aq1": _unreadable_basic_settings(
+        "power_outage_memory", "led_disabled_night", "auto_off"
+    ),
+    "lumi.plug.maus01": _unreadable_basic_settings("power_outage_memory"),
+    "lumi.ctrl_ln1.aq1": _unreadable_basic_settings("power_outage_memory", readable=False),
+    "lumi.ctrl_ln1": _unreadable_basic_settings("power_outage_memory", readable=False),
+    "lumi.relay.c2acn01": _unreadable_basic_settings("power_outage_memory"),
+}
+#: Not a property of the device: zigpy's measure of the last frame's link
+LINK_QUALITY = "linkquality"
+
+
+def _definition(model_id: str) -> Definition:
+    return DEFINITIONS[model_id]
+
+
+def _exposes(model_id: str) -> list[Expose]:
+    return [expose for expose in _definition(model_id).exposes if expose.key != LINK_QUALITY]
+
+
+def test_every_definition_has_a_twin() -> None:
+    """The suite can only test a model whose twin exists (same Zigbee model id)."""
+    missing = sorted(model_id for model_id in DEFINITIONS if find_twin(model_id) is None)
+    assert not missing, f"definitions without a simulated twin: {missing}"
+
+
+def _modules_by_model_id(package: ModuleType, attribute: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        described = getattr(module, attribute, None)
+        for model_id in getattr(described, "model_ids", getattr(described, "zigbee_models", ())):
+            found[model_id] = info.name
+    return found
+
+
+def test_a_twin_lives_in_the_module_named_like_its_definition() -> None:
+    """devices/<name>.py and simulator/models/<name>.py describe the same model."""
+    definitions = _modules_by_model_id(devices, "DEFINITION")
+    twins = _modules_by_model_id(twin_models, "TWIN")
+    assert {model_id: twins.get(model_id) for model_id in definitions} == definitions
+
+
+@pytest.mark.parametrize("model_id", params(DEFINITIONS, {}))
+def test_twin_matches_definition(model_id: str) -> None:
+    """The twin has the properties of the device's Zigbee2MQTT page: so has the definition."""
+    twin = find_twin(model_id)
+    assert twin is not None
+    exposes = _exposes(model_id)
+    assert twin.properties == {expose.key for expose in exposes}
+    actions = {option for expose in exposes if expose.key == "action" for option in expose.options}
+    assert set(twin.action_values) == actions
+    # A router keeps its radio on and routes; an end device sleeps between polls
+    assert twin.router == _definition(model_id).is_router
+
+
+@pytest.mark.parametrize("model_id", params(DEFINITIONS, GAPS))
+async def test_model(hass: HomeAssistant, model_id: str) -> None:
+    """Registry, reports, writes and reads of every expose of one model."""
+    dev = await join_twin(hass, model_id)
+    checks = Checks(model_id, GAPS.get(model_id))
+    await checks.run("registry", lambda: _registry(dev, _definition(model_id)))
+    for expose in _exposes(model_id):
+        if Access.REPORT not in expose.access:
+            continue  # a setting the device never tells (its state is the confirmed write)
+        key = f"reports:{expose.key}"
+        report = _actions if expose.platform is Platform.EVENT else _report
+        timeout = checks.timeout(key)
+        await checks.run(key, lambda e=expose, r=report, t=timeout: r(dev, e, t))
+    for expose in _exposes(model_id):
+        if expose.writable:
+            await checks.run(f"writes:{expose.key}", lambda e=expose: _write(dev, e))
+    for expose in _exposes(model_id):
+        if expose.readable:
+            await checks.run(f"reads:{expose.key}", lambda e=expose: _read(dev, e))
+    if OPTION_STATE_ACTION in _definition(model_id).options:
+        await checks.run("state_action", lambda: _state_action(dev, _definition(model_id)))
+    checks.finish()
+
+
+async def _registry(dev: Device, definition: Definition) -> None:
+    """One entity per expose, on its platform, as the expose describes it."""
+    registry = er.async_get(dev.hass)
+    ours = {
+        entry.unique_id: entry
+        for entry in registry.entities.values()
+        if entry.platform == DOMAIN
+        and entry.unique_id.startswith(f"{dev.ieee}-")
+        and entry.domain in {platform.value for platform in Platform}
+    }
+    assert sorted(ours) == sorted(f"{dev.ieee}-{expose.key}" for expose in definition.exposes)
+    for expose in definition.exposes:
+        entry = ours[f"{dev.ieee}-{expose.key}"]
+        assert entry.domain == expose.platform.value, expose.key
+        # The device's main feature may go by the device's name instead of a translation
+        assert entry.translation_key == (expose.translation_key or expose.key) or (
+            entry.translation_key is None and entry.original_name is None
+        ), expose.key
+        if expose.device_class is not None:
+            assert entry.original_device_class == expose.device_class, expose.key
+        assert entry.entity_category == expose.entity_category, expose.key
+        assert (entry.disabled_by is None) == expose.enabled_by_default, expose.key
+        if expose.unit is not None:
+            assert entry.unit_of_measurement == expose.unit, expose.key
+        capabilities = entry.capabilities or {}
+        if expose.platform is Platform.SELECT:
+            assert capabilities["options"] == list(expose.options), expose.key
+        if expose.platform is Platform.EVENT:
+            assert capabilities["event_types"] == list(expose.event_types), expose.key
+        if expose.platform is Platform.NUMBER:
+            assert (capabilities["min"], capabilities["max"]) == (
+                expose.native_min,
+                expose.native_max,
+            ), expose.key
+
+
+async def _report(dev: Device, expose: Expose, timeout: float) -> None:
+    """What the device sends about the property shows in its entity."""
+    expected = ha_state(expose, dev.sim.exercise(expose.key))
+    await wait_state(
+        dev.hass,
+        dev.entity(expose.platform.value, expose.key),
+        lambda state: shows(expose, state and state.state, expected),
+        timeout,
+    )
+
+
+async def _actions(dev: Device, expose: Expose, timeout: float) -> None:
+    """Every action string the device sends fires the event entity."""
+    entity = dev.entity(expose.platform.value, expose.key)
+    recorder = record_states(dev.hass, entity)
+    assert dev.sim.action_values, "an event expose on a twin that sends no action"
+    for action in dev.sim.action_values:
+        count = len(recorder.states)
+        assert dev.sim.exercise(expose.key, action) == action
+        # One frame may fire several actions (an old switch's release: single, release)
+        await wait_state(
+            dev.hass,
+            entity,
+            lambda _state, n=count, a=action: a in _fired(recorder.states[n:]),
+            timeout,
+        )
+
+
+def _fired(states: list[State]) -> list[object]:
+    return [state.attributes.get("event_type") for state in states]
+
+
+async def _write(dev: Device, expose: Expose) -> None:
+    """Every value reaches the device before Home Assistant shows it."""
+    platform = expose.platform.value
+    current = state_of(dev.hass, dev.entity(platform, expose.key)).state
+    for service, data, state in write_values(expose, current):
+        expected = ha_state(expose, float(data["value"])) if "value" in data else state
+        await write_confirmed(
+            dev,
+            platform,
+            expose.key,
+            service,
+            probe=lambda: ha_state(expose, dev.sim.setting(expose.key)),
+            state=state,
+            device_value=expected,
+            **data,
+        )
+
+
+async def _state_action(dev: Device, definition: Definition) -> None:
+    """With ``state_action`` on, every relay's confirmed switching also fires its action."""
+    relays = [expose for expose in definition.exposes if expose.state_actions]
+    # Every relay off first: a module's interlock then has nothing to switch off
+    for relay in relays:
+        await call(dev.hass, "switch", "turn_off", dev.entity("switch", relay.key))
+    await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {"state_action": True})
+    recorder = record_states(dev.hass, dev.entity("event", "action"))
+    expected: list[str] = []
+    for relay in relays:
+        for service, action in zip(("turn_on", "turn_off"), relay.state_actions or (), strict=True):
+            await call(dev.hass, "switch", service, dev.entity("switch", relay.key))
+            expected.append(action)
+            await wait_for(
+                dev.hass, lambda want=tuple(expected): tuple(event_types(recorder)) == want
+            )
+
+
+async def _read(dev: Device, expose: Expose) -> None:
+    """A value changed silently at the device is read on request (``update_entity``)."""
+    expected = ha_state(expose, dev.sim.exercise(expose.key, report=False))
+    entity = dev.entity(expose.platform.value, expose.key)
+    await update_entity(dev.hass, entity)
+    state = state_of(dev.hass, entity).state
+    assert shows(expose, state, expected), f"{entity}: {state} after a read, not {expected}"
