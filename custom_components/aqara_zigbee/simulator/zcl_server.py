@@ -97,6 +97,9 @@ class ZclServer:
         # the report held back until the minimum interval has passed
         self._last_reported: dict[tuple[int, int, int], tuple[float, object]] = {}
         self._held_reports: dict[tuple[int, int, int], SimTimer] = {}
+        # Attributes the hub told to stop reporting (maximum interval 0xFFFF): not even the
+        # firmware's own default reporting sends them
+        self._stopped: set[tuple[int, int, int]] = set()
 
     # -- attribute tables ---------------------------------------------------------------
 
@@ -319,9 +322,14 @@ class ZclServer:
         timer = self._reporting_timers.pop(key, None)
         if timer is not None:
             timer.cancel()
+        held = self._held_reports.pop(key, None)
+        if held is not None:
+            held.cancel()
         if config.max_interval == 0xFFFF:
             self.reporting.pop(key, None)  # "stop reporting"
+            self._stopped.add(key)
             return AttributeStatus(Status.SUCCESS, config.attr, 0)
+        self._stopped.discard(key)
         self.reporting[key] = config
         if config.max_interval > 0:
             self._schedule_periodic_report(key, config.max_interval)
@@ -363,7 +371,7 @@ class ZclServer:
         key = (ep, cluster, attr)
         config = self.reporting.get(key, default)
         attribute = self.table(ep, cluster).get(attr)
-        if config is None or attribute is None or config.max_interval == 0xFFFF:
+        if config is None or attribute is None or key in self._stopped:
             return
         if key in self._held_reports:
             return  # the held report will carry the newest value
@@ -420,6 +428,7 @@ class ZclServer:
         """Forget every reporting configuration (factory reset, state import)."""
         self.stop_reporting_timers()
         self.reporting.clear()
+        self._stopped.clear()
 
     def rearm_reporting(self) -> None:
         """Power is back: the configuration survived in NV, periodic reports resume."""
