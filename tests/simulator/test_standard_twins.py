@@ -17,7 +17,11 @@ from custom_components.aqara_zigbee.simulator.clusters import BASIC, IAS_ZONE
 from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from custom_components.aqara_zigbee.simulator.models import TWINS, resolve_model
 from custom_components.aqara_zigbee.simulator.network import SimulatedNetwork
-from custom_components.aqara_zigbee.simulator.signature import reference_input, zha_signature
+from custom_components.aqara_zigbee.simulator.signature import (
+    attribute_values,
+    reference_input,
+    zha_signature,
+)
 from custom_components.aqara_zigbee.simulator.zcl import (
     AttributeValue,
     DataType,
@@ -100,8 +104,11 @@ def test_the_nine_kinds_are_there() -> None:
 
 @pytest.mark.parametrize("model", STANDARD_TWINS)
 def test_signature_is_the_reference_one(model: str) -> None:
-    """The committed reference was generated from exactly these signatures."""
-    assert _reference()[model]["signature"] == zha_signature(TWINS[model])
+    """The committed reference was generated from exactly these signatures and answers
+    (else: run script/z2m-generated-reference)."""
+    entry = _reference()[model]
+    assert entry["signature"] == zha_signature(TWINS[model])
+    assert entry["attributes"] == json.loads(json.dumps(attribute_values(TWINS[model])))
 
 
 @pytest.mark.parametrize("model", STANDARD_TWINS)

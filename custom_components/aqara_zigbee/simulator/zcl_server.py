@@ -460,6 +460,10 @@ class ZclServer:
                 config.reportable_change,
             ]
             for (ep, cluster, _attr), config in self.reporting.items()
+        ] + [
+            # "stop reporting" is kept as its configuration: maximum interval 0xFFFF
+            [ep, cluster, attr, 0, 0, 0xFFFF, None]
+            for ep, cluster, attr in sorted(self._stopped)
         ]
 
     def import_reporting(self, saved: list[list[object]]) -> None:
@@ -468,5 +472,9 @@ class ZclServer:
             config = ReportingConfig(
                 int(str(attr)), 0, int(str(type_id)), int(str(minimum)), int(str(maximum)), change
             )
-            self.reporting[(int(str(ep)), int(str(cluster)), int(str(attr)))] = config
+            key = (int(str(ep)), int(str(cluster)), int(str(attr)))
+            if config.max_interval == 0xFFFF:
+                self._stopped.add(key)
+            else:
+                self.reporting[key] = config
         self.rearm_reporting()
