@@ -594,3 +594,23 @@ def test_remote_bound_to_a_bulb_reaches_it_on_the_network() -> None:
     sent.clear()
     remote.exercise("action", "off")
     assert sent == []  # the bound bulb left: nobody to send to
+
+
+@pytest.mark.parametrize(
+    ("direction", "halfway"),
+    [
+        (0, 247),  # shortest: 10 -> 230 goes down through 0 (10 - 17.5, wrapped)
+        (1, 120),  # longest: up the long way
+        (2, 120),  # up
+        (3, 247),  # down
+    ],
+)
+def test_move_to_hue_takes_the_direction_asked(direction: int, halfway: int) -> None:
+    device, air, clock = make_device("LCT010")
+    command(device, air, 11, ON_OFF, 0x01)
+    command(device, air, 11, COLOR, 0x00, struct.pack("<BBH", 10, 0, 0))
+    command(device, air, 11, COLOR, 0x00, struct.pack("<BBH", 230, direction, 20))
+    clock.advance_sync(1)
+    assert value(device, air, 11, COLOR, 0x0000) == halfway
+    clock.advance_sync(1)
+    assert value(device, air, 11, COLOR, 0x0000) == 230
