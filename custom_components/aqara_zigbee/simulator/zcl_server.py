@@ -98,7 +98,8 @@ class ZclServer:
         self._last_reported: dict[tuple[int, int, int], tuple[float, object]] = {}
         self._held_reports: dict[tuple[int, int, int], SimTimer] = {}
         # Attributes the hub told to stop reporting (maximum interval 0xFFFF): not even the
-        # firmware's own default reporting sends them
+        # firmware's own default reporting sends them (kept while powered only: the saved
+        # state of the Lumi twins, and its snapshot, stay as they are)
         self._stopped: set[tuple[int, int, int]] = set()
 
     # -- attribute tables ---------------------------------------------------------------
@@ -460,10 +461,6 @@ class ZclServer:
                 config.reportable_change,
             ]
             for (ep, cluster, _attr), config in self.reporting.items()
-        ] + [
-            # "stop reporting" is kept as its configuration: maximum interval 0xFFFF
-            [ep, cluster, attr, 0, 0, 0xFFFF, None]
-            for ep, cluster, attr in sorted(self._stopped)
         ]
 
     def import_reporting(self, saved: list[list[object]]) -> None:
@@ -472,9 +469,5 @@ class ZclServer:
             config = ReportingConfig(
                 int(str(attr)), 0, int(str(type_id)), int(str(minimum)), int(str(maximum)), change
             )
-            key = (int(str(ep)), int(str(cluster)), int(str(attr)))
-            if config.max_interval == 0xFFFF:
-                self._stopped.add(key)
-            else:
-                self.reporting[key] = config
+            self.reporting[(int(str(ep)), int(str(cluster)), int(str(attr)))] = config
         self.rearm_reporting()
