@@ -60,17 +60,20 @@ def power(*sources: Source, access: Access = RO, entity_category: str | None = N
     )
 
 
-def energy(*sources: Source, heartbeat_in_wh: bool = False) -> Feature:
+def energy(
+    *sources: Source, heartbeat_in_wh: bool = False, access: Access = Access.REPORT
+) -> Feature:
     """Consumed energy (kWh): the heartbeat, then the model's own sources.
 
     ``heartbeat_in_wh``: the heartbeat counts watt-hours (T2 relay module LLKZMK12LM).
+    ``access``: RO where Zigbee2MQTT reads it (/get) from the model's own sources.
     """
     heartbeat = TlvNumber(scale=0.001, ndigits=3) if heartbeat_in_wh else TlvNumber()
     return _measurement(
         Expose(
             key="energy",
             platform=Platform.SENSOR,
-            access=Access.REPORT,
+            access=access,
             description="Sum of consumed energy.",
             unit="kWh",
             device_class="energy",
@@ -98,13 +101,16 @@ def voltage(*sources: Source) -> Feature:
     )
 
 
-def current(*sources: Source) -> Feature:
-    """Load current (A; the heartbeat carries milliamperes)."""
+def current(*sources: Source, access: Access = Access.REPORT) -> Feature:
+    """Load current (A; the heartbeat carries milliamperes).
+
+    ``access``: RO where Zigbee2MQTT reads it (/get) from the model's own sources.
+    """
     return _measurement(
         Expose(
             key="current",
             platform=Platform.SENSOR,
-            access=Access.REPORT,
+            access=access,
             description="Instantaneous measured electrical current.",
             unit="A",
             device_class="current",
