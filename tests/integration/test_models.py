@@ -30,6 +30,8 @@ from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
 from custom_components.aqara_zigbee.devices.model import (
+    DEFAULT_IDENTIFY_SECONDS,
+    OPTION_IDENTIFY_TIMEOUT,
     OPTION_STATE_ACTION,
     Access,
     Definition,
@@ -236,6 +238,9 @@ def _fired(states: list[State]) -> list[object]:
 
 async def _write(dev: Device, expose: Expose) -> None:
     """Every value reaches the device before Home Assistant shows it."""
+    if expose.platform is Platform.BUTTON:
+        await _press(dev, expose)
+        return
     platform = expose.platform.value
     current = state_of(dev.hass, dev.entity(platform, expose.key)).state
     for service, data, state in write_values(expose, current):
@@ -250,6 +255,19 @@ async def _write(dev: Device, expose: Expose) -> None:
             device_value=expected,
             **data,
         )
+
+
+async def _press(dev: Device, expose: Expose) -> None:
+    """A command button reaches the device, for the option's duration once one is set."""
+    assert expose.key == "identify", f"{expose.key}: no press check for this command"
+    entity = dev.entity("button", expose.key)
+    await call(dev.hass, "button", "press", entity)
+    assert dev.sim.setting(expose.key) == DEFAULT_IDENTIFY_SECONDS
+    pressed = state_of(dev.hass, entity).state
+    await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {OPTION_IDENTIFY_TIMEOUT: 12})
+    await call(dev.hass, "button", "press", entity)
+    assert dev.sim.setting(expose.key) == 12
+    assert state_of(dev.hass, entity).state not in ("unknown", pressed)
 
 
 async def _state_action(dev: Device, definition: Definition) -> None:
