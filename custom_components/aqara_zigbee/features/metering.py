@@ -25,6 +25,7 @@ from ..devices.model import (
 from ..lumi.const import (
     ANALOG_INPUT,
     ELECTRICAL_MEASUREMENT,
+    EM_ACTIVE_POWER,
     METERING,
     METERING_CURRENT_SUMMATION,
     METERING_DIVISOR,
@@ -174,4 +175,36 @@ def report_analog_power(*, endpoint: int = 21) -> Feature:
                 reportable_change=5,
             ),
         )
+    )
+
+
+def endpoint_power(*, endpoint: int, name: str, description: str) -> Feature:
+    """One endpoint's power (W) as ElectricalMeasurement activePower, read unscaled as
+    Zigbee2MQTT's m.numeric does (WP-P09D: ``power_1``, ``power_2``, ``power_usb``); the
+    ``power_calibration``/``power_precision`` options apply to each."""
+    return Feature(
+        exposes=(
+            Expose(
+                key=f"power_{name}",
+                platform=Platform.SENSOR,
+                access=Access.REPORT,
+                description=description,
+                unit="W",
+                device_class="power",
+                state_class="measurement",
+                suggested_display_precision=1,
+                sources=(
+                    AttributeSource(
+                        endpoint=endpoint,
+                        cluster=ELECTRICAL_MEASUREMENT,
+                        attribute=EM_ACTIVE_POWER,
+                        codec=NumberCodec(),
+                    ),
+                ),
+                translation_key="power_endpoint",
+                translation_placeholders={"endpoint": name},
+                measurement="power",
+            ),
+        ),
+        options=(calibration_key("power"), precision_key("power")),
     )
