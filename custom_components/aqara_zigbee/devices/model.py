@@ -364,6 +364,9 @@ class Expose:
     state_actions: tuple[str, str] | None = None
     #: the device's main function (its only relay): the entity takes the device's name
     named_after_device: bool = False
+    #: the state is the last confirmed write, as Zigbee2MQTT's own state of it: the device
+    #: neither reports the setting nor answers a read of it (old genBasic 0xFFF0 settings)
+    assumed: bool = False
     #: the measurement whose calibration/precision options apply (per-endpoint ``power_1``
     #: follows ``power_calibration``, as Zigbee2MQTT calibrates by the expose's name)
     measurement: str | None = None

@@ -39,8 +39,9 @@ def config_switch(
     sources: tuple[Source, ...],
     write: Write,
     access: Access = RW,
+    assumed: bool = False,
 ) -> Expose:
-    """A configuration switch (entity category config)."""
+    """A configuration switch (entity category config); ``assumed``: see Expose.assumed."""
     return Expose(
         key=key,
         platform=Platform.SWITCH,
@@ -49,6 +50,7 @@ def config_switch(
         entity_category="config",
         sources=sources,
         write=write,
+        assumed=assumed,
     )
 
 
