@@ -5,14 +5,12 @@ from __future__ import annotations
 from homeassistant.components.button import ButtonEntity
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION, DOMAIN
 from .descriptions import AqaraButtonEntityDescription
-from .devices.handle import WriteFailed
-from .entity import AqaraDeviceEntity, async_setup_expose_entities
+from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 1
@@ -52,27 +50,11 @@ class PermitJoinButton(ButtonEntity):
         await self._gateway.async_permit_join(duration)
 
 
-class AqaraButton(AqaraDeviceEntity, ButtonEntity):
+class AqaraButton(AqaraEntity, ButtonEntity):
     """A device command of the page (identify): pressed, it is sent; no state to follow."""
 
-    entity_description: AqaraButtonEntityDescription
-
-    def __init__(
-        self, gateway: AqaraGateway, ieee: str, description: AqaraButtonEntityDescription
-    ) -> None:
-        super().__init__(gateway, ieee)
-        self.entity_description = description
-        self._attr_unique_id = f"{ieee}-{description.key}"
+    def _apply_value(self, value: object) -> None:
+        """A command holds no value (Home Assistant keeps the last press)."""
 
     async def async_press(self) -> None:
-        handle = self._gateway.handles.get(self._ieee)
-        if handle is None or not self.available:
-            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="device_offline")
-        try:
-            await handle.async_write(self.entity_description.key, None)
-        except WriteFailed as exc:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="write_failed",
-                translation_placeholders={"entity": self.entity_id, "error": exc.reason},
-            ) from exc
+        await self._async_write(None)

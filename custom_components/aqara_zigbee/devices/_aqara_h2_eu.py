@@ -11,7 +11,6 @@ operation mode and lock per relay, multi-click per relay-less "down" button.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
 
 from .. import features as f
 from ..features import (
@@ -38,11 +37,8 @@ from ..lumi.const import (
     ON_OFF,
     OTA,
 )
+from ._aqara_h2_us import GESTURES, H2_OTA_IMAGE, reported_relay
 from .model import RO, AttributeSource, BindStep, Definition, EndpointDecl, Feature, NumberCodec
-
-#: lumi.switch.agl009/agl010 share the H2 US switches' image type in Koenkk/zigbee-OTA
-H2_EU_OTA_IMAGE: Final = 0x1920
-_GESTURES: Final = {0: "hold", 1: "single", 2: "double", 255: "release"}
 
 
 def _rms_current() -> AttributeSource:
@@ -53,13 +49,6 @@ def _rms_current() -> AttributeSource:
         cluster=ELECTRICAL_MEASUREMENT,
         attribute=EM_RMS_CURRENT,
         codec=NumberCodec(ndigits=3),
-    )
-
-
-def _relay(endpoint: int, name: str) -> tuple[Feature, ...]:
-    return (
-        f.relay(endpoint=endpoint, name=name, description="On/off state of the switch."),
-        f.report_relay(endpoint=endpoint, max_interval=65000),  # onOff reporting, "MAX"
     )
 
 
@@ -162,7 +151,7 @@ def h2_eu_switch(
             f.energy(metering.metering_summation(), access=RO),
             led_indicator.led_indicator(),
             f.flip_indicator_light(),
-            *(feature for ep, name in relays.items() for feature in _relay(ep, name)),
+            *(feature for ep, name in relays.items() for feature in reported_relay(ep, name)),
             f.device_temperature(),
             f.power_outage_count(),
             power_on_behavior.power_on_behavior(),
@@ -182,14 +171,14 @@ def h2_eu_switch(
             *((identify.identify(),) if with_identify else ()),
             f.multistate_clicks(
                 ordered,
-                clicks=_GESTURES,
+                clicks=GESTURES,
                 state_actions=tuple(
                     f"{state}_{name}" for name in relays.values() for state in ("on", "off")
                 ),
             ),
             f.linkquality(),
             f.lumi_heartbeat(),
-            f.ota(H2_EU_OTA_IMAGE),
+            f.ota(H2_OTA_IMAGE),  # lumi.switch.agl009/agl010 too, in Koenkk/zigbee-OTA,
         ),
         endpoints=_endpoints(relays, buttons),
     )

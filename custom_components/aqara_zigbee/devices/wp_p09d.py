@@ -27,12 +27,12 @@ from ..lumi.const import (
     ON_OFF,
     OTA,
 )
+from ._aqara_h2_us import GESTURES
 from .model import Definition, EndpointDecl
 
 _SOCKETS = {1: "1", 2: "2"}
 #: the socket buttons (clicks come from their endpoints)
 _BUTTONS: dict[int | None, str | None] = {1: "1", 2: "2"}
-_GESTURES = {0: "hold", 1: "single", 2: "double", 255: "release"}
 
 DEFINITION = Definition(
     model="WP-P09D",
@@ -95,7 +95,7 @@ DEFINITION = Definition(
         identify.identify(),
         f.multistate_clicks(
             _BUTTONS,
-            clicks=_GESTURES,
+            clicks=GESTURES,  # the H2 switches' lumiAction lookup
             state_actions=tuple(
                 f"{state}_{name}" for name in ("1", "2", "usb") for state in ("on", "off")
             ),

@@ -7,10 +7,8 @@ socket nor sends clicks.
 
 from __future__ import annotations
 
-from ..devices.model import BOOL, RW, Expose, Feature, Platform
-from ..lumi.const import ZCL_UINT8
-from ._lumi import endpoint_placeholders, endpoint_suffix, lumi_attribute, lumi_write
-from .lock_relay import ATTR_LOCK_RELAY
+from ..devices.model import Feature
+from .lock_relay import lock_relay
 
 
 def child_lock(
@@ -20,18 +18,4 @@ def child_lock(
     description: str = "Disables the physical button.",
 ) -> Feature:
     """One socket's button lock (on = LOCK); ``name``: the key suffix (``child_lock_1``)."""
-    return Feature(
-        exposes=(
-            Expose(
-                key=f"child_lock{endpoint_suffix(name)}",
-                platform=Platform.SWITCH,
-                access=RW,
-                description=description,
-                entity_category="config",
-                sources=(lumi_attribute(ATTR_LOCK_RELAY, BOOL, endpoint=endpoint),),
-                write=lumi_write(ATTR_LOCK_RELAY, ZCL_UINT8, BOOL, endpoint=endpoint),
-                translation_key="child_lock_endpoint" if name else None,
-                translation_placeholders=endpoint_placeholders(name),
-            ),
-        )
-    )
+    return lock_relay(endpoint=endpoint, name=name, description=description, key="child_lock")

@@ -31,7 +31,6 @@ from ..behaviours import (
     Metering,
     OtaUpdates,
     PowerOutageCounter,
-    PressKind,
     Relays,
     chip_temperature,
     constant,
@@ -59,10 +58,10 @@ from ..clusters import (
 )
 from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
+from ._aqara_h2_us import GESTURES, click_mode_settings, lock_settings
 
 OTA_IMAGE_TYPE = 0x1920
 FILE_VERSION = 0x161A  # "0.0.0_2226"
-GESTURES = frozenset({PressKind.HOLD, PressKind.SINGLE, PressKind.DOUBLE, PressKind.RELEASE})
 
 
 def _endpoints(relays: Mapping[int, str], buttons: Mapping[int, str]) -> tuple[EndpointSpec, ...]:
@@ -118,28 +117,8 @@ def _behaviours(
         PowerOutageCounter(exposed=True),
         PowerOnBehavior(),
         PreventLeave(),
-        *(
-            LumiSetting(
-                f"lock_relay_{name}",
-                0x0285,
-                DataType.UINT8,
-                {True: 1, False: 0},
-                default=0,
-                endpoint=ep,
-            )
-            for ep, name in relays.items()
-        ),
-        *(
-            LumiSetting(
-                f"multi_click_{name}",
-                0x0286,
-                DataType.UINT8,
-                {True: 2, False: 1},
-                default=2,
-                endpoint=ep,
-            )
-            for ep, name in buttons.items()
-        ),
+        *lock_settings(relays),
+        *click_mode_settings(buttons),
         Metering(
             power_endpoint=21,
             electrical_measurement=True,

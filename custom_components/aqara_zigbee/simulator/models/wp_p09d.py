@@ -22,7 +22,6 @@ from ..behaviours import (
     Identify,
     LumiSetting,
     PowerOutageCounter,
-    PressKind,
     Relays,
     constant,
     power_on_count,
@@ -46,10 +45,10 @@ from ..clusters import (
 )
 from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
+from ._aqara_h2_us import GESTURES, click_mode_settings, lock_settings
 
 FIRMWARE = 25
 SOCKETS = {"1": 1, "2": 2}
-GESTURES = frozenset({PressKind.HOLD, PressKind.SINGLE, PressKind.DOUBLE, PressKind.RELEASE})
 
 TWIN = Twin(
     zigbee_models=("lumi.plug.aeu002",),
@@ -102,27 +101,11 @@ TWIN = Twin(
             {"power_1": (1, (1, 2, 3)), "power_2": (2, (1, 3)), "power_usb": (3, (2,))},
             overload_max_w=3250.0,
         ),
-        *(
-            LumiSetting(
-                f"multi_click_{name}",
-                0x0286,
-                DataType.UINT8,
-                {True: 2, False: 1},
-                default=2,
-                endpoint=ep,
-            )
-            for name, ep in SOCKETS.items()
-        ),
-        *(
-            LumiSetting(
-                f"child_lock_{name}",
-                0x0285,
-                DataType.UINT8,
-                {"LOCK": 1, "UNLOCK": 0},
-                default=0,
-                endpoint=ep,
-            )
-            for name, ep in SOCKETS.items()
+        *click_mode_settings({ep: name for name, ep in SOCKETS.items()}),
+        *lock_settings(
+            {ep: name for name, ep in SOCKETS.items()},
+            prefix="child_lock",
+            values={"LOCK": 1, "UNLOCK": 0},
         ),
         LumiSetting(
             "led_indicator", 0x0203, DataType.BOOL, {"ON": True, "OFF": False}, default=True
