@@ -10,17 +10,15 @@ Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import button_lock
+from ..features import button_lock, metering
 from ..lumi.const import (
-    ANALOG_INPUT,
     BASIC,
     DEVICE_TEMPERATURE,
     GROUPS,
     LUMI_CLUSTER,
     ON_OFF,
-    PRESENT_VALUE,
 )
-from .model import Access, AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Access, Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="ZNCZ15LM",
@@ -31,12 +29,7 @@ DEFINITION = Definition(
     features=(
         f.relay(device_class="outlet", description="On/off state of the switch."),
         f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             access=Access.REPORT,
         ),
         f.energy(),
