@@ -14,16 +14,8 @@ from collections.abc import Mapping
 from typing import Final
 
 from .. import features as f
-from ..lumi.const import (
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    LUMI_CLUSTER,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-)
-from .model import Definition, EndpointDecl
+from ._aqara_h1 import h1_switch_endpoints
+from .model import Definition
 
 #: Zigbee2MQTT's buttonLookup: one endpoint per rocker and per combination pressed together
 DOUBLE_BUTTONS: Final[Mapping[int, str]] = {41: "left", 42: "right", 51: "both"}
@@ -85,36 +77,5 @@ def h1_no_neutral_switch(
             f.linkquality(),
             f.lumi_heartbeat(),
         ),
-        endpoints=(
-            EndpointDecl(
-                endpoint=1,
-                device_type=0x0100,
-                in_clusters=(
-                    BASIC,
-                    DEVICE_TEMPERATURE,
-                    0x0003,
-                    GROUPS,
-                    0x0005,
-                    ON_OFF,
-                    0x0009,
-                    MULTISTATE_INPUT,
-                    LUMI_CLUSTER,
-                ),
-                out_clusters=(0x000A, OTA),
-            ),
-            *(
-                EndpointDecl(
-                    endpoint=ep,
-                    device_type=0x0100,
-                    in_clusters=(GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER),
-                )
-                for ep in rockers
-                if ep != 1
-            ),
-            # The button endpoints, ready before the first click
-            *(
-                EndpointDecl(endpoint=ep, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,))
-                for ep in buttons
-            ),
-        ),
+        endpoints=h1_switch_endpoints(len(rockers), buttons, power=False),
     )
