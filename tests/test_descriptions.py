@@ -6,12 +6,15 @@ registry snapshots of tests/integration; these tests pin the mapping's own rules
 
 from __future__ import annotations
 
+from homeassistant.components.button.const import ButtonDeviceClass
 from homeassistant.components.event import EventDeviceClass
 from homeassistant.components.number import NumberMode
+from homeassistant.const import EntityCategory
 import pytest
 
 from custom_components.aqara_zigbee.descriptions import (
     AqaraBinarySensorEntityDescription,
+    AqaraButtonEntityDescription,
     AqaraEntityDescription,
     AqaraEventEntityDescription,
     AqaraNumberEntityDescription,
@@ -30,6 +33,7 @@ DESCRIPTION_CLASSES: dict[Platform, type[AqaraEntityDescription]] = {
     Platform.SELECT: AqaraSelectEntityDescription,
     Platform.NUMBER: AqaraNumberEntityDescription,
     Platform.EVENT: AqaraEventEntityDescription,
+    Platform.BUTTON: AqaraButtonEntityDescription,
 }
 
 
@@ -107,3 +111,11 @@ def test_numbers_are_typed_in_a_box() -> None:
         assert description.native_min_value == description.expose.native_min
         assert description.native_max_value == description.expose.native_max
         assert description.native_step == description.expose.native_step
+
+
+def test_identify_is_a_button_of_its_device_class() -> None:
+    """A command without state: Home Assistant's identify button, a config entity."""
+    description = describe(DEFINITIONS["lumi.switch.agl010"].expose("identify"))
+    assert isinstance(description, AqaraButtonEntityDescription)
+    assert description.device_class is ButtonDeviceClass.IDENTIFY
+    assert description.entity_category is EntityCategory.CONFIG

@@ -95,8 +95,12 @@ class AqaraEntity(AqaraDeviceEntity):
         raise NotImplementedError
 
     async def async_update(self) -> None:
-        """Read the value from the device (``homeassistant.update_entity``)."""
-        if not self._expose.readable:
+        """Read the value from the device (``homeassistant.update_entity``).
+
+        An assumed setting is not asked for: the device would answer nothing, its state is
+        the last confirmed write.
+        """
+        if not self._expose.readable or self._expose.assumed:
             return
         handle = self._gateway.handles.get(self._ieee)
         if handle is None:

@@ -51,7 +51,7 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
     def _display_precision(self) -> int | None:
         """The configured ``<key>_precision`` option, else the description's suggestion."""
         handle = self._gateway.handles.get(self._ieee)
-        configured = handle.options.precisions.get(self._expose.key) if handle else None
+        configured = handle.options.precisions.get(self._expose.measurement_key) if handle else None
         if configured is not None:
             return configured
         return self.entity_description.suggested_display_precision

@@ -826,3 +826,42 @@ async def test_plug_power_outage_memory_read_back(app: FakeApp) -> None:
     handle.values.clear()
     await handle.async_read(["power_outage_memory"])
     assert "power_outage_memory" not in handle.values
+
+
+H2_EU_ENDPOINTS: list[EndpointSpec] = [
+    (1, 0x0100, (0x0000, 0x0003, 0x0004, 0x0005, 0x0006, 0x0B04, 0x0702, 0xFCC0), (0x0019,)),
+    (2, 0x0100, (0x0004, 0x0005, 0x0006, 0xFCC0), ()),
+]
+
+
+async def test_prevent_leave_is_answered(app: FakeApp) -> None:
+    """0xFCC0 0x00FC reported false is written back true (with Lumi's code); true is not."""
+    device, _handle, _recorder = _setup(app, "lumi.switch.agl010", H2_EU_ENDPOINTS)
+    _report(app, device, 1, 0xFCC0, 1, record(0x00FC, 0x10, b"\x01"), manufacturer=LUMI)
+    await settle()
+    assert not [f for f in app.radio.sent if f.header.command_id == 0x02]
+    _report(app, device, 1, 0xFCC0, 2, record(0x00FC, 0x10, b"\x00"), manufacturer=LUMI)
+    await settle()
+    writes = [f for f in app.radio.sent if f.header.command_id == 0x02]
+    assert len(writes) == 1
+    assert writes[0].header.manufacturer == LUMI
+    assert (writes[0].packet.cluster_id, writes[0].packet.dst_ep) == (0xFCC0, 1)
+    assert writes[0].payload == u16(0x00FC) + b"\x10\x01"
+
+
+async def test_identify_for_the_options_seconds(app: FakeApp) -> None:
+    """Identify (0x0003 command 0x00) for 3 s, then for the identify_timeout option's."""
+    _device, handle, recorder = _setup(app, "lumi.switch.agl010", H2_EU_ENDPOINTS)
+    await handle.async_write("identify", None)
+    command = app.radio.sent[-1]
+    assert (command.packet.cluster_id, command.header.command_id) == (0x0003, 0x00)
+    assert command.header.frame_control.is_cluster
+    assert command.payload == u16(3)
+    handle.set_options({"identify_timeout": 12})
+    await handle.async_write("identify", None)
+    assert app.radio.sent[-1].payload == u16(12)
+    assert recorder.of("identify") == []  # a command: no value to show
+
+    app.radio.status = foundation.Status.FAILURE
+    with pytest.raises(WriteFailed, match="identify"):
+        await handle.async_write("identify", None)

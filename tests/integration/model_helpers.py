@@ -123,8 +123,9 @@ async def wait_state(
 def ha_state(expose: Expose, z2m_value: object) -> object:
     """What Home Assistant shows for a Zigbee2MQTT value (numbers as floats)."""
     if expose.platform in (Platform.SWITCH, Platform.BINARY_SENSOR):
-        assert z2m_value in ("ON", "OFF", True, False), z2m_value
-        return "on" if z2m_value in ("ON", True) else "off"
+        # A lock's page values (child_lock) are LOCK/UNLOCK
+        assert z2m_value in ("ON", "OFF", True, False, "LOCK", "UNLOCK"), z2m_value
+        return "on" if z2m_value in ("ON", True, "LOCK") else "off"
     if expose.platform in (Platform.SENSOR, Platform.NUMBER):
         assert isinstance(z2m_value, int | float), z2m_value
         return float(z2m_value)

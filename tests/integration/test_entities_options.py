@@ -26,6 +26,7 @@ from .entity_helpers import (
     set_device_options,
     state_of,
 )
+from .model_helpers import join_twin
 
 
 def _registry_precision(hass: HomeAssistant, entity: str) -> object:
@@ -149,3 +150,21 @@ async def test_state_action_on_every_relay_model(
         if made_for_state_action:
             assert registry.async_get_entity_id("event", DOMAIN, unique_id) is None, model
             assert hass.states.get(action) is None, model
+
+
+async def test_one_power_option_calibrates_every_endpoint_power(hass: HomeAssistant) -> None:
+    """WP-P09D's power_1/power_2/power_usb follow power_calibration and power_precision
+    (Zigbee2MQTT calibrates by the expose's name, whatever its endpoint)."""
+    dev = await join_twin(hass, "lumi.plug.aeu002")
+    await set_device_options(
+        hass, dev.gateway.entry, dev.ieee, {"power_calibration": 10.0, "power_precision": 0}
+    )
+    for key in ("power_1", "power_2", "power_usb"):
+        entity = dev.entity("sensor", key)
+        assert _registry_precision(hass, entity) == 0, key
+        watts = dev.sim.exercise(key)
+        assert isinstance(watts, float)
+        await wait_for(
+            hass,
+            lambda entity=entity, w=watts: state_of(hass, entity).state == str(round(w * 1.1)),
+        )

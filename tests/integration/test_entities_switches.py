@@ -13,7 +13,12 @@ from homeassistant.exceptions import HomeAssistantError
 import pytest
 
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
+from custom_components.aqara_zigbee.simulator.behaviours.prevent_leave import (
+    ASK_DELAY_S,
+    PreventLeave,
+)
 
+from .conftest import wait_for
 from .entity_helpers import (
     Device,
     call,
@@ -22,6 +27,7 @@ from .entity_helpers import (
     update_entity,
     write_confirmed,
 )
+from .model_helpers import join_twin
 
 LUMI_CLUSTER = 0xFCC0
 
@@ -354,3 +360,17 @@ async def test_failed_writes(
     await call(hass, "switch", "turn_on", plug.entity("switch", "state"))
     assert plug.state("switch", "state") == STATE_ON
     assert plug.sim.relays[1] is True
+
+
+async def test_h2_eu_switch_is_kept_on_the_network(hass: HomeAssistant) -> None:
+    """An H2 EU switch reports 0xFCC0 0x00FC false after joining; the hub writes it true."""
+    dev = await join_twin(hass, "lumi.switch.agl010")
+    leave = dev.sim.behaviour(PreventLeave)
+    await dev.network.clock.advance(ASK_DELAY_S)
+    await wait_for(hass, lambda: leave.kept)
+    assert leave.asked == 1
+    # Kept: the next boot asks nothing
+    dev.network.power_cycle(dev.ieee)
+    await dev.network.clock.advance(ASK_DELAY_S * 2)
+    await hass.async_block_till_done()
+    assert leave.asked == 1

@@ -9,7 +9,9 @@ model: adding a definition and its twin adds their tests. For each model:
   event entity;
 * writes: every value of every writable expose reaches the device, and Home Assistant shows
   it only once the device holds it;
-* reads: every readable expose changed silently at the device is read on request.
+* reads: every readable expose changed silently at the device is read on request;
+* assumed settings (``Expose.assumed``: old firmware's genBasic 0xFFF0 settings, never
+  reported nor read back): the entity keeps the write the device confirmed, update or not.
 
 A gap of the integration (a path a definition lacks) is listed in ``GAPS`` as
 ``"<check>:<expose key>"``: the model's test then is a strict xfail, which still fails on
@@ -30,6 +32,8 @@ from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
 from custom_components.aqara_zigbee.devices.model import (
+    DEFAULT_IDENTIFY_SECONDS,
+    OPTION_IDENTIFY_TIMEOUT,
     OPTION_STATE_ACTION,
     Access,
     Definition,
@@ -60,40 +64,8 @@ from .model_helpers import (
     write_values,
 )
 
-
-def _unreadable_basic_settings(*keys: str, readable: bool = True) -> dict[str, str]:
-    """Old firmware's genBasic 0xFFF0 settings: written, never reported nor read back.
-
-    ``readable``: the definition offers a read (Zigbee2MQTT's access), which fails too.
-    """
-    gaps: dict[str, str] = {}
-    for key in keys:
-        # Zigbee2MQTT reads manuSpecificLumi 0xFFF0, a cluster this old firmware lacks
-        gaps[f"reports:{key}"] = (
-            f"the definition says the device reports {key} (genBasic 0xFFF0), but the "
-            "device never reports the setting and its heartbeat lacks it"
-        )
-        if readable:
-            gaps[f"reads:{key}"] = (
-                f"the definition reads {key} from genBasic 0xFFF0, which the device answers "
-                "empty: the setting cannot be read back"
-            )
-    return gaps
-
-
 #: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
-GAPS: dict[str, dict[str, str]] = {
-    "lumi.plug": _unreadable_basic_settings("power_outage_memory"),
-    "lumi.ctrl_86plug": _unreadable_basic_settings("power_outage_memory"),
-    "lumi.ctrl_86plug.aq1": _unreadable_basic_settings("power_outage_memory"),
-    "lumi.plug.aq1": _unreadable_basic_settings(
-        "power_outage_memory", "led_disabled_night", "auto_off"
-    ),
-    "lumi.plug.maus01": _unreadable_basic_settings("power_outage_memory"),
-    "lumi.ctrl_ln1.aq1": _unreadable_basic_settings("power_outage_memory", readable=False),
-    "lumi.ctrl_ln1": _unreadable_basic_settings("power_outage_memory", readable=False),
-    "lumi.relay.c2acn01": _unreadable_basic_settings("power_outage_memory"),
-}
+GAPS: dict[str, dict[str, str]] = {}
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
 
@@ -149,7 +121,7 @@ async def test_model(hass: HomeAssistant, model_id: str) -> None:
     checks = Checks(model_id, GAPS.get(model_id))
     await checks.run("registry", lambda: _registry(dev, _definition(model_id)))
     for expose in _exposes(model_id):
-        if Access.REPORT not in expose.access:
+        if Access.REPORT not in expose.access or expose.assumed:
             continue  # a setting the device never tells (its state is the confirmed write)
         key = f"reports:{expose.key}"
         report = _actions if expose.platform is Platform.EVENT else _report
@@ -159,7 +131,9 @@ async def test_model(hass: HomeAssistant, model_id: str) -> None:
         if expose.writable:
             await checks.run(f"writes:{expose.key}", lambda e=expose: _write(dev, e))
     for expose in _exposes(model_id):
-        if expose.readable:
+        if expose.assumed:
+            await checks.run(f"assumed:{expose.key}", lambda e=expose: _assumed(dev, e))
+        elif expose.readable:
             await checks.run(f"reads:{expose.key}", lambda e=expose: _read(dev, e))
     if OPTION_STATE_ACTION in _definition(model_id).options:
         await checks.run("state_action", lambda: _state_action(dev, _definition(model_id)))
@@ -236,6 +210,9 @@ def _fired(states: list[State]) -> list[object]:
 
 async def _write(dev: Device, expose: Expose) -> None:
     """Every value reaches the device before Home Assistant shows it."""
+    if expose.platform is Platform.BUTTON:
+        await _press(dev, expose)
+        return
     platform = expose.platform.value
     current = state_of(dev.hass, dev.entity(platform, expose.key)).state
     for service, data, state in write_values(expose, current):
@@ -250,6 +227,19 @@ async def _write(dev: Device, expose: Expose) -> None:
             device_value=expected,
             **data,
         )
+
+
+async def _press(dev: Device, expose: Expose) -> None:
+    """A command button reaches the device, for the option's duration once one is set."""
+    assert expose.key == "identify", f"{expose.key}: no press check for this command"
+    entity = dev.entity("button", expose.key)
+    await call(dev.hass, "button", "press", entity)
+    assert dev.sim.setting(expose.key) == DEFAULT_IDENTIFY_SECONDS
+    pressed = state_of(dev.hass, entity).state
+    await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {OPTION_IDENTIFY_TIMEOUT: 12})
+    await call(dev.hass, "button", "press", entity)
+    assert dev.sim.setting(expose.key) == 12
+    assert state_of(dev.hass, entity).state not in ("unknown", pressed)
 
 
 async def _state_action(dev: Device, definition: Definition) -> None:
@@ -268,6 +258,16 @@ async def _state_action(dev: Device, definition: Definition) -> None:
             await wait_for(
                 dev.hass, lambda want=tuple(expected): tuple(event_types(recorder)) == want
             )
+
+
+async def _assumed(dev: Device, expose: Expose) -> None:
+    """A setting the device never tells: its entity keeps the write the device confirmed,
+    even when asked to update (there is nothing to ask the device)."""
+    entity = dev.entity(expose.platform.value, expose.key)
+    shown = state_of(dev.hass, entity).state
+    assert shown == ha_state(expose, dev.sim.setting(expose.key)), f"{entity}: {shown}"
+    await update_entity(dev.hass, entity)
+    assert state_of(dev.hass, entity).state == shown
 
 
 async def _read(dev: Device, expose: Expose) -> None:

@@ -26,10 +26,12 @@ from .model import Access, BindStep, Definition, EndpointDecl, Feature
 
 #: lumi.switch.agl004-006 share one image type in Koenkk/zigbee-OTA's index
 H2_OTA_IMAGE: Final = 0x1920
-_GESTURES: Final = {0: "hold", 1: "single", 2: "double", 255: "release"}
+#: lumiAction's gestures of the H2 switches (US and EU), by MultistateInput presentValue
+GESTURES: Final = {0: "hold", 1: "single", 2: "double", 255: "release"}
 
 
-def _relay(endpoint: int, name: str) -> tuple[Feature, ...]:
+def reported_relay(endpoint: int, name: str) -> tuple[Feature, ...]:
+    """A rocker's relay with its OnOff reporting configured (lumiOnOff)."""
     return (
         f.relay(endpoint=endpoint, name=name, description="On/off state of the switch."),
         f.report_relay(endpoint=endpoint, max_interval=65000),  # onOff reporting, "MAX"
@@ -108,7 +110,7 @@ def h2_us_switch(
         features=(
             f.power(metering.analog_power(), access=Access.REPORT, entity_category="diagnostic"),
             metering.report_analog_power(),
-            *(feature for ep, name in relays.items() for feature in _relay(ep, name)),
+            *(feature for ep, name in relays.items() for feature in reported_relay(ep, name)),
             f.device_temperature(),
             f.power_outage_count(),
             power_on_behavior.power_on_behavior(),
@@ -129,7 +131,7 @@ def h2_us_switch(
             f.mode_switch(quick_first=True, heartbeat=False),
             f.multistate_clicks(
                 buttons,
-                clicks=_GESTURES,
+                clicks=GESTURES,
                 state_actions=tuple(
                     f"{state}_{name}" for name in relays.values() for state in ("on", "off")
                 ),

@@ -10,6 +10,7 @@ type 0x0581 from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
+from ..features import metering
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -19,9 +20,8 @@ from ..lumi.const import (
     MULTISTATE_INPUT,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
-from .model import AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="DLKZMK11LM",
@@ -31,14 +31,7 @@ DEFINITION = Definition(
     is_router=True,  # with neutral: a router
     features=(
         f.relay(description="On/off state of the switch."),
-        f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            )
-        ),
+        f.power(metering.analog_power()),
         f.energy(),
         f.device_temperature(),
         f.voltage(),

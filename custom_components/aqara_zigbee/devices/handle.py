@@ -52,7 +52,9 @@ from ..lumi.const import (
 )
 from ..lumi.device import ensure_cluster
 from .model import (
+    DEFAULT_IDENTIFY_SECONDS,
     MEASUREMENTS,
+    OPTION_IDENTIFY_TIMEOUT,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
     ActionSource,
@@ -62,10 +64,12 @@ from .model import (
     ConfigureStep,
     Definition,
     Expose,
+    IdentifyWrite,
     OnOffWrite,
     Platform,
     ReleaseActions,
     RemoveFromGroupStep,
+    ReportAnswer,
     ReportStep,
     SequenceWrite,
     WriteStep,
@@ -82,6 +86,8 @@ _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
+_IDENTIFY: Final = 0x0003
+_IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
 #: ZCL: a multiplier/divisor the device does not implement is 1
 _DEFAULT_FACTOR: Final = 1.0
@@ -121,6 +127,7 @@ class HandleOptions:
     #: expose key → digits after the decimal point
     precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
+    identify_seconds: int = DEFAULT_IDENTIFY_SECONDS
 
     @classmethod
     def from_mapping(
@@ -142,7 +149,19 @@ class HandleOptions:
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
-        return cls(calibrations=calibrations, precisions=precisions, state_action=state_action)
+        identify = options.get(OPTION_IDENTIFY_TIMEOUT)
+        identify_seconds = (
+            int(identify)  # type: ignore[call-overload]
+            if (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
+            and OPTION_SPECS[OPTION_IDENTIFY_TIMEOUT].accepts(identify)
+            else DEFAULT_IDENTIFY_SECONDS
+        )
+        return cls(
+            calibrations=calibrations,
+            precisions=precisions,
+            state_action=state_action,
+            identify_seconds=identify_seconds,
+        )
 
     def adjust(self, key: str, value: object) -> object:
         """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
@@ -425,6 +444,12 @@ class DeviceHandle:
             return
         if report and cluster_id == BASIC and attr_id == BASIC_LUMI_WRITE:
             self._maybe_prevent_reset(raw)
+        if report and self.definition is not None:
+            for answer in self.definition.answers:
+                if (answer.cluster, answer.attribute) == (cluster_id, attr_id) and (
+                    raw == answer.value
+                ):
+                    self._spawn(self._async_answer(answer))
         route = (endpoint_id, cluster_id, attr_id)
         action_route = self._action_routes.get(route) or self._action_routes.get(
             (None, cluster_id, attr_id)
@@ -577,7 +602,7 @@ class DeviceHandle:
         self._notify(key, action)
 
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
-        value = self.options.adjust(expose.key, value)
+        value = self.options.adjust(expose.measurement_key, value)
         self.values[expose.key] = value
         self._notify(expose.key, value)
         if (
@@ -613,6 +638,21 @@ class DeviceHandle:
             )
         except (DeviceCommandError, TimeoutError, zigpy.exceptions.ZigbeeException) as exc:
             _LOGGER.warning("Could not answer the reset request of %s: %s", self.ieee, exc)
+
+    async def _async_answer(self, answer: ReportAnswer) -> None:
+        _LOGGER.debug(
+            "%s asks 0x%04x/0x%04x; answering", self.ieee, answer.cluster, answer.attribute
+        )
+        try:
+            await self._configure_step(answer.answer)
+        except (DeviceCommandError, TimeoutError, zigpy.exceptions.ZigbeeException) as exc:
+            _LOGGER.warning(
+                "Could not answer %s's 0x%04x/0x%04x: %s",
+                self.ieee,
+                answer.cluster,
+                answer.attribute,
+                exc,
+            )
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         try:
@@ -680,6 +720,9 @@ class DeviceHandle:
         write = expose.write
         if write is None or not expose.writable:
             raise WriteFailed(key, "not writable")
+        if isinstance(write, IdentifyWrite):
+            await self._identify(key, write)
+            return  # a command, no state: the device's answer is all there is to confirm
         try:
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
@@ -718,6 +761,18 @@ class DeviceHandle:
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")
         return value
+
+    async def _identify(self, key: str, write: IdentifyWrite) -> None:
+        try:
+            cluster = self._cluster(write.endpoint, _IDENTIFY)
+            result = await cluster.command(
+                _IDENTIFY_COMMAND, self.options.identify_seconds, expect_reply=True
+            )
+        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+            raise WriteFailed(key, f"{type(exc).__name__}: {exc}") from exc
+        status = getattr(result, "status", None)
+        if not _status_ok(status):
+            raise WriteFailed(key, f"status {status!r}")
 
     async def _write_sequence(self, key: str, write: SequenceWrite, value: object) -> bool:
         if not isinstance(value, bool):

@@ -14,15 +14,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import features as f
+from ..features import metering
 from ..features.binary_output_interlock import BINARY_OUTPUT, binary_output_interlock
-from ..lumi.const import ANALOG_INPUT, BASIC, DEVICE_TEMPERATURE, GROUPS, ON_OFF, PRESENT_VALUE
+from ..lumi.const import ANALOG_INPUT, BASIC, DEVICE_TEMPERATURE, GROUPS, ON_OFF
 from .model import (
-    AttributeSource,
     Definition,
     EndpointDecl,
     Feature,
     HeartbeatSource,
-    NumberCodec,
     TlvNumber,
 )
 
@@ -48,12 +47,7 @@ DEFINITION = Definition(
     is_router=True,
     features=(
         f.power(
-            AttributeSource(
-                endpoint=1,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(endpoint=1),
         ),
         f.energy(),
         f.device_temperature(),

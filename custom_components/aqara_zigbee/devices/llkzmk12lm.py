@@ -12,7 +12,7 @@ image type 0x1910 from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import interlock, power_on_behavior, relay_work_mode
+from ..features import interlock, metering, power_on_behavior, relay_work_mode
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -23,9 +23,8 @@ from ..lumi.const import (
     MULTISTATE_INPUT,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
-from .model import Access, AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Access, Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="LLKZMK12LM",
@@ -39,12 +38,7 @@ DEFINITION = Definition(
         f.relay(endpoint=1, name="l1", description="First relay."),
         f.relay(endpoint=2, name="l2", description="Second relay."),
         f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             access=Access.REPORT,
         ),
         f.current(),

@@ -37,6 +37,7 @@ class Platform(StrEnum):
     NUMBER = "number"
     BINARY_SENSOR = "binary_sensor"
     EVENT = "event"
+    BUTTON = "button"
 
 
 class Access(Flag):
@@ -317,7 +318,14 @@ class SequenceWrite:
     manufacturer: int | None = LUMI_MANUFACTURER_CODE
 
 
-Write = AttributeWrite | OnOffWrite | SequenceWrite
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IdentifyWrite:
+    """Identify's Identify command (0x00) on an endpoint, for the device option's seconds."""
+
+    endpoint: int
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite
 
 
 # --------------------------------------------------------------------------- expose
@@ -356,6 +364,16 @@ class Expose:
     state_actions: tuple[str, str] | None = None
     #: the device's main function (its only relay): the entity takes the device's name
     named_after_device: bool = False
+    #: the state is the last confirmed write, as Zigbee2MQTT's own state of it: the device
+    #: neither reports the setting nor answers a read of it (old genBasic 0xFFF0 settings)
+    assumed: bool = False
+    #: the measurement whose calibration/precision options apply (per-endpoint ``power_1``
+    #: follows ``power_calibration``, as Zigbee2MQTT calibrates by the expose's name)
+    measurement: str | None = None
+
+    @property
+    def measurement_key(self) -> str:
+        return self.measurement or self.key
 
     @property
     def readable(self) -> bool:
@@ -425,6 +443,20 @@ class RemoveFromGroupStep:
 
 
 ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ReportAnswer:
+    """A reported attribute value that asks the hub a question, and the write answering it.
+
+    (H2 EU switches report 0xFCC0 0x00FC false and expect it written back true, or they
+    leave the network: Zigbee2MQTT's lumiPreventLeave.)
+    """
+
+    cluster: int
+    attribute: int
+    value: object  # the reported value that asks
+    answer: WriteStep
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -535,6 +567,9 @@ OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = calibration_key("device_temperatu
 # On the device pages; the current library no longer offers it (its default precision is 0)
 OPTION_DEVICE_TEMPERATURE_PRECISION: Final = precision_key("device_temperature")
 OPTION_STATE_ACTION: Final = "state_action"
+OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
+#: Zigbee2MQTT's identify lasts 3 s unless the option says otherwise
+DEFAULT_IDENTIFY_SECONDS: Final = 3
 
 OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
     {
@@ -544,6 +579,17 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             default=False,
             description="State actions will also be published as 'action' when true "
             "(default false).",
+        ),
+        OPTION_IDENTIFY_TIMEOUT: OptionSpec(
+            key=OPTION_IDENTIFY_TIMEOUT,
+            kind=int,
+            default=DEFAULT_IDENTIFY_SECONDS,
+            description="Sets the duration of the identification procedure in seconds (i.e., "
+            "how long the device would flash).The value ranges from 1 to 30 seconds "
+            "(default: 3).",
+            minimum=1,
+            maximum=30,
+            step=1,
         ),
         **{
             spec.key: spec
@@ -579,6 +625,7 @@ class Feature:
     # carries are then known at pairing and startup instead of up to an hour later
     heartbeat_read: AttributeSource | None = None
     ota_image_type: int | None = None
+    answers: tuple[ReportAnswer, ...] = ()
 
 
 def _unique[T](items: Iterable[T]) -> tuple[T, ...]:
@@ -603,6 +650,7 @@ class Definition:
     configure: tuple[ConfigureStep, ...] = field(init=False)
     heartbeat_read: AttributeSource | None = field(init=False)
     ota_image_type: int | None = field(init=False)
+    answers: tuple[ReportAnswer, ...] = field(init=False)
     #: heartbeat TLV index → (key, codec): every entry this model's heartbeat is read for
     heartbeat_profile: Mapping[int, tuple[str, Codec]] = field(init=False, repr=False)
     _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
@@ -621,12 +669,14 @@ class Definition:
         object.__setattr__(
             self, "configure", _unique(step for f in self.features for step in f.configure)
         )
+        object.__setattr__(self, "answers", _unique(a for f in self.features for a in f.answers))
         object.__setattr__(self, "heartbeat_read", next(iter(reads), None))
         object.__setattr__(self, "ota_image_type", next(iter(images), None))
         object.__setattr__(self, "heartbeat_profile", self._heartbeat_profile())
         by_key = {expose.key: expose for expose in exposes}
         if len(by_key) != len(exposes):
             raise ValueError(f"{self.model}: duplicate expose keys")
+        measured = {expose.measurement_key for expose in exposes}
         unknown = set(options) - OPTION_SPECS.keys()
         if unknown:
             raise ValueError(f"{self.model}: unknown options {sorted(unknown)}")
@@ -640,7 +690,7 @@ class Definition:
             raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
         for key in options:
             expose_key = OPTION_SPECS[key].expose_key
-            if expose_key is not None and expose_key not in by_key:
+            if expose_key is not None and expose_key not in measured:
                 raise ValueError(f"{self.model}: option {key} without a {expose_key} expose")
         relay_actions = tuple(
             action for expose in exposes if expose.state_actions for action in expose.state_actions

@@ -10,8 +10,9 @@ genBasic 0xFF01 heartbeat from a public database entry (zigbee2mqtt#17994: endpo
 from __future__ import annotations
 
 from .. import features as f
-from ..lumi.const import ANALOG_INPUT, BASIC, DEVICE_TEMPERATURE, GROUPS, ON_OFF, PRESENT_VALUE
-from .model import AttributeSource, Definition, EndpointDecl, NumberCodec
+from ..features import metering
+from ..lumi.const import ANALOG_INPUT, BASIC, DEVICE_TEMPERATURE, GROUPS, ON_OFF
+from .model import Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="QBCZ11LM",
@@ -22,12 +23,7 @@ DEFINITION = Definition(
     features=(
         f.relay(device_class="outlet"),
         f.power(
-            AttributeSource(
-                endpoint=2,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(endpoint=2),
         ),
         f.energy(),
         f.device_temperature(),

@@ -9,53 +9,12 @@ Koenkk/zigbee-OTA index.
 
 from __future__ import annotations
 
-from .. import features as f
-from ..features import button_lock
-from ..lumi.const import (
-    ANALOG_INPUT,
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    LUMI_CLUSTER,
-    ON_OFF,
-    PRESENT_VALUE,
-)
-from .model import Access, AttributeSource, Definition, EndpointDecl, NumberCodec
+from ._aqara_t1_plug import t1_plug
 
-DEFINITION = Definition(
+DEFINITION = t1_plug(
     model="QBCZ14LM",
-    model_ids=("lumi.plug.sacn02",),
-    vendor="Aqara",
+    model_id="lumi.plug.sacn02",
     description="Smart wall outlet T1",
-    is_router=True,
-    features=(
-        f.relay(device_class="outlet", description="On/off state of the switch."),
-        f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
-            access=Access.REPORT,
-        ),
-        f.energy(),
-        f.device_temperature(),
-        f.voltage(),
-        f.current(),
-        f.power_outage_memory(),
-        f.led_disabled_night(),
-        button_lock.button_lock(),
-        f.overload_protection(maximum=2500),
-        f.linkquality(),
-        f.lumi_heartbeat(),
-        f.ota(0x008C),
-    ),
-    endpoints=(
-        EndpointDecl(
-            endpoint=1,
-            device_type=0x0051,
-            in_clusters=(BASIC, DEVICE_TEMPERATURE, 0x0003, GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER),
-        ),
-    ),
+    consumer_connected=False,
+    ota_image_type=0x008C,
 )

@@ -11,7 +11,7 @@ from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import button_lock, button_switch_mode
+from ..features import button_lock, button_switch_mode, metering
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -22,9 +22,8 @@ from ..lumi.const import (
     METERING,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
-from .model import Access, AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Access, Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="QBCZ15LM",
@@ -42,12 +41,7 @@ DEFINITION = Definition(
             description="The USB ports' power.",
         ),
         f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             access=Access.REPORT,
         ),
         f.energy(),

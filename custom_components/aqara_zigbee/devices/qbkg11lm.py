@@ -10,6 +10,7 @@ Inferred: AnalogInput on endpoint 3 (the old plugs' metering endpoint layout).
 from __future__ import annotations
 
 from .. import features as f
+from ..features import metering
 from ..features.basic_operation_mode import basic_operation_mode
 from ..lumi.const import (
     ANALOG_INPUT,
@@ -22,9 +23,8 @@ from ..lumi.const import (
     MULTISTATE_RELEASE,
     MULTISTATE_SINGLE,
     ON_OFF,
-    PRESENT_VALUE,
 )
-from .model import ANY_ENDPOINT, AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import ANY_ENDPOINT, Definition, EndpointDecl
 
 #: MultistateInput presentValue → click, in the order of Zigbee2MQTT's action values
 CLICKS = {
@@ -43,12 +43,7 @@ DEFINITION = Definition(
     features=(
         f.relay(state_action=False),
         f.power(
-            AttributeSource(
-                endpoint=3,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(endpoint=3),
         ),
         f.device_temperature(),
         f.energy(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import features as f
+from ..features import metering
 from ..features.basic_operation_mode import (
     CONTROL_LEFT_RELAY,
     CONTROL_RIGHT_RELAY,
@@ -32,15 +33,12 @@ from ..lumi.const import (
     MULTISTATE_SINGLE,
     ON_OFF,
     ON_OFF_ATTR,
-    PRESENT_VALUE,
 )
 from .model import (
     ActionSource,
-    AttributeSource,
     Definition,
     EndpointDecl,
     Feature,
-    NumberCodec,
 )
 
 #: MultistateInput presentValue → click, in the order of Zigbee2MQTT's action values
@@ -87,12 +85,7 @@ DEFINITION = Definition(
         f.device_temperature(),
         f.energy(),
         f.power(
-            AttributeSource(
-                endpoint=3,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(endpoint=3),
         ),
         _with_onoff_clicks(f.multistate_clicks({5: "left", 6: "right", 7: "both"}, clicks=CLICKS)),
         basic_operation_mode(

@@ -11,7 +11,7 @@ Inferred from its older siblings (QBKG11LM): AnalogInput on endpoint 2, clicks f
 from __future__ import annotations
 
 from .. import features as f
-from ..features import basic_operation_mode
+from ..features import basic_operation_mode, metering
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -22,9 +22,8 @@ from ..lumi.const import (
     MULTISTATE_SINGLE,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
-from .model import ANY_ENDPOINT, AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import ANY_ENDPOINT, Definition, EndpointDecl
 
 _POWER_ENDPOINT = 2
 
@@ -36,14 +35,7 @@ DEFINITION = Definition(
     is_router=True,  # Zigbee2MQTT forces Router
     features=(
         f.relay(),
-        f.power(
-            AttributeSource(
-                endpoint=_POWER_ENDPOINT,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            )
-        ),
+        f.power(metering.analog_power(endpoint=_POWER_ENDPOINT)),
         f.energy(),
         f.device_temperature(),
         f.voltage(),

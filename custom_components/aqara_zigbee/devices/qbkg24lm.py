@@ -11,7 +11,7 @@ sibling QBKG12LM: AnalogInput on endpoint 3.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import basic_operation_mode as basic
+from ..features import basic_operation_mode as basic, metering
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -23,17 +23,14 @@ from ..lumi.const import (
     MULTISTATE_SINGLE,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
 from .model import (
     Access,
     ActionSource,
-    AttributeSource,
     Definition,
     EndpointDecl,
     Expose,
     Feature,
-    NumberCodec,
     Platform,
 )
 
@@ -60,14 +57,7 @@ DEFINITION = Definition(
         f.relay(endpoint=1, name="left", description="Left relay."),
         f.relay(endpoint=2, name="right", description="Right relay."),
         f.energy(),
-        f.power(
-            AttributeSource(
-                endpoint=_POWER_ENDPOINT,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            )
-        ),
+        f.power(metering.analog_power(endpoint=_POWER_ENDPOINT)),
         # The library's uneven list (hold for the left rocker only) is not a cross product
         Feature(
             exposes=(

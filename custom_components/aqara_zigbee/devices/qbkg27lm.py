@@ -8,16 +8,8 @@ OTA-capable, but the Koenkk/zigbee-OTA index has no image of it: no image type i
 from __future__ import annotations
 
 from .. import features as f
-from ..lumi.const import (
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    LUMI_CLUSTER,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-)
-from .model import ANY_ENDPOINT, Definition, EndpointDecl
+from ._aqara_h1 import h1_switch_endpoints
+from .model import ANY_ENDPOINT, Definition
 
 DEFINITION = Definition(
     model="QBKG27LM",
@@ -42,24 +34,5 @@ DEFINITION = Definition(
         f.linkquality(),
         f.lumi_heartbeat(),
     ),
-    endpoints=(
-        EndpointDecl(
-            endpoint=1,
-            device_type=0x0100,
-            in_clusters=(
-                BASIC,
-                DEVICE_TEMPERATURE,
-                0x0003,
-                GROUPS,
-                0x0005,
-                ON_OFF,
-                0x0009,
-                MULTISTATE_INPUT,
-                LUMI_CLUSTER,
-            ),
-            out_clusters=(0x000A, OTA),
-        ),
-        # The button endpoints, ready before the first click
-        EndpointDecl(endpoint=41, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-    ),
+    endpoints=h1_switch_endpoints(1, (41,), power=False),
 )

@@ -11,17 +11,8 @@ from __future__ import annotations
 
 from .. import features as f
 from ..features import metering
-from ..lumi.const import (
-    ANALOG_INPUT,
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    LUMI_CLUSTER,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-)
-from .model import Access, Definition, EndpointDecl
+from ._aqara_h1 import h1_switch_endpoints
+from .model import Access, Definition
 
 DEFINITION = Definition(
     model="QBKG32LM",
@@ -78,38 +69,5 @@ DEFINITION = Definition(
         f.lumi_heartbeat(),
         f.ota(0x0B0C),
     ),
-    endpoints=(
-        EndpointDecl(
-            endpoint=1,
-            device_type=0x0100,
-            in_clusters=(
-                BASIC,
-                DEVICE_TEMPERATURE,
-                0x0003,
-                GROUPS,
-                0x0005,
-                ON_OFF,
-                0x0009,
-                MULTISTATE_INPUT,
-                LUMI_CLUSTER,
-            ),
-            out_clusters=(0x000A, OTA),
-        ),
-        EndpointDecl(
-            endpoint=2, device_type=0x0100, in_clusters=(GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER)
-        ),
-        EndpointDecl(
-            endpoint=3, device_type=0x0100, in_clusters=(GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER)
-        ),
-        # Power (AnalogInput), on the descriptors of some firmware only
-        EndpointDecl(endpoint=21, device_type=0x0100, in_clusters=(ANALOG_INPUT,)),
-        # The button endpoints, ready before the first click
-        EndpointDecl(endpoint=41, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-        EndpointDecl(endpoint=42, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-        EndpointDecl(endpoint=43, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-        EndpointDecl(endpoint=51, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-        EndpointDecl(endpoint=52, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-        EndpointDecl(endpoint=53, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-        EndpointDecl(endpoint=61, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-    ),
+    endpoints=h1_switch_endpoints(3, (41, 42, 43, 51, 52, 53, 61), power=True),
 )

@@ -1,107 +1,29 @@
 """Aqara QBKG33LM: smart wall switch T1 (no neutral, triple rocker), ``lumi.switch.b3l01``.
 
-Facts: Zigbee2MQTT's definition (relays left 1 / center 2 / right 3, lumiOnOff with binary
-power-outage memory and per-rocker operation mode, LED off at night, flipped indicator,
-clicks from endpoints 41-43, 51-53 and 61); OTA image type 0x1088 from the Koenkk/zigbee-OTA
-index. Zigbee2MQTT took the model id from its siblings (PR #7059). Inferred: an end device
-(no neutral), the endpoints' clusters.
+Facts: Zigbee2MQTT's definition (see _aqara_t1_switch); OTA image type 0x1088 from the
+Koenkk/zigbee-OTA index. Zigbee2MQTT took the model id from its siblings (PR #7059).
+Inferred: an end device (no neutral), the endpoints' clusters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from ._aqara_t1_switch import t1_switch
 
-from .. import features as f
-from ..lumi.const import (
-    BASIC,
-    DEVICE_TEMPERATURE,
-    GROUPS,
-    LUMI_CLUSTER,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
-)
-from .model import Definition, EndpointDecl
-
-#: Zigbee2MQTT's buttonLookup: one endpoint per rocker and per combination pressed together
-_BUTTONS: Mapping[int | None, str | None] = {
-    41: "left",
-    42: "center",
-    43: "right",
-    51: "left_center",
-    52: "left_right",
-    53: "center_right",
-    61: "all",
-}
-
-# Zigbee2MQTT's lumiOnOff / lumiLedDisabledNight descriptions
-_POWER_OUTAGE_MEMORY = "Controls the behavior when the device is powered on after power loss."
-_LED_DISABLED_NIGHT = "Enables/disables LED indicator at night."
-
-DEFINITION = Definition(
+DEFINITION = t1_switch(
     model="QBKG33LM",
-    model_ids=("lumi.switch.b3l01",),
-    vendor="Aqara",
+    model_id="lumi.switch.b3l01",
     description="Smart wall switch T1 (no neutral, triple rocker)",
-    is_router=False,  # no neutral: end device
-    features=(
-        f.relay(endpoint=1, name="left", description="Left relay."),
-        f.relay(endpoint=2, name="center", description="Center relay."),
-        f.relay(endpoint=3, name="right", description="Right relay."),
-        f.device_temperature(),
-        f.power_outage_count(),
-        f.power_outage_memory(description=_POWER_OUTAGE_MEMORY),
-        f.operation_mode(
-            endpoint=1,
-            name="left",
-            description="Decoupled mode for left button.",
-            decoupled_first=True,
-        ),
-        f.operation_mode(
-            endpoint=2,
-            name="center",
-            description="Decoupled mode for center button.",
-            decoupled_first=True,
-        ),
-        f.operation_mode(
-            endpoint=3,
-            name="right",
-            description="Decoupled mode for right button.",
-            decoupled_first=True,
-        ),
-        f.led_disabled_night(description=_LED_DISABLED_NIGHT),
-        f.flip_indicator_light(),
-        # Zigbee2MQTT lists single/double only, yet publishes them with the button
-        f.multistate_clicks(
-            _BUTTONS,
-            clicks=f.SINGLE_DOUBLE,
-            state_actions=(
-                "on_left",
-                "off_left",
-                "on_center",
-                "off_center",
-                "on_right",
-                "off_right",
-            ),
-        ),
-        f.event_mode(),
-        f.linkquality(),
-        f.lumi_heartbeat(),
-        f.ota(0x1088),
-    ),
-    endpoints=(
-        EndpointDecl(
-            endpoint=1,
-            device_type=0x0100,
-            in_clusters=(BASIC, DEVICE_TEMPERATURE, 0x0003, GROUPS, 0x0005, ON_OFF, LUMI_CLUSTER),
-            out_clusters=(0x000A, OTA),
-        ),
-        EndpointDecl(endpoint=2, device_type=0x0100, in_clusters=(GROUPS, 0x0005, ON_OFF)),
-        EndpointDecl(endpoint=3, device_type=0x0100, in_clusters=(GROUPS, 0x0005, ON_OFF)),
-        *(
-            EndpointDecl(endpoint=endpoint, device_type=0x0000, in_clusters=(MULTISTATE_INPUT,))
-            for endpoint in _BUTTONS
-            if endpoint is not None
-        ),
-    ),
+    rockers={1: "left", 2: "center", 3: "right"},
+    buttons={
+        41: "left",
+        42: "center",
+        43: "right",
+        51: "left_center",
+        52: "left_right",
+        53: "center_right",
+        61: "all",
+    },
+    neutral=False,
+    power=False,
+    ota_image_type=0x1088,
 )

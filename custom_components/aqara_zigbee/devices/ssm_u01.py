@@ -11,6 +11,7 @@ from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
+from ..features import metering
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -20,9 +21,8 @@ from ..lumi.const import (
     MULTISTATE_INPUT,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
-from .model import Access, AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Access, Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="SSM-U01",
@@ -35,12 +35,7 @@ DEFINITION = Definition(
         f.report_relay(),
         f.energy(),
         f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             access=Access.REPORT,
         ),
         f.device_temperature(),

@@ -12,7 +12,7 @@ index (the same image type as ZNQBCZ11LM's).
 from __future__ import annotations
 
 from .. import features as f
-from ..features import button_lock, charging_protection, led_indicator, power_on_behavior
+from ..features import button_lock, charging_protection, led_indicator, metering, power_on_behavior
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -21,17 +21,11 @@ from ..lumi.const import (
     LUMI_CLUSTER,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
 from .model import (
     Access,
-    AttributeSource,
-    BindStep,
     Definition,
     EndpointDecl,
-    Feature,
-    NumberCodec,
-    ReportStep,
 )
 
 DEFINITION = Definition(
@@ -47,29 +41,11 @@ DEFINITION = Definition(
         f.power_outage_count(),
         power_on_behavior.power_on_behavior(),
         f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             access=Access.REPORT,
             entity_category="diagnostic",
         ),
-        # Zigbee2MQTT's lumiPower has power reported: every 10 s to 1 h, on 5 W changes
-        Feature(
-            configure=(
-                BindStep(endpoint=21, cluster=ANALOG_INPUT),
-                ReportStep(
-                    endpoint=21,
-                    cluster=ANALOG_INPUT,
-                    attribute=PRESENT_VALUE,
-                    min_interval=10,
-                    max_interval=3600,
-                    reportable_change=5,
-                ),
-            )
-        ),
+        metering.report_analog_power(),  # lumiPower: 10 s-1 h, 5 W
         f.energy(),
         f.voltage(),
         f.current(),

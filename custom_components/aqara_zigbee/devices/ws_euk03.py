@@ -12,21 +12,12 @@ from __future__ import annotations
 from .. import features as f
 from ..features import metering
 from ..lumi.const import (
-    ANALOG_INPUT,
-    BASIC,
-    DEVICE_TEMPERATURE,
-    ELECTRICAL_MEASUREMENT,
     EM_AC_POWER_DIVISOR,
     EM_AC_POWER_MULTIPLIER,
     EM_ACTIVE_POWER,
-    GROUPS,
-    LUMI_CLUSTER,
-    METERING,
-    MULTISTATE_INPUT,
-    ON_OFF,
-    OTA,
 )
-from .model import ANY_ENDPOINT, Definition, EndpointDecl
+from ._aqara_h1 import h1_switch_endpoints
+from .model import ANY_ENDPOINT, Definition
 
 DEFINITION = Definition(
     model="WS-EUK03",
@@ -60,28 +51,5 @@ DEFINITION = Definition(
         f.lumi_heartbeat(),
         f.ota(0x151C),
     ),
-    endpoints=(
-        EndpointDecl(
-            endpoint=1,
-            device_type=0x0100,
-            in_clusters=(
-                BASIC,
-                DEVICE_TEMPERATURE,
-                0x0003,
-                GROUPS,
-                0x0005,
-                ON_OFF,
-                0x0009,
-                METERING,
-                ELECTRICAL_MEASUREMENT,
-                MULTISTATE_INPUT,
-                LUMI_CLUSTER,
-            ),
-            out_clusters=(0x000A, OTA),
-        ),
-        # Power (AnalogInput), on the descriptors of some firmware only
-        EndpointDecl(endpoint=21, device_type=0x0100, in_clusters=(ANALOG_INPUT,)),
-        # The button endpoints, ready before the first click
-        EndpointDecl(endpoint=41, device_type=0x0100, in_clusters=(MULTISTATE_INPUT,)),
-    ),
+    endpoints=h1_switch_endpoints(1, (41,), power=True, metering=True),
 )

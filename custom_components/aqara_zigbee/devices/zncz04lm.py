@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import features as f
+from ..features import metering
 from ..lumi.const import (
-    ANALOG_INPUT,
     BASIC,
     DEVICE_TEMPERATURE,
     EM_AC_CURRENT_DIVISOR,
@@ -19,9 +19,8 @@ from ..lumi.const import (
     GROUPS,
     LUMI_CLUSTER,
     ON_OFF,
-    PRESENT_VALUE,
 )
-from .model import AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="ZNCZ04LM",
@@ -33,12 +32,7 @@ DEFINITION = Definition(
         f.relay(device_class="outlet"),
         f.power(
             # Newer firmware: AnalogInput on endpoint 21; older: ElectricalMeasurement
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             f.electrical_measurement(
                 EM_ACTIVE_POWER, EM_AC_POWER_MULTIPLIER, EM_AC_POWER_DIVISOR, ndigits=2
             ),

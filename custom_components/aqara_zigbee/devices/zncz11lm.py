@@ -9,10 +9,11 @@ and the genBasic 0xFF01 heartbeat are inferred from lumi.plug's generation.
 from __future__ import annotations
 
 from .. import features as f
+from ..features import metering
 from ..features.basic_frame_settings import basic_frame_switch
 from ..features.relay import POWER_OUTAGE_MEMORY_DESCRIPTION
-from ..lumi.const import ANALOG_INPUT, BASIC, DEVICE_TEMPERATURE, GROUPS, ON_OFF, PRESENT_VALUE
-from .model import AttributeSource, Definition, EndpointDecl, NumberCodec
+from ..lumi.const import ANALOG_INPUT, BASIC, DEVICE_TEMPERATURE, GROUPS, ON_OFF
+from .model import Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="ZNCZ11LM",
@@ -23,12 +24,7 @@ DEFINITION = Definition(
     features=(
         f.relay(device_class="outlet"),
         f.power(
-            AttributeSource(
-                endpoint=2,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(endpoint=2),
         ),
         f.energy(),
         f.device_temperature(),

@@ -11,6 +11,7 @@ OTA image type 0x0101 from the Koenkk/zigbee-OTA index. Its heartbeat is read fr
 from __future__ import annotations
 
 from .. import features as f
+from ..features import metering
 from ..features.basic_frame_settings import basic_frame_switch
 from ..features.relay import POWER_OUTAGE_MEMORY_DESCRIPTION
 from ..lumi.const import (
@@ -20,9 +21,8 @@ from ..lumi.const import (
     GROUPS,
     LUMI_CLUSTER,
     ON_OFF,
-    PRESENT_VALUE,
 )
-from .model import AttributeSource, Definition, EndpointDecl, NumberCodec
+from .model import Definition, EndpointDecl
 
 DEFINITION = Definition(
     model="ZNCZ12LM",
@@ -33,12 +33,7 @@ DEFINITION = Definition(
     features=(
         f.relay(device_class="outlet"),
         f.power(
-            AttributeSource(
-                endpoint=2,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(endpoint=2),
         ),
         f.energy(),
         f.device_temperature(),

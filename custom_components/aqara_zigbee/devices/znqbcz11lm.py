@@ -11,7 +11,7 @@ outlet QBCZ15LM. OTA image type 0x9B0E from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import button_lock, button_switch_mode, power_on_behavior
+from ..features import button_lock, button_switch_mode, metering, power_on_behavior
 from ..lumi.const import (
     ANALOG_INPUT,
     BASIC,
@@ -20,17 +20,11 @@ from ..lumi.const import (
     LUMI_CLUSTER,
     ON_OFF,
     OTA,
-    PRESENT_VALUE,
 )
 from .model import (
     Access,
-    AttributeSource,
-    BindStep,
     Definition,
     EndpointDecl,
-    Feature,
-    NumberCodec,
-    ReportStep,
 )
 
 DEFINITION = Definition(
@@ -56,29 +50,11 @@ DEFINITION = Definition(
         power_on_behavior.power_on_behavior(),
         f.led_disabled_night(),
         f.power(
-            AttributeSource(
-                endpoint=21,
-                cluster=ANALOG_INPUT,
-                attribute=PRESENT_VALUE,
-                codec=NumberCodec(ndigits=2),
-            ),
+            metering.analog_power(),
             access=Access.REPORT,
             entity_category="diagnostic",
         ),
-        # Zigbee2MQTT's lumiPower has power reported: every 10 s to 1 h, on 5 W changes
-        Feature(
-            configure=(
-                BindStep(endpoint=21, cluster=ANALOG_INPUT),
-                ReportStep(
-                    endpoint=21,
-                    cluster=ANALOG_INPUT,
-                    attribute=PRESENT_VALUE,
-                    min_interval=10,
-                    max_interval=3600,
-                    reportable_change=5,
-                ),
-            )
-        ),
+        metering.report_analog_power(),  # lumiPower: 10 s-1 h, 5 W
         f.energy(),
         f.voltage(),
         f.current(),

@@ -2,53 +2,14 @@
 
 from __future__ import annotations
 
-from .. import features as f
-from ._aqara_h1_neutral import h1_endpoints
-from .model import Definition
+from ._aqara_h1_neutral import TRIPLE_BUTTONS, h1_neutral_switch
 
-ROCKERS = {1: "left", 2: "center", 3: "right"}
-#: Zigbee2MQTT's button endpoints of the H1/E1 triple rockers
-BUTTONS: dict[int | None, str | None] = {
-    41: "left",
-    42: "center",
-    43: "right",
-    51: "left_center",
-    52: "left_right",
-}
-BUTTONS |= {53: "center_right", 61: "all"}
-
-DEFINITION = Definition(
+DEFINITION = h1_neutral_switch(
     model="ZNQBKG31LM",
-    model_ids=("lumi.switch.acn040",),
-    vendor="Aqara",
+    model_id="lumi.switch.acn040",
     description="Smart wall switch E1 (with neutral, triple rocker)",
-    is_router=True,  # with neutral
-    features=(
-        *(
-            f.relay(endpoint=ep, name=name, description="On/off state of the switch.")
-            for ep, name in ROCKERS.items()
-        ),
-        *(
-            f.operation_mode(
-                endpoint=ep, name=name, description=f"Decoupled mode for {name} button."
-            )
-            for ep, name in ROCKERS.items()
-        ),
-        f.multistate_clicks(
-            BUTTONS,
-            clicks=f.SINGLE_DOUBLE,
-            state_actions=tuple(
-                f"{state}_{name}" for name in ROCKERS.values() for state in ("on", "off")
-            ),
-            by_button=True,
-        ),
-        f.power_outage_memory(),
-        f.device_temperature(),
-        f.flip_indicator_light(),
-        f.event_mode(),
-        f.linkquality(),
-        f.lumi_heartbeat(),
-        f.ota(0x1909),
-    ),
-    endpoints=h1_endpoints(3, BUTTONS, metering=False),
+    rockers={1: "left", 2: "center", 3: "right"},
+    buttons=TRIPLE_BUTTONS,
+    metering=False,
+    ota_image_type=0x1909,
 )

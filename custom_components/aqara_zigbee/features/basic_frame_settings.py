@@ -65,6 +65,8 @@ def basic_frame_switch(key: str, *, description: str, on: bytes, off: bytes) -> 
             config_switch(
                 key,
                 description=description,
+                # The old firmware never reports nor answers its 0xFFF0 settings
+                assumed=True,
                 sources=(
                     AttributeSource(
                         endpoint=1,

@@ -16,19 +16,24 @@ def lock_relay(
     endpoint: int = 1,
     name: str | None = None,
     description: str = "Locks relay and prevents it from operating.",
+    key: str = "lock_relay",
 ) -> Feature:
-    """One relay's lock; ``name``: the rocker in Zigbee2MQTT's key (``lock_relay_top``)."""
+    """One relay's lock; ``name``: the rocker in Zigbee2MQTT's key (``lock_relay_top``).
+
+    ``key``: the expose's name where Zigbee2MQTT calls the attribute otherwise (an
+    outlet's ``child_lock``).
+    """
     return Feature(
         exposes=(
             Expose(
-                key=f"lock_relay{endpoint_suffix(name)}",
+                key=f"{key}{endpoint_suffix(name)}",
                 platform=Platform.SWITCH,
                 access=RW,
                 description=description,
                 entity_category="config",
                 sources=(lumi_attribute(ATTR_LOCK_RELAY, BOOL, endpoint=endpoint),),
                 write=lumi_write(ATTR_LOCK_RELAY, ZCL_UINT8, BOOL, endpoint=endpoint),
-                translation_key="lock_relay_endpoint" if name else None,
+                translation_key=f"{key}_endpoint" if name else None,
                 translation_placeholders=endpoint_placeholders(name),
             ),
         )

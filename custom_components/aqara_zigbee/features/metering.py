@@ -25,6 +25,7 @@ from ..devices.model import (
 from ..lumi.const import (
     ANALOG_INPUT,
     ELECTRICAL_MEASUREMENT,
+    EM_ACTIVE_POWER,
     METERING,
     METERING_CURRENT_SUMMATION,
     METERING_DIVISOR,
@@ -60,17 +61,20 @@ def power(*sources: Source, access: Access = RO, entity_category: str | None = N
     )
 
 
-def energy(*sources: Source, heartbeat_in_wh: bool = False) -> Feature:
+def energy(
+    *sources: Source, heartbeat_in_wh: bool = False, access: Access = Access.REPORT
+) -> Feature:
     """Consumed energy (kWh): the heartbeat, then the model's own sources.
 
     ``heartbeat_in_wh``: the heartbeat counts watt-hours (T2 relay module LLKZMK12LM).
+    ``access``: RO where Zigbee2MQTT reads it (/get) from the model's own sources.
     """
     heartbeat = TlvNumber(scale=0.001, ndigits=3) if heartbeat_in_wh else TlvNumber()
     return _measurement(
         Expose(
             key="energy",
             platform=Platform.SENSOR,
-            access=Access.REPORT,
+            access=access,
             description="Sum of consumed energy.",
             unit="kWh",
             device_class="energy",
@@ -98,13 +102,16 @@ def voltage(*sources: Source) -> Feature:
     )
 
 
-def current(*sources: Source) -> Feature:
-    """Load current (A; the heartbeat carries milliamperes)."""
+def current(*sources: Source, access: Access = Access.REPORT) -> Feature:
+    """Load current (A; the heartbeat carries milliamperes).
+
+    ``access``: RO where Zigbee2MQTT reads it (/get) from the model's own sources.
+    """
     return _measurement(
         Expose(
             key="current",
             platform=Platform.SENSOR,
-            access=Access.REPORT,
+            access=access,
             description="Instantaneous measured electrical current.",
             unit="A",
             device_class="current",
@@ -168,4 +175,36 @@ def report_analog_power(*, endpoint: int = 21) -> Feature:
                 reportable_change=5,
             ),
         )
+    )
+
+
+def endpoint_power(*, endpoint: int, name: str, description: str) -> Feature:
+    """One endpoint's power (W) as ElectricalMeasurement activePower, read unscaled as
+    Zigbee2MQTT's m.numeric does (WP-P09D: ``power_1``, ``power_2``, ``power_usb``); the
+    ``power_calibration``/``power_precision`` options apply to each."""
+    return Feature(
+        exposes=(
+            Expose(
+                key=f"power_{name}",
+                platform=Platform.SENSOR,
+                access=Access.REPORT,
+                description=description,
+                unit="W",
+                device_class="power",
+                state_class="measurement",
+                suggested_display_precision=1,
+                sources=(
+                    AttributeSource(
+                        endpoint=endpoint,
+                        cluster=ELECTRICAL_MEASUREMENT,
+                        attribute=EM_ACTIVE_POWER,
+                        codec=NumberCodec(),
+                    ),
+                ),
+                translation_key="power_endpoint",
+                translation_placeholders={"endpoint": name},
+                measurement="power",
+            ),
+        ),
+        options=(calibration_key("power"), precision_key("power")),
     )

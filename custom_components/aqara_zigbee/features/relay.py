@@ -149,6 +149,8 @@ def plug_power_outage_memory(*, readable: bool = True) -> Feature:
                 "power_outage_memory",
                 access=RW if readable else Access.WRITE | Access.REPORT,
                 description=POWER_OUTAGE_MEMORY_DESCRIPTION,
+                # Written as two 0xFFF0 frames; the unit never tells the setting back
+                assumed=True,
                 sources=(
                     AttributeSource(
                         endpoint=1,

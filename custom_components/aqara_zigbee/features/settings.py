@@ -39,8 +39,9 @@ def config_switch(
     sources: tuple[Source, ...],
     write: Write,
     access: Access = RW,
+    assumed: bool = False,
 ) -> Expose:
-    """A configuration switch (entity category config)."""
+    """A configuration switch (entity category config); ``assumed``: see Expose.assumed."""
     return Expose(
         key=key,
         platform=Platform.SWITCH,
@@ -49,6 +50,7 @@ def config_switch(
         entity_category="config",
         sources=sources,
         write=write,
+        assumed=assumed,
     )
 
 
@@ -196,15 +198,20 @@ def auto_off(*, readable: bool = False, minutes: int = 20) -> Feature:
     )
 
 
-def overload_protection(*, minimum: float = 100, maximum: float = 2300) -> Feature:
-    """Plugs: the relay opens above this load (W)."""
+def overload_protection(
+    *, minimum: float = 100, maximum: float = 2300, readable: bool = True
+) -> Feature:
+    """Plugs: the relay opens above this load (W).
+
+    ``readable``: False where reading it back fails (WP-P09D): the state is what was written.
+    """
     codec = NumberCodec(ndigits=1)
     return Feature(
         exposes=(
             Expose(
                 key="overload_protection",
                 platform=Platform.NUMBER,
-                access=RW,
+                access=RW if readable else Access.WRITE | Access.REPORT,
                 description="Maximum allowed load, turns off if exceeded.",
                 unit="W",
                 device_class="power",
@@ -212,7 +219,7 @@ def overload_protection(*, minimum: float = 100, maximum: float = 2300) -> Featu
                 native_min=minimum,
                 native_max=maximum,
                 native_step=1,
-                sources=(lumi_attribute(ATTR_OVERLOAD_PROTECTION, codec),),
+                sources=(lumi_attribute(ATTR_OVERLOAD_PROTECTION, codec, readable=readable),),
                 write=lumi_write(ATTR_OVERLOAD_PROTECTION, ZCL_FLOAT, codec),
             ),
         )

@@ -84,6 +84,7 @@ class Metering(Behaviour):
         exposes_energy: bool = True,
         rms_in_electrical_measurement: bool = True,
         load_relays: tuple[int, ...] = (1,),
+        current_in_amperes: bool = False,
     ) -> None:
         self.power_endpoint = power_endpoint
         self.energy_endpoint = energy_endpoint
@@ -101,6 +102,9 @@ class Metering(Behaviour):
         #: properties the model's page does not show although the firmware measures them
         self.hidden = hidden
         self.rms_in_electrical_measurement = rms_in_electrical_measurement
+        #: rmsCurrent in whole amperes, no rmsVoltage, and no current multiplier/divisor
+        #: (H2 EU switches refuse to have those read: the ZCL default 1/1 applies)
+        self.current_in_amperes = current_in_amperes
         self.load_watts = 0.0
         self.consumer_connected = False
         self.energy_kwh = 0.0
@@ -262,7 +266,9 @@ class Metering(Behaviour):
         self._last_reported_power = power
         if self.electrical_measurement:
             values = [AttributeValue(0x050B, DataType.INT16, self._active_power_raw())]
-            if self.rms_in_electrical_measurement:
+            if self.current_in_amperes:
+                values.append(AttributeValue(0x0508, DataType.UINT16, self._rms_current_raw()))
+            elif self.rms_in_electrical_measurement:
                 values += [
                     AttributeValue(0x0505, DataType.UINT16, self._rms_voltage_raw()),
                     AttributeValue(0x0508, DataType.UINT16, self._rms_current_raw()),
@@ -311,6 +317,8 @@ class Metering(Behaviour):
         return round(self.voltage_v * LEGACY_VOLTAGE_DIVISOR)
 
     def _rms_current_raw(self) -> int:
+        if self.current_in_amperes:
+            return round(self.current_a)
         return round(self.current_a * LEGACY_CURRENT_DIVISOR)
 
     def _summation_raw(self) -> int:
@@ -346,6 +354,13 @@ class Metering(Behaviour):
                 if self.rms_in_electrical_measurement
                 else {}
             )
+            if self.current_in_amperes:
+                return {
+                    0x0508: Attribute(DataType.UINT16, self._rms_current_raw),
+                    0x050B: Attribute(DataType.INT16, self._active_power_raw),
+                    0x0604: Attribute(DataType.UINT16, lambda: 1),
+                    0x0605: Attribute(DataType.UINT16, lambda: LEGACY_POWER_DIVISOR),
+                }
             return {
                 **rms,
                 0x050B: Attribute(DataType.INT16, self._active_power_raw),
@@ -419,11 +434,9 @@ class Metering(Behaviour):
             props += [
                 Property(
                     "current",
-                    read=lambda: self.current_a,
+                    read=self._current_shown,
                     change=self._change_current,
-                    pick=lambda current: (
-                        _other_load(as_number(current) * self.voltage_v) / self.voltage_v
-                    ),
+                    pick=self._other_current,
                 ),
             ]
         if self.aqara_protections:
@@ -497,6 +510,15 @@ class Metering(Behaviour):
         self.voltage_override = as_number(value)
         if report:
             self.device.send_heartbeat()
+
+    def _current_shown(self) -> float:
+        """The current as the unit sends it (whole amperes on the H2 EU switches)."""
+        return float(self._rms_current_raw()) if self.current_in_amperes else self.current_a
+
+    def _other_current(self, current: object) -> float:
+        if self.current_in_amperes:
+            return 2.0 if as_number(current) != 2.0 else 1.0
+        return _other_load(as_number(current) * self.voltage_v) / self.voltage_v
 
     def _change_current(self, value: object, report: bool) -> None:
         """Another appliance draws ``value`` A; the heartbeat carries the current."""

@@ -11,6 +11,7 @@ double 2, release 255) come from each button's endpoint.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..behaviours import (
     Behaviour,
@@ -54,6 +55,32 @@ from ..zcl import DataType
 OTA_IMAGE_TYPE = 0x1920
 FIRMWARE = 20
 GESTURES = frozenset({PressKind.HOLD, PressKind.SINGLE, PressKind.DOUBLE, PressKind.RELEASE})
+_BOOL: Mapping[Any, int] = {True: 1, False: 0}
+
+
+def lock_settings(
+    locks: Mapping[int, str], *, prefix: str = "lock_relay", values: Mapping[Any, int] = _BOOL
+) -> list[LumiSetting]:
+    """0xFCC0 0x0285 per endpoint (``lock_relay_top``; an outlet's ``child_lock_1``)."""
+    return [
+        LumiSetting(f"{prefix}_{name}", 0x0285, DataType.UINT8, values, default=0, endpoint=ep)
+        for ep, name in locks.items()
+    ]
+
+
+def click_mode_settings(buttons: Mapping[int, str]) -> list[LumiSetting]:
+    """0xFCC0 0x0286 per button endpoint: multi-click (2, the default) or single (1)."""
+    return [
+        LumiSetting(
+            f"multi_click_{name}",
+            0x0286,
+            DataType.UINT8,
+            {True: 2, False: 1},
+            default=2,
+            endpoint=ep,
+        )
+        for ep, name in buttons.items()
+    ]
 
 
 def _endpoints(relays: Mapping[int, str], wireless: int | None) -> tuple[EndpointSpec, ...]:
@@ -98,31 +125,8 @@ def _behaviours(relays: Mapping[int, str], wireless: int | None) -> Sequence[Beh
         Identify(),
         PowerOutageCounter(exposed=True),
         PowerOnBehavior(),
-        *(
-            LumiSetting(
-                f"lock_relay_{name}",
-                0x0285,
-                DataType.UINT8,
-                {True: 1, False: 0},
-                default=0,
-                endpoint=ep,
-            )
-            for ep, name in relays.items()
-        ),
-        *(
-            [
-                LumiSetting(
-                    "multi_click_wireless",
-                    0x0286,
-                    DataType.UINT8,
-                    {True: 2, False: 1},
-                    default=2,
-                    endpoint=wireless,
-                )
-            ]
-            if wireless is not None
-            else []
-        ),
+        *lock_settings(relays),
+        *click_mode_settings({} if wireless is None else {wireless: "wireless"}),
         Metering(power_endpoint=21, exposes_energy=False),
         LumiSetting(
             "led_disabled_night", 0x0203, DataType.BOOL, {True: True, False: False}, default=False
