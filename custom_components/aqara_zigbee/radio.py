@@ -199,6 +199,17 @@ async def connected_app(
         try:
             async with asyncio.timeout(PROBE_TIMEOUT):
                 await app.connect()
+        except asyncio.CancelledError as exc:
+            await _disconnect(app)
+            if _really_cancelled():
+                raise
+            # bellows cancels its startup-reset wait when the other end closes at once:
+            # that CancelledError is a lost connection, not a cancelled probe (escaping,
+            # it dropped the config flow's HTTP request without an answer)
+            LOGGER.debug(
+                "Probing %s at %s: connection lost", radio_type, device.get(CONF_DEVICE_PATH)
+            )
+            raise RadioError("cannot_connect") from exc
         except Exception as exc:
             await _disconnect(app)
             LOGGER.debug("Probing %s at %s failed", radio_type, device.get(CONF_DEVICE_PATH))
@@ -219,11 +230,23 @@ _PROBE: ContextVar[object | None] = ContextVar("aqara_zigbee_probe", default=Non
 DISCONNECT_TIMEOUT = 5.0
 
 
+def _really_cancelled() -> bool:
+    """Whether the running task itself is being cancelled (not just a future it awaited)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
 async def _disconnect(app: zigpy.application.ControllerApplication) -> None:
     """Disconnect, bounded in time; a failing disconnect is no reason to hang a probe."""
-    with suppress(Exception):
+    try:
         async with asyncio.timeout(DISCONNECT_TIMEOUT):
             await app.disconnect()  # type: ignore[no-untyped-call]
+    except asyncio.CancelledError:
+        if _really_cancelled():
+            raise
+        # bellows' disconnect after a lost connection awaits a future it cancelled itself
+    except Exception:
+        LOGGER.debug("Disconnecting a probed radio failed", exc_info=True)
 
 
 async def _cancel_probe_tasks(marker: object) -> None:

@@ -111,3 +111,68 @@ async def test_probe_of_a_hostile_radio_answers_and_cleans_up(
     assert leftovers == []
     messages = [record.getMessage() for record in caplog.records]
     assert not [m for m in messages if "Event loop is closed" in m or "was destroyed" in m]
+
+
+def _znp_frames(count: int, seed: int = 21) -> bytes:
+    """Well-formed Z-Stack MT frames (right SOF, length and FCS) of unknown commands."""
+    rng = random.Random(seed)
+    out = bytearray()
+    for _ in range(count):
+        data = rng.randbytes(rng.randrange(0, 64))
+        header = bytes([0x40 | rng.randrange(0x10, 0x20), rng.randrange(256)])  # AREQ
+        body = bytes([len(data)]) + header + data
+        fcs = 0
+        for byte in body:
+            fcs ^= byte
+        out += b"\xfe" + body + bytes([fcs])
+    return bytes(out)
+
+
+async def _flood_of_frames(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    chunk = _znp_frames(400)
+    while True:
+        writer.write(chunk)
+        await writer.drain()
+
+
+FLOODS: dict[str, Behaviour] = {
+    "valid_znp_frames": _flood_of_frames,
+    "random_bytes": _endless_garbage,
+}
+
+
+@pytest.mark.parametrize("radio_type", [RadioType.ZNP, RadioType.EZSP])
+@pytest.mark.parametrize("name", list(FLOODS))
+async def test_flood_does_not_starve_the_loop(
+    radio_type: RadioType, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A probe of a flooding 'radio' gives up, the loop keeps ticking, errors stay few."""
+    caplog.set_level(logging.DEBUG)
+    loop = asyncio.get_running_loop()
+    delays: list[float] = []
+
+    async def ticker() -> None:
+        expected = loop.time() + 0.05
+        while True:
+            await asyncio.sleep(0.05)
+            now = loop.time()
+            delays.append(now - expected)
+            expected = now + 0.05
+
+    ticks = asyncio.create_task(ticker())
+    try:
+        async with hostile_server(FLOODS[name]) as url:
+            with pytest.raises(radio.RadioError) as err:
+                async with asyncio.timeout(PROBE_TIMEOUT * 4):
+                    await radio.probe(radio_type, {CONF_DEVICE_PATH: url, CONF_BAUDRATE: 115200})
+    finally:
+        ticks.cancel()
+        await asyncio.gather(ticks, return_exceptions=True)
+    assert err.value.reason == "not_this_radio"
+    assert delays
+    # Before #21 the frame flood starved the loop for 1.3 s (an ERROR record per frame);
+    # what is left is zigpy-znp parsing ~1000 frames per read, 0.3-0.6 s on a loaded
+    # machine: the probe's own byte budget (issue #21, item 4) would bound that further.
+    assert max(delays) < 1.0, f"the loop was starved for {max(delays):.2f} s"
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert len(errors) <= 20, f"{len(errors)} ERROR records, first: {errors[0].getMessage()}"
