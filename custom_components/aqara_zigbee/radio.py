@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager, suppress
+from contextvars import ContextVar
 from dataclasses import dataclass
 import errno
 from functools import cache
@@ -234,22 +235,83 @@ def _classify(exc: BaseException) -> RadioError:
 async def connected_app(
     radio_type: RadioType, device: Mapping[str, Any]
 ) -> AsyncIterator[zigpy.application.ControllerApplication]:
-    """A connected, database-less application for probing; always disconnected after."""
+    """A connected, database-less application for probing; always disconnected after.
+
+    Whatever the other end does (close at once, stay silent, send garbage), the probe
+    ends within :data:`PROBE_TIMEOUT` with a :class:`RadioError`, and leaves no task of
+    the radio library behind: zigpy-znp's connect does not cancel its ping task when it is
+    itself cancelled (our timeout), so every task the probe started is cancelled here.
+    """
     cls = application_class(radio_type)
     app = cls(zigpy_config(device, None))
+    marker = object()
+    token = _PROBE.set(marker)
     try:
-        async with asyncio.timeout(PROBE_TIMEOUT):
-            await app.connect()
-    except Exception as exc:
-        with suppress(Exception):
-            await app.disconnect()  # type: ignore[no-untyped-call]
-        LOGGER.debug("Probing %s at %s failed", radio_type, device.get(CONF_DEVICE_PATH))
-        raise _classify(exc) from exc
-    try:
-        yield app
+        try:
+            async with asyncio.timeout(PROBE_TIMEOUT):
+                await app.connect()
+        except asyncio.CancelledError as exc:
+            await _disconnect(app)
+            if _really_cancelled():
+                raise
+            # bellows cancels its startup-reset wait when the other end closes at once:
+            # that CancelledError is a lost connection, not a cancelled probe (escaping,
+            # it dropped the config flow's HTTP request without an answer)
+            LOGGER.debug(
+                "Probing %s at %s: connection lost", radio_type, device.get(CONF_DEVICE_PATH)
+            )
+            raise RadioError("cannot_connect") from exc
+        except Exception as exc:
+            await _disconnect(app)
+            LOGGER.debug("Probing %s at %s failed", radio_type, device.get(CONF_DEVICE_PATH))
+            raise _classify(exc) from exc
+        try:
+            yield app
+        finally:
+            await _disconnect(app)
     finally:
-        with suppress(Exception):
+        with suppress(ValueError):  # closed from another context: nothing was set there
+            _PROBE.reset(token)
+        await _cancel_probe_tasks(marker)
+
+
+#: set while a probe runs; the tasks it starts inherit it (asyncio copies the context)
+_PROBE: ContextVar[object | None] = ContextVar("aqara_zigbee_probe", default=None)
+# How long a probe's radio library may take to let go of the connection
+DISCONNECT_TIMEOUT = 5.0
+
+
+def _really_cancelled() -> bool:
+    """Whether the running task itself is being cancelled (not just a future it awaited)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+async def _disconnect(app: zigpy.application.ControllerApplication) -> None:
+    """Disconnect, bounded in time; a failing disconnect is no reason to hang a probe."""
+    try:
+        async with asyncio.timeout(DISCONNECT_TIMEOUT):
             await app.disconnect()  # type: ignore[no-untyped-call]
+    except asyncio.CancelledError:
+        if _really_cancelled():
+            raise
+        # bellows' disconnect after a lost connection awaits a future it cancelled itself
+    except Exception:
+        LOGGER.debug("Disconnecting a probed radio failed", exc_info=True)
+
+
+async def _cancel_probe_tasks(marker: object) -> None:
+    """Cancel (and await) every task a probe started that is still running."""
+    current = asyncio.current_task()
+    leftovers = [
+        task
+        for task in asyncio.all_tasks()
+        if task is not current and not task.done() and task.get_context().get(_PROBE) is marker
+    ]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        await asyncio.wait(leftovers, timeout=DISCONNECT_TIMEOUT)
 
 
 async def probe(radio_type: RadioType, device: Mapping[str, Any]) -> ProbeResult:

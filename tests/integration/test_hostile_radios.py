@@ -1,0 +1,185 @@
+"""Issue #21: probing a TCP "radio" that is not one must end, answer and clean up.
+
+Each server below is a hostile coordinator on 127.0.0.1:0; the probe is tried against
+every one for both radio families. PHCC's cleanup check fails a test that leaves a task
+or timer behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+import logging
+import random
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+
+from custom_components.aqara_zigbee import radio
+from custom_components.aqara_zigbee.const import CONF_BAUDRATE, CONF_DEVICE_PATH, RadioType
+from tests.figures import report
+
+PROBE_TIMEOUT = 1.0
+
+Behaviour = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Coroutine[Any, Any, None]]
+
+
+async def _close_at_once(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    writer.close()
+
+
+async def _silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    while await reader.read(4096):
+        pass
+
+
+async def _garbage_once(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    writer.write(random.Random(21).randbytes(4096))
+    await writer.drain()
+    await _silent(reader, writer)
+
+
+async def _endless_garbage(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    rng = random.Random(21)
+    while True:
+        writer.write(rng.randbytes(16384))
+        await writer.drain()
+
+
+HOSTILE: dict[str, tuple[Behaviour, set[str]]] = {
+    "closes_at_once": (_close_at_once, {"cannot_connect", "not_this_radio"}),
+    "accepts_and_stays_silent": (_silent, {"not_this_radio"}),
+    "sends_random_bytes": (_garbage_once, {"not_this_radio"}),
+    "sends_an_endless_stream": (_endless_garbage, {"not_this_radio"}),
+}
+
+
+@asynccontextmanager
+async def hostile_server(behaviour: Behaviour) -> AsyncIterator[str]:
+    """A TCP server that treats every client with ``behaviour``; yields its socket URL."""
+    handlers: set[asyncio.Task[None]] = set()
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        handlers.add(asyncio.current_task())  # type: ignore[arg-type]
+        try:
+            await behaviour(reader, writer)
+        except ConnectionError, OSError:
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield f"socket://127.0.0.1:{port}"
+    finally:
+        server.close()
+        for task in list(handlers):
+            task.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
+        await server.wait_closed()
+
+
+@pytest.fixture(autouse=True)
+def short_probe_timeout() -> Any:
+    with (
+        patch.object(radio, "PROBE_TIMEOUT", PROBE_TIMEOUT),
+        patch.object(radio, "DISCONNECT_TIMEOUT", PROBE_TIMEOUT / 4),
+    ):
+        yield
+
+
+@pytest.mark.parametrize("radio_type", [RadioType.ZNP, RadioType.EZSP])
+@pytest.mark.parametrize("name", list(HOSTILE))
+async def test_probe_of_a_hostile_radio_answers_and_cleans_up(
+    radio_type: RadioType, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    behaviour, reasons = HOSTILE[name]
+    caplog.set_level(logging.DEBUG)
+    async with hostile_server(behaviour) as url:
+        device = {CONF_DEVICE_PATH: url, CONF_BAUDRATE: 115200}
+        # A probe that outlives four of its own time limits fails with TimeoutError
+        with pytest.raises(radio.RadioError) as err:
+            async with asyncio.timeout(PROBE_TIMEOUT * 4):
+                await radio.probe(radio_type, device)
+    assert err.value.reason in reasons
+    # Let transports finish closing, then nothing of the probe may be left running
+    for _ in range(5):
+        await asyncio.sleep(0)
+    leftovers = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    assert leftovers == []
+    messages = [record.getMessage() for record in caplog.records]
+    assert not [m for m in messages if "Event loop is closed" in m or "was destroyed" in m]
+
+
+def _znp_frames(count: int, seed: int = 21) -> bytes:
+    """Well-formed Z-Stack MT frames (right SOF, length and FCS) of unknown commands."""
+    rng = random.Random(seed)
+    out = bytearray()
+    for _ in range(count):
+        data = rng.randbytes(rng.randrange(0, 64))
+        header = bytes([0x40 | rng.randrange(0x10, 0x20), rng.randrange(256)])  # AREQ
+        body = bytes([len(data)]) + header + data
+        fcs = 0
+        for byte in body:
+            fcs ^= byte
+        out += b"\xfe" + body + bytes([fcs])
+    return bytes(out)
+
+
+async def _flood_of_frames(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    chunk = _znp_frames(400)
+    while True:
+        writer.write(chunk)
+        await writer.drain()
+
+
+FLOODS: dict[str, Behaviour] = {
+    "valid_znp_frames": _flood_of_frames,
+    "random_bytes": _endless_garbage,
+}
+
+
+@pytest.mark.parametrize("radio_type", [RadioType.ZNP, RadioType.EZSP])
+@pytest.mark.parametrize("name", list(FLOODS))
+async def test_flood_does_not_starve_the_loop(
+    radio_type: RadioType, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A probe of a flooding 'radio' gives up, the loop keeps ticking, errors stay few."""
+    caplog.set_level(logging.DEBUG)
+    loop = asyncio.get_running_loop()
+    delays: list[float] = []
+
+    async def ticker() -> None:
+        expected = loop.time() + 0.05
+        while True:
+            await asyncio.sleep(0.05)
+            now = loop.time()
+            delays.append(now - expected)
+            expected = now + 0.05
+
+    ticks = asyncio.create_task(ticker())
+    try:
+        async with hostile_server(FLOODS[name]) as url:
+            with pytest.raises(radio.RadioError) as err:
+                async with asyncio.timeout(PROBE_TIMEOUT * 4):
+                    await radio.probe(radio_type, {CONF_DEVICE_PATH: url, CONF_BAUDRATE: 115200})
+    finally:
+        ticks.cancel()
+        await asyncio.gather(ticks, return_exceptions=True)
+    assert err.value.reason == "not_this_radio"
+    # The loop kept turning during the probe. How late the ticker ran is a figure, not an
+    # assertion: it depends on the machine, and the flooding server shares this loop.
+    # Before #21 the frame flood starved the loop for 1.3 s (an ERROR record per frame);
+    # what is left (0.3-1.1 s measured) is zigpy-znp parsing ~1000 frames per read, which
+    # a byte budget of the probe's own would bound further (issue #21, left open).
+    assert len(delays) >= 2
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    report(
+        f"flood probe ({name}, {radio_type})",
+        longest_loop_stall_s=round(max(delays), 2),
+        error_records=len(errors),
+    )
+    assert len(errors) <= 20, f"{len(errors)} ERROR records, first: {errors[0].getMessage()}"
