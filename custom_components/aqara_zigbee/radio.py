@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager, suppress
-from contextvars import ContextVar
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 import errno
 from functools import cache
@@ -40,6 +39,7 @@ from .const import (
     FlowControl,
     RadioType,
 )
+from .library_tasks import owned_tasks
 
 if TYPE_CHECKING:
     from .simulator import SimulatedNetwork
@@ -239,14 +239,12 @@ async def connected_app(
 
     Whatever the other end does (close at once, stay silent, send garbage), the probe
     ends within :data:`PROBE_TIMEOUT` with a :class:`RadioError`, and leaves no task of
-    the radio library behind: zigpy-znp's connect does not cancel its ping task when it is
-    itself cancelled (our timeout), so every task the probe started is cancelled here.
+    the radio library behind, failed or running: the probe owns every task started
+    while it runs (zigpy-znp's connect leaves its ping task running when it fails).
     """
     cls = application_class(radio_type)
     app = cls(zigpy_config(device, None))
-    marker = object()
-    token = _PROBE.set(marker)
-    try:
+    async with owned_tasks(DISCONNECT_TIMEOUT):
         try:
             async with asyncio.timeout(PROBE_TIMEOUT):
                 await app.connect()
@@ -269,15 +267,9 @@ async def connected_app(
             yield app
         finally:
             await _disconnect(app)
-    finally:
-        with suppress(ValueError):  # closed from another context: nothing was set there
-            _PROBE.reset(token)
-        await _cancel_probe_tasks(marker)
 
 
-#: set while a probe runs; the tasks it starts inherit it (asyncio copies the context)
-_PROBE: ContextVar[object | None] = ContextVar("aqara_zigbee_probe", default=None)
-# How long a probe's radio library may take to let go of the connection
+#: How long a probe's radio library may take to let go of the connection (and its tasks)
 DISCONNECT_TIMEOUT = 5.0
 
 
@@ -298,20 +290,6 @@ async def _disconnect(app: zigpy.application.ControllerApplication) -> None:
         # bellows' disconnect after a lost connection awaits a future it cancelled itself
     except Exception:
         LOGGER.debug("Disconnecting a probed radio failed", exc_info=True)
-
-
-async def _cancel_probe_tasks(marker: object) -> None:
-    """Cancel (and await) every task a probe started that is still running."""
-    current = asyncio.current_task()
-    leftovers = [
-        task
-        for task in asyncio.all_tasks()
-        if task is not current and not task.done() and task.get_context().get(_PROBE) is marker
-    ]
-    for task in leftovers:
-        task.cancel()
-    if leftovers:
-        await asyncio.wait(leftovers, timeout=DISCONNECT_TIMEOUT)
 
 
 async def probe(radio_type: RadioType, device: Mapping[str, Any]) -> ProbeResult:

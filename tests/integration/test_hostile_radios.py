@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
+import gc
 import logging
 import random
 from typing import Any
@@ -19,7 +20,8 @@ import pytest
 
 from custom_components.aqara_zigbee import radio
 from custom_components.aqara_zigbee.const import CONF_BAUDRATE, CONF_DEVICE_PATH, RadioType
-from tests.figures import report
+from custom_components.aqara_zigbee.hardening import RATE_LIMIT_BURST
+from tests.figures import SOAK, report
 
 PROBE_TIMEOUT = 1.0
 
@@ -91,6 +93,23 @@ def short_probe_timeout() -> Any:
         yield
 
 
+def _library_failures(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Records of tasks and transports the probe left to fail after it (after a GC pass).
+
+    A task that failed with nobody retrieving its error is only reported when it is
+    collected; the failed task sits in a reference cycle (its traceback), so collect now.
+    """
+    gc.collect()
+    return [
+        message
+        for record in caplog.records
+        if any(
+            sign in (message := record.getMessage())
+            for sign in ("never retrieved", "Event loop is closed", "was destroyed")
+        )
+    ]
+
+
 @pytest.mark.parametrize("radio_type", [RadioType.ZNP, RadioType.EZSP])
 @pytest.mark.parametrize("name", list(HOSTILE))
 async def test_probe_of_a_hostile_radio_answers_and_cleans_up(
@@ -105,13 +124,14 @@ async def test_probe_of_a_hostile_radio_answers_and_cleans_up(
             async with asyncio.timeout(PROBE_TIMEOUT * 4):
                 await radio.probe(radio_type, device)
     assert err.value.reason in reasons
-    # Let transports finish closing, then nothing of the probe may be left running
-    for _ in range(5):
-        await asyncio.sleep(0)
-    leftovers = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-    assert leftovers == []
-    messages = [record.getMessage() for record in caplog.records]
-    assert not [m for m in messages if "Event loop is closed" in m or "was destroyed" in m]
+    # Nothing of the probe is left running, nor failed unseen
+    assert _leftover_tasks() == []
+    assert _library_failures(caplog) == []
+
+
+def _leftover_tasks() -> list[asyncio.Task[Any]]:
+    current = asyncio.current_task()
+    return [task for task in asyncio.all_tasks() if task is not current]
 
 
 def _znp_frames(count: int, seed: int = 21) -> bytes:
@@ -144,42 +164,47 @@ FLOODS: dict[str, Behaviour] = {
 
 @pytest.mark.parametrize("radio_type", [RadioType.ZNP, RadioType.EZSP])
 @pytest.mark.parametrize("name", list(FLOODS))
-async def test_flood_does_not_starve_the_loop(
+async def test_probe_of_a_flooding_radio_logs_little(
     radio_type: RadioType, name: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A probe of a flooding 'radio' gives up, the loop keeps ticking, errors stay few."""
+    """A probe of a flooding 'radio' gives up in time, with a handful of ERROR records.
+
+    How long the flood stalls the event loop is a figure of the soak (``make soak``
+    reports it): it depends on the machine, and the flooding server shares this loop.
+    """
     caplog.set_level(logging.DEBUG)
     loop = asyncio.get_running_loop()
-    delays: list[float] = []
+    stalls: list[float] = []
 
     async def ticker() -> None:
+        # Only under the soak: how late a 50 ms timer fires while the flood is parsed
         expected = loop.time() + 0.05
         while True:
             await asyncio.sleep(0.05)
             now = loop.time()
-            delays.append(now - expected)
+            stalls.append(now - expected)
             expected = now + 0.05
 
-    ticks = asyncio.create_task(ticker())
+    ticks = asyncio.create_task(ticker()) if SOAK else None
     try:
         async with hostile_server(FLOODS[name]) as url:
             with pytest.raises(radio.RadioError) as err:
                 async with asyncio.timeout(PROBE_TIMEOUT * 4):
                     await radio.probe(radio_type, {CONF_DEVICE_PATH: url, CONF_BAUDRATE: 115200})
     finally:
-        ticks.cancel()
-        await asyncio.gather(ticks, return_exceptions=True)
+        if ticks is not None:
+            ticks.cancel()
+            await asyncio.gather(ticks, return_exceptions=True)
     assert err.value.reason == "not_this_radio"
-    # The loop kept turning during the probe. How late the ticker ran is a figure, not an
-    # assertion: it depends on the machine, and the flooding server shares this loop.
-    # Before #21 the frame flood starved the loop for 1.3 s (an ERROR record per frame);
-    # what is left (0.3-1.1 s measured) is zigpy-znp parsing ~1000 frames per read, which
-    # a byte budget of the probe's own would bound further (issue #21, left open).
-    assert len(delays) >= 2
+    assert _leftover_tasks() == []
+    assert _library_failures(caplog) == []
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
-    report(
-        f"flood probe ({name}, {radio_type})",
-        longest_loop_stall_s=round(max(delays), 2),
-        error_records=len(errors),
-    )
-    assert len(errors) <= 20, f"{len(errors)} ERROR records, first: {errors[0].getMessage()}"
+    # zigpy-znp logs every unknown frame at ERROR: the rate limit lets a burst through
+    # per message (and interval), not one per frame
+    assert len(errors) <= RATE_LIMIT_BURST * 4, errors[0].getMessage()
+    if SOAK:
+        report(
+            f"flood probe ({name}, {radio_type})",
+            longest_loop_stall_s=round(max(stalls, default=0.0), 2),
+            error_records=len(errors),
+        )
