@@ -14,8 +14,8 @@
 * **A flooding radio cannot flood the log.** zigpy-znp logs every unknown frame at ERROR
   (a fake coordinator streaming well-formed frames of unknown commands made thousands of
   lines a second, and formatting them starved the event loop). Warnings and errors of the
-  radio libraries' frame handling are rate-limited per message: a burst, then one summary
-  line per interval saying how many similar records were dropped.
+  radio libraries' frame handling are rate-limited per message: a burst per interval; the
+  first record let through in a later interval says how many similar ones were dropped.
 * **One frame cannot allocate gigabytes.** zigpy converts a reported value into the
   attribute's declared type with ``type(value)``; for an octet-string attribute (genBasic
   0x000A product code, Lumi's 0xFFF0...) reported as an integer that is ``bytes(n)``: a
