@@ -16,12 +16,16 @@ import random
 from typing import Any
 from unittest.mock import patch
 
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 import pytest
 
 from custom_components.aqara_zigbee import radio
 from custom_components.aqara_zigbee.const import CONF_BAUDRATE, CONF_DEVICE_PATH, RadioType
 from custom_components.aqara_zigbee.hardening import RATE_LIMIT_BURST
 from tests.figures import SOAK, report
+
+from .test_config_flow import serial_input, start_serial_flow
 
 PROBE_TIMEOUT = 1.0
 
@@ -132,6 +136,51 @@ async def test_probe_of_a_hostile_radio_answers_and_cleans_up(
 def _leftover_tasks() -> list[asyncio.Task[Any]]:
     current = asyncio.current_task()
     return [task for task in asyncio.all_tasks() if task is not current]
+
+
+@pytest.mark.parametrize("radio_type", [RadioType.ZNP, RadioType.EZSP])
+async def test_config_flow_answers_a_radio_that_closes_at_once(
+    hass: HomeAssistant, radio_type: RadioType
+) -> None:
+    """Every try gets a form with a translated error back (the flow never just drops)."""
+    async with hostile_server(_close_at_once) as url:
+        flow_id = await start_serial_flow(hass, radio_type.value)
+        for _ in range(5):
+            result = await hass.config_entries.flow.async_configure(flow_id, serial_input(url))
+            assert result["type"] is FlowResultType.FORM
+            assert result["errors"]["base"] in HOSTILE["closes_at_once"][1]  # type: ignore[index]
+    # Home Assistant runs tasks of its own (the USB watcher...): none of the radio library's
+    assert [task for task in _leftover_tasks() if _of_a_radio_library(task)] == []
+
+
+async def test_a_cancelled_connect_is_a_lost_connection_unless_the_probe_is_cancelled() -> None:
+    """bellows (with its serial thread, as on a serial port) ends its start-up with a bare
+    CancelledError when the other end closes: that is ``cannot_connect`` (escaping, it
+    dropped the config flow's HTTP request). A probe that is itself cancelled stays so."""
+    app_class = radio.application_class(RadioType.EZSP)
+    device = {CONF_DEVICE_PATH: "socket://127.0.0.1:9", CONF_BAUDRATE: 115200}
+    with patch.object(app_class, "connect", side_effect=asyncio.CancelledError):
+        with pytest.raises(radio.RadioError) as err:
+            await radio.probe(RadioType.EZSP, device)
+        assert err.value.reason == "cannot_connect"
+
+    started = asyncio.Event()
+
+    async def connect_forever(self: Any) -> None:
+        started.set()
+        await asyncio.Event().wait()
+
+    with patch.object(app_class, "connect", connect_forever):
+        probing = asyncio.create_task(radio.probe(RadioType.EZSP, device))
+        await started.wait()
+        probing.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await probing
+
+
+def _of_a_radio_library(task: asyncio.Task[Any]) -> bool:
+    code = getattr(task.get_coro(), "cr_code", None)
+    return code is not None and any(package in code.co_filename for package in ("zigpy", "bellows"))
 
 
 def _znp_frames(count: int, seed: int = 21) -> bytes:
