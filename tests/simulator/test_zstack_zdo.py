@@ -313,6 +313,11 @@ def test_devices_asking_for_the_node_descriptor(
 PERMIT_RSP = areq(ZDO, 0xB6, b"\x00\x00" + OK)  # from the coordinator, success
 
 
+def permit_ind(duration: int) -> Mt:
+    """ZDO_PERMIT_JOIN_IND: the coordinator's own permit-join state changed."""
+    return areq(ZDO, 0xCB, bytes([duration]))
+
+
 @pytest.mark.parametrize(
     "request_",
     [
@@ -329,16 +334,26 @@ async def test_permit_join_on_the_coordinator(
     emu.add_device(router)
     calls: list[int] = []
     emu.add_permit_join_listener(calls.append)
-    assert running.sreq(ZDO, 0x36, request_) == [srsp(ZDO, 0x36, OK), PERMIT_RSP]
+    assert running.sreq(ZDO, 0x36, request_) == [
+        srsp(ZDO, 0x36, OK),
+        permit_ind(60),
+        PERMIT_RSP,
+    ]
     assert emu.permit_join_open
     assert calls == [60]
     broadcast = request_[-4:-2] == b"\xfc\xff"
     assert [(f.cluster, f.payload[1:]) for f in router.received] == (
         [(0x0036, b"\x3c\x01")] if broadcast else []
     )
-    assert running.sreq(ZDO, 0x36, b"\x02\x00\x00\x00\x01") == [srsp(ZDO, 0x36, OK), PERMIT_RSP]
+    assert running.sreq(ZDO, 0x36, b"\x02\x00\x00\x00\x01") == [
+        srsp(ZDO, 0x36, OK),
+        permit_ind(0),
+        PERMIT_RSP,
+    ]
     assert not emu.permit_join_open
     assert calls == [60, 0]
+    # Closing what is already closed changes nothing, so nothing is indicated.
+    assert running.sreq(ZDO, 0x36, b"\x02\x00\x00\x00\x01") == [srsp(ZDO, 0x36, OK), PERMIT_RSP]
 
 
 async def test_a_permit_forever_is_capped(
@@ -359,7 +374,10 @@ async def test_a_permit_forever_is_capped(
     assert timer is not None
     assert timer.when() - asyncio.get_running_loop().time() <= 254
     assert "Permit join listener failed" in caplog.text
-    running.sreq(ZDO, 0x36, b"\x02\x00\x00\x00\x01")
+    running.read()
+    timer._run()  # the firmware's permit timer expires: the host is told
+    assert running.read() == [permit_ind(0)]
+    assert not emu.permit_join_open
     assert calls == [254, 0]
 
 
@@ -377,8 +395,11 @@ async def test_permit_join_on_a_router(emu: ZStackEmulator, running: MtHost, on_
     if on_air:  # the router's own answer comes back from the air
         _from_device(emu, 0x8036, OK, src=ROUTER)
         assert running.read() == [areq(ZDO, 0xB6, b"\x01\x20" + OK)]
-    running.sreq(ZDO, 0x36, b"\x02\x00\x00\x00\x01")
+    # A router's permit is not the coordinator's own: no ZDO_PERMIT_JOIN_IND either way.
+    assert permit_ind(60) not in running.read()
+    closed = running.sreq(ZDO, 0x36, b"\x02\x00\x00\x00\x01")
     assert not emu.permit_join_open
+    assert permit_ind(0) not in closed
 
 
 # ----------------------------------------------------------------- leave

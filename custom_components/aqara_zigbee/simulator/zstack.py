@@ -226,6 +226,7 @@ class ZStackEmulator:
         self._zdo_callbacks: set[int] = set()
         self._rx_on_idle = True
         self._permit_open = False
+        self._permit_own = False  # opened by a request to the coordinator itself
         self._permit_timer: asyncio.TimerHandle | None = None
         self._permit_listeners: list[Callable[[int], None]] = []
         self._flush_timer: asyncio.TimerHandle | None = None
@@ -1071,7 +1072,7 @@ class ZStackEmulator:
             # Koenkk's firmware lets the trust center admit devices joining through the
             # router it opened, so joins are open for the emulator either way.
             self._send_zdp(zdp)
-            self._set_permit(duration)
+            self._set_permit(duration, own=False)
         return {"status": _SUCCESS}
 
     def _zdo_nwk_update(self, request: mt.Message) -> dict[str, mt.Value]:
@@ -1395,18 +1396,33 @@ class ZStackEmulator:
 
     # ------------------------------------------------------------------ permit join
 
-    def _set_permit(self, duration: int) -> None:
+    def _set_permit(self, duration: int, *, own: bool = True) -> None:
+        """Open (or close, 0) joins; ``own`` when the coordinator itself was asked.
+
+        Z-Stack indicates each change of its own permit-join state to the host
+        (ZDO_PERMIT_JOIN_IND), expiry included; a permit sent only to a router is not one.
+        """
         self._cancel_permit_timer()
         if duration == 0:
             if self._permit_open:
                 self._permit_open = False
+                self._indicate_permit(0)
                 self._notify_permit(0)
             return
         duration = min(duration, _PERMIT_MAX)
         self._permit_open = True
+        self._permit_own = own
         loop = asyncio.get_running_loop()
         self._permit_timer = loop.call_later(duration, self._set_permit, 0)
+        if own:
+            self._indicate_permit(duration)
         self._notify_permit(duration)
+
+    def _indicate_permit(self, duration: int) -> None:
+        if self._permit_own and self._host_ready():
+            self._send(mt.ZDO_PERMIT_JOIN_IND.frame(duration=duration))
+        if duration == 0:
+            self._permit_own = False
 
     def _cancel_permit_timer(self) -> None:
         if self._permit_timer is not None:
