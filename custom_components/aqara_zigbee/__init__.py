@@ -15,6 +15,7 @@ from .const import (
     DOMAIN,
     LOGGER,
 )
+from .devices import async_load_definitions
 from .gateway import AqaraConfigEntry, AqaraGateway
 from .network_storage import remove_entry_storage
 from .services import (
@@ -47,6 +48,9 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bool:
     """Start the radio and the platforms."""
     _async_repair_options(hass, entry)
+    # Before the radio starts: its devices are resolved to definitions from then on, in
+    # the event loop, where discovering them (imports, a directory listing) would block
+    await async_load_definitions(hass.async_add_executor_job)
     gateway = AqaraGateway(hass, entry)
     try:
         await gateway.async_start()

@@ -51,7 +51,7 @@ from .const import (
     FlowControl,
     RadioType,
 )
-from .devices import get_definition
+from .devices import async_load_definitions, get_definition
 from .devices.model import OPTION_SPECS, Definition
 from .ota import async_validate_ota_folder
 from .radio import (
@@ -549,6 +549,8 @@ class AqaraZigbeeOptionsFlow(OptionsFlowWithReload):
 
     async def async_step_device(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Pick the device whose options to change."""
+        # The entry may not be loaded (a radio away): nothing has loaded the definitions
+        await async_load_definitions(self.hass.async_add_executor_job)
         registry = dr.async_get(self.hass)
         devices = {
             identifier: device.name_by_user or device.name or identifier
@@ -583,6 +585,7 @@ class AqaraZigbeeOptionsFlow(OptionsFlowWithReload):
     ) -> ConfigFlowResult:
         """The options the device's page lists (applied from its next report on)."""
         assert self._device_ieee is not None
+        await async_load_definitions(self.hass.async_add_executor_job)
         registry = dr.async_get(self.hass)
         device = registry.async_get_device_by_identifier(
             (DOMAIN, self._device_ieee), self.config_entry.entry_id

@@ -11,6 +11,11 @@
 * **Files holding keys are the owner's only (0600)**, like Home Assistant's own secrets:
   :func:`make_private` fixes the network backups and zigpy's database (and SQLite's journal
   files beside it, which SQLite creates with the database's mode) at every start.
+* **A flooding radio cannot flood the log.** zigpy-znp logs every unknown frame at ERROR
+  (a fake coordinator streaming well-formed frames of unknown commands made thousands of
+  lines a second, and formatting them starved the event loop). Warnings and errors of the
+  radio libraries' frame handling are rate-limited per message: a burst per interval; the
+  first record let through in a later interval says how many similar ones were dropped.
 * **One frame cannot allocate gigabytes.** zigpy converts a reported value into the
   attribute's declared type with ``type(value)``; for an octet-string attribute (genBasic
   0x000A product code, Lumi's 0xFFF0...) reported as an integer that is ``bytes(n)``: a
@@ -156,7 +161,8 @@ class _RedactingRecordFactory:
 
     def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
         record = self.previous(*args, **kwargs)
-        if record.name.startswith(REDACTED_LOGGERS):
+        # A record the rate limiter drops is never seen: do not spend time redacting it
+        if record.name.startswith(REDACTED_LOGGERS) and not RATE_LIMITER.will_drop(record):
             _redact_record(record)
         return record
 
@@ -174,6 +180,68 @@ def _redact_record(record: logging.LogRecord) -> None:
         with contextlib.suppress(Exception):
             record.exc_text = REDACTOR.redact(logging.Formatter().formatException(record.exc_info))
 
+
+#: the radio libraries' loggers of frame handling (a logger filter applies to its own
+#: records only, so every logger that reports bad input is named)
+RATE_LIMITED_LOGGERS: Final = (
+    "zigpy_znp.api",
+    "zigpy_znp.uart",
+    "zigpy_znp.frames",
+    "bellows.ash",
+    "bellows.uart",
+    "bellows.ezsp",
+    "bellows.ezsp.protocol",
+    "zigpy.serial",
+)
+#: records of one message let through per interval before the rest are dropped
+RATE_LIMIT_BURST: Final = 5
+RATE_LIMIT_INTERVAL: Final = 10.0
+
+
+class RateLimitFilter(logging.Filter):
+    """Lets through ``burst`` WARNING+ records per message template and interval."""
+
+    def __init__(self, burst: int = RATE_LIMIT_BURST, interval: float = RATE_LIMIT_INTERVAL):
+        super().__init__()
+        self.burst = burst
+        self.interval = interval
+        self._lock = threading.Lock()
+        # (logger, template) -> [window start, records let through, records dropped]
+        self._windows: dict[tuple[str, str], list[float]] = {}
+
+    def will_drop(self, record: logging.LogRecord) -> bool:
+        """Whether :meth:`filter` would drop ``record`` now (without counting it)."""
+        if record.levelno < logging.WARNING or record.name not in RATE_LIMITED_LOGGERS:
+            return False
+        window = self._windows.get((record.name, str(record.msg)))
+        return (
+            window is not None
+            and record.created - window[0] < self.interval
+            and window[1] >= self.burst
+        )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        key = (record.name, str(record.msg))
+        with self._lock:
+            window = self._windows.get(key)
+            if window is None or record.created - window[0] >= self.interval:
+                dropped = int(window[2]) if window is not None else 0
+                if len(self._windows) > 256:  # templates are few; never grow without bound
+                    self._windows.clear()
+                self._windows[key] = [record.created, 1, 0]
+                if dropped:
+                    record.msg = f"{record.msg} ({dropped} similar messages suppressed)"
+                return True
+            if window[1] < self.burst:
+                window[1] += 1
+                return True
+            window[2] += 1
+            return False
+
+
+RATE_LIMITER: Final = RateLimitFilter()
 
 PRIVATE_MODE: Final = 0o600
 _SQLITE_SIBLINGS: Final = ("-wal", "-shm", "-journal")
@@ -207,6 +275,8 @@ def install() -> None:
             return
         _installed = True
         logging.setLogRecordFactory(_RedactingRecordFactory(logging.getLogRecordFactory()))
+        for name in RATE_LIMITED_LOGGERS:
+            logging.getLogger(name).addFilter(RATE_LIMITER)
         _guard_zigpy_conversion()
 
 
@@ -226,6 +296,7 @@ def _guard_zigpy_conversion() -> None:
 
 __all__ = [
     "PRIVATE_MODE",
+    "RATE_LIMITER",
     "REDACTED",
     "REDACTED_LOGGERS",
     "REDACTOR",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 import errno
 from functools import cache
@@ -39,6 +39,7 @@ from .const import (
     FlowControl,
     RadioType,
 )
+from .library_tasks import owned_tasks
 
 if TYPE_CHECKING:
     from .simulator import SimulatedNetwork
@@ -234,22 +235,61 @@ def _classify(exc: BaseException) -> RadioError:
 async def connected_app(
     radio_type: RadioType, device: Mapping[str, Any]
 ) -> AsyncIterator[zigpy.application.ControllerApplication]:
-    """A connected, database-less application for probing; always disconnected after."""
+    """A connected, database-less application for probing; always disconnected after.
+
+    Whatever the other end does (close at once, stay silent, send garbage), the probe
+    ends within :data:`PROBE_TIMEOUT` with a :class:`RadioError`, and leaves no task of
+    the radio library behind, failed or running: the probe owns every task started
+    while it runs (zigpy-znp's connect leaves its ping task running when it fails).
+    """
     cls = application_class(radio_type)
     app = cls(zigpy_config(device, None))
+    async with owned_tasks(DISCONNECT_TIMEOUT):
+        try:
+            async with asyncio.timeout(PROBE_TIMEOUT):
+                await app.connect()
+        except asyncio.CancelledError as exc:
+            await _disconnect(app)
+            if _really_cancelled():
+                raise
+            # bellows cancels its startup-reset wait when the other end closes at once:
+            # that CancelledError is a lost connection, not a cancelled probe (escaping,
+            # it dropped the config flow's HTTP request without an answer)
+            LOGGER.debug(
+                "Probing %s at %s: connection lost", radio_type, device.get(CONF_DEVICE_PATH)
+            )
+            raise RadioError("cannot_connect") from exc
+        except Exception as exc:
+            await _disconnect(app)
+            LOGGER.debug("Probing %s at %s failed", radio_type, device.get(CONF_DEVICE_PATH))
+            raise _classify(exc) from exc
+        try:
+            yield app
+        finally:
+            await _disconnect(app)
+
+
+#: How long a probe's radio library may take to let go of the connection (and its tasks)
+DISCONNECT_TIMEOUT = 5.0
+
+
+def _really_cancelled() -> bool:
+    """Whether the running task itself is being cancelled (not just a future it awaited)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+async def _disconnect(app: zigpy.application.ControllerApplication) -> None:
+    """Disconnect, bounded in time; a failing disconnect is no reason to hang a probe."""
     try:
-        async with asyncio.timeout(PROBE_TIMEOUT):
-            await app.connect()
-    except Exception as exc:
-        with suppress(Exception):
+        async with asyncio.timeout(DISCONNECT_TIMEOUT):
             await app.disconnect()  # type: ignore[no-untyped-call]
-        LOGGER.debug("Probing %s at %s failed", radio_type, device.get(CONF_DEVICE_PATH))
-        raise _classify(exc) from exc
-    try:
-        yield app
-    finally:
-        with suppress(Exception):
-            await app.disconnect()  # type: ignore[no-untyped-call]
+    except asyncio.CancelledError:
+        if _really_cancelled():
+            raise
+        # bellows' disconnect after a lost connection awaits a future it cancelled itself
+    except Exception:
+        LOGGER.debug("Disconnecting a probed radio failed", exc_info=True)
 
 
 async def probe(radio_type: RadioType, device: Mapping[str, Any]) -> ProbeResult:

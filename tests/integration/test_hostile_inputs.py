@@ -6,8 +6,10 @@ import builtins
 from collections.abc import Generator
 import importlib
 import logging
+import os
 from pathlib import Path
 import stat
+import sys
 import threading
 from typing import Any
 from unittest.mock import patch
@@ -19,12 +21,14 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import loop as loop_util
 import pytest
 
+from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 from custom_components.aqara_zigbee.network_storage import database_path
 from custom_components.aqara_zigbee.radio import simulator_state_dir
 
-from .conftest import configure_simulated
+from .conftest import SEED_MODELS, configure_simulated, join_all
+from .test_config_flow import picker_choices, radio_entry, register_device, start_options
 
 # The checks Home Assistant skips under pytest (``skip_for_tests``): file opens, reads and
 # writes, imports. A running HA has them; here they are installed for the test.
@@ -36,6 +40,8 @@ _CHECKED = (
     (Path, "write_text"),
     (Path, "write_bytes"),
     (importlib, "import_module"),
+    (os, "listdir"),
+    (os, "scandir"),
 )
 
 
@@ -86,6 +92,75 @@ async def test_set_up_and_reload_do_no_blocking_io_in_the_loop(
     assert entry.state is ConfigEntryState.LOADED
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
+    assert _blocking_reports(caplog) == []
+
+
+@pytest.fixture
+def fresh_definitions() -> Generator[None]:
+    """The definitions as in a fresh Home Assistant: not discovered, model modules not imported.
+
+    Put back as they were afterwards (the modules, and the package's attributes for them).
+    """
+    prefix = f"{devices.__name__}."
+    infrastructure = {f"{prefix}{name}" for name in ("model", "resolver", "handle")}
+    saved = {
+        name: module
+        for name, module in sys.modules.items()
+        if name.startswith(prefix) and name not in infrastructure
+    }
+    attributes = {name: getattr(devices, name.removeprefix(prefix), None) for name in saved}
+    devices._definitions.cache_clear()
+    for name in saved:
+        del sys.modules[name]
+    try:
+        yield
+    finally:
+        devices._definitions.cache_clear()
+        sys.modules.update(saved)
+        for name, module in attributes.items():
+            if module is not None:
+                setattr(devices, name.removeprefix(prefix), module)
+
+
+async def test_definitions_are_discovered_off_the_loop(
+    hass: HomeAssistant,
+    fresh_definitions: None,
+    detect_blocking_calls: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Set-up discovers the device definitions in the executor; lookups in the loop are free.
+
+    Before, the first device resolved in the event loop listed the package and imported
+    its model modules there ("Detected blocking call to listdir/import_module").
+    """
+    caplog.set_level(logging.DEBUG, logger="homeassistant.util.loop")
+    assert not devices.definitions_loaded()
+    entry = await configure_simulated(hass)
+    assert devices.definitions_loaded()
+    await join_all(hass, entry)  # the seed devices are resolved to their definitions
+    assert {
+        definition.model
+        for model_id in SEED_MODELS
+        if (definition := devices.get_definition(model_id)) is not None
+    } == set(SEED_MODELS.values())
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert _blocking_reports(caplog) == []
+
+
+async def test_options_of_an_entry_not_loaded_discover_off_the_loop(
+    hass: HomeAssistant,
+    fresh_definitions: None,
+    detect_blocking_calls: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The per-device options of an entry that is not loaded (radio away) load them too."""
+    caplog.set_level(logging.DEBUG, logger="homeassistant.util.loop")
+    entry = radio_entry(hass)
+    ieee = "54:ef:44:10:00:00:00:01"
+    register_device(hass, entry, ieee, "lumi.plug", "Kitchen")
+    result = await start_options(hass, entry, "device")
+    assert picker_choices(result) == [("Kitchen", ieee)]
     assert _blocking_reports(caplog) == []
 
 

@@ -5,7 +5,7 @@ Adding a model = adding a module here that defines a module-level ``DEFINITION``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from functools import cache
 import importlib
 import pkgutil
@@ -43,6 +43,29 @@ def _definitions() -> Mapping[str, Definition]:
     return MappingProxyType(_discover())
 
 
+def load_definitions() -> Mapping[str, Definition]:
+    """Every definition; the first call lists this package and imports its model modules.
+
+    That is blocking I/O: Home Assistant has it done in its executor
+    (:func:`async_load_definitions`) before anything looks a model up; every later call,
+    and every :func:`get_definition`, is a lookup in memory.
+    """
+    return _definitions()
+
+
+def definitions_loaded() -> bool:
+    """Whether the definitions are in memory (looking one up does no I/O)."""
+    return _definitions.cache_info().currsize > 0
+
+
+async def async_load_definitions(
+    run_in_executor: Callable[[Callable[[], Mapping[str, Definition]]], Awaitable[object]],
+) -> None:
+    """Load the definitions off the event loop (``hass.async_add_executor_job``), once."""
+    if not definitions_loaded():
+        await run_in_executor(load_definitions)
+
+
 def __getattr__(name: str) -> object:
     if name == "DEFINITIONS":
         return _definitions()
@@ -63,4 +86,11 @@ def get_definition(model_id: str | None) -> Definition | None:
     return _definitions().get(model_id.split("\x00", 1)[0].strip())
 
 
-__all__ = ["DEFINITIONS", "Definition", "get_definition"]
+__all__ = [
+    "DEFINITIONS",
+    "Definition",
+    "async_load_definitions",
+    "definitions_loaded",
+    "get_definition",
+    "load_definitions",
+]
