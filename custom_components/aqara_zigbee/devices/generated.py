@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+import logging
 from types import MappingProxyType
 from typing import Final
 
@@ -63,17 +64,14 @@ from ..features.zcl_window_covering import window_covering
 from . import get_definition
 from .model import Definition, Expose, Feature
 
+_LOGGER = logging.getLogger(__name__)
+
 #: endpoint 242 is Green Power's proxy, never a function of the device
 GREEN_POWER_ENDPOINT: Final = 242
 GENERATED_DESCRIPTION: Final = "Automatically generated definition"
 
 HA_PROFILE: Final = 0x0104
 ZLL_PROFILE: Final = 0xC05E
-#: device types whose On/Off is a light (Home Automation and Light Link profiles)
-LIGHT_TYPES: Final = frozenset(
-    {(HA_PROFILE, t) for t in (0x0100, 0x0101, 0x0102, 0x010C, 0x010D)}
-    | {(ZLL_PROFILE, t) for t in (0x0000, 0x0100, 0x0200, 0x0210, 0x0220)}
-)
 #: device types whose On/Off is a plug or a mains outlet
 OUTLET_TYPES: Final = frozenset(
     {(HA_PROFILE, 0x0009), (HA_PROFILE, 0x0051), (ZLL_PROFILE, 0x0010), (ZLL_PROFILE, 0x0110)}
@@ -156,12 +154,13 @@ def _color(signature: Signature, ep: EndpointSignature) -> tuple[bool, bool]:
 def _on_off_features(signature: Signature) -> list[Feature]:
     by_id = {ep.endpoint: ep for ep in signature.functional_endpoints()}
     with_on_off = _with(signature, ON_OFF)
+    # A light dims or colours: many wall switches announce the On/Off Light device type
+    # (Zigbee2MQTT also goes by the clusters; ZHA by the device type)
     lights = [
         endpoint
         for endpoint in with_on_off
         if LEVEL_CONTROL in by_id[endpoint].in_clusters
         or COLOR_CONTROL in by_id[endpoint].in_clusters
-        or (by_id[endpoint].profile_id, by_id[endpoint].device_type) in LIGHT_TYPES
     ]
     switches = [endpoint for endpoint in with_on_off if endpoint not in lights]
     features: list[Feature] = []
@@ -236,10 +235,14 @@ def _unique_keys(features: Iterable[Feature]) -> tuple[Feature, ...]:
     kept: list[Feature] = []
     for feature in features:
         exposes: list[Expose] = []
+        lost: set[str] = set()
         for expose in feature.exposes:
-            if expose.key not in seen:
-                seen.add(expose.key)
-                exposes.append(expose)
+            # A composite whose key is taken loses its members too
+            if expose.key in seen or expose.member_of in lost:
+                lost.add(expose.key)
+                continue
+            seen.add(expose.key)
+            exposes.append(expose)
         dropped = {expose.key for expose in feature.exposes} - {e.key for e in exposes}
         options = tuple(o for o in feature.options if not any(o.startswith(k) for k in dropped))
         kept.append(
@@ -298,6 +301,27 @@ def signature_of(device: zigpy.device.Device) -> Signature:
         attributes=MappingProxyType(attributes),
         is_router=bool(node is not None and node.is_router),
     )
+
+
+async def async_probe(device: zigpy.device.Device) -> None:
+    """Read the :data:`PROBES` a device has and zigpy has not cached (into its cache).
+
+    A value that cannot be read stays unknown: the definition then takes the cluster's
+    safe default (``alarm_1``, both colour modes, heating only). Never raises.
+    """
+    for endpoint_id, endpoint in device.endpoints.items():
+        if endpoint_id == 0 or not isinstance(endpoint, zigpy.endpoint.Endpoint):
+            continue
+        for cluster_id, attr_id in PROBES:
+            cluster = endpoint.in_clusters.get(cluster_id)
+            if cluster is None or cluster.get(attr_id) is not None:
+                continue
+            try:
+                await cluster.read_attributes([attr_id], allow_cache=False)
+            except Exception:
+                _LOGGER.debug(
+                    "Probing 0x%04x/0x%04x of %s failed", cluster_id, attr_id, device.ieee
+                )
 
 
 def _int_or_none(value: object) -> int | None:

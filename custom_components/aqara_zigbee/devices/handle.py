@@ -273,8 +273,12 @@ class DeviceHandle:
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
         self._attribute_routes = {}
+        # A generated definition knows no heartbeat: an undefined Lumi model's common
+        # entries are still decoded (diagnostics)
         self._heartbeat_profile: heartbeat.Profile = (
-            definition.heartbeat_profile if definition is not None else UNKNOWN_MODEL_HEARTBEAT
+            definition.heartbeat_profile
+            if definition is not None and not definition.generated
+            else UNKNOWN_MODEL_HEARTBEAT
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
