@@ -16,17 +16,22 @@ import argparse
 import asyncio
 from collections.abc import Sequence
 import contextlib
+import json
 import logging
 from pathlib import Path
 import signal
 import sys
 
 from .clock import SimClock
-from .models import DEFAULT_MODELS, resolve_model
+from .models import DEFAULT_MODELS, TWINS, resolve_model
 from .network import RADIOS, SimulatedNetwork
+from .signature import reference_input
 
 COMMANDS_HELP = (
     "press DEVICE [BUTTON] [single|double|triple|hold|release|long]; load DEVICE WATTS; "
+    "set DEVICE PROPERTY VALUE (a Zigbee2MQTT property: temperature 21.5, occupancy true, "
+    "alarm_1 true, position 40, local_temperature 19...); action DEVICE ACTION (a remote: on, "
+    "off, brightness_move_up...); "
     "power-cycle DEVICE; temperature DEVICE CELSIUS; lqi DEVICE LQI; "
     "fail DEVICE COUNT [MAC_NO_ACK|NWK_NO_ROUTE|MAC_TRANSACTION_EXPIRED]; heartbeat DEVICE; "
     "join; drop; advance SECONDS; devices; quit"
@@ -65,6 +70,11 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     serve.add_argument("--commands", action="store_true", help="read control commands on stdin")
     serve.add_argument("--log-level", default="WARNING")
+    signatures = sub.add_parser(
+        "signatures",
+        help="print the device signatures (ZHA's JSON form) of twins, non-Lumi ones by default",
+    )
+    signatures.add_argument("models", nargs="*", help="model ids or Z2M names")
     return parser.parse_args(argv)
 
 
@@ -137,6 +147,11 @@ async def _run_command(network: SimulatedNetwork, words: list[str], stop: asynci
         network.set_link_quality(rest[0], int(rest[1]))
     elif command == "fail":
         network.fail_next(rest[0], int(rest[1]), rest[2] if len(rest) > 2 else "MAC_NO_ACK")
+    elif command == "set":
+        value = network.set_property(rest[0], rest[1], _parse_value(rest[2]))
+        return f"ok {rest[1]}={json.dumps(value)}"
+    elif command == "action":
+        network.set_property(rest[0], "action", rest[1])
     elif command == "heartbeat":
         network.send_heartbeat(rest[0])
     elif command == "join":
@@ -159,9 +174,30 @@ async def _run_command(network: SimulatedNetwork, words: list[str], stop: asynci
     return "ok"
 
 
+def _parse_value(text: str) -> object:
+    """A command line value: JSON (numbers, true/false, {"x": ...}) or else a plain string."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _print_signatures(names: Sequence[str]) -> int:
+    twins = (
+        {name: resolve_model(name) for name in names}
+        if names
+        else {model: twin for model, twin in TWINS.items() if not twin.join_report}
+    )
+    entries = [reference_input(name, twin) for name, twin in twins.items()]
+    print(json.dumps(entries, indent=2))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point."""
     args = _parse_args(argv)
+    if args.command == "signatures":
+        return _print_signatures(args.models)
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

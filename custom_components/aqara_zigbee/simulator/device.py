@@ -24,6 +24,7 @@ from .air import (
 )
 from .behaviours.base import NOT_MINE, Behaviour
 from .behaviours.buttons import Buttons, PressKind
+from .behaviours.energy import ElectricalMeasurement
 from .behaviours.groups import Groups, Identify
 from .behaviours.heartbeat import HEARTBEAT_INTERVAL_S, Heartbeat
 from .behaviours.metering import Metering
@@ -310,7 +311,8 @@ class TwinDevice:
         self.joined = True
         self.state_changed()
         # Like real Lumi units: a Basic report shortly after joining, a heartbeat soon after.
-        self.clock.call_later(2.0, self._send_join_report)
+        if self.twin.join_report:
+            self.clock.call_later(2.0, self._send_join_report)
         for behaviour in self.behaviours:
             behaviour.joined()
 
@@ -422,9 +424,13 @@ class TwinDevice:
     def set_load(self, watts: float) -> None:
         """Attach an appliance drawing ``watts`` (plugs only: TypeError otherwise)."""
         metering = self.find(Metering)
-        if metering is None:
+        if metering is not None:
+            metering.set_load(watts)
+            return
+        electrical = self.find(ElectricalMeasurement)
+        if electrical is None:
             raise TypeError(f"{self.zigbee_model} is not a plug")
-        metering.set_load(watts)
+        electrical.set_load(watts)
 
     @property
     def temperature(self) -> float:
@@ -549,6 +555,10 @@ class TwinDevice:
         target = handler.pick(handler.read()) if value is None else value
         handler.change(target, report)
         return handler.read()
+
+    def property_value(self, prop: str) -> object:
+        """The Zigbee2MQTT value of any property as the device holds it now."""
+        return self._property(prop).read()
 
     def setting(self, prop: str) -> object:
         """The Zigbee2MQTT value of a writable setting as the device holds it now."""

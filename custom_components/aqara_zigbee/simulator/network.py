@@ -285,6 +285,12 @@ class SimulatedNetwork:
         """Attach a load drawing ``watts`` to a plug (TypeError for other devices)."""
         self.device(ieee).set_load(watts)
 
+    def set_property(self, ieee: str, prop: str, value: object) -> object:
+        """Change what is behind a device's Zigbee2MQTT property, as the real unit would
+        (a sensor measures, a contact opens, a remote's button is used); returns the new
+        value. ``action`` on a remote sends the commands of that action."""
+        return self.device(ieee).exercise(prop, value)
+
     def power_cycle(self, ieee: str) -> None:
         """Cut and restore the device's mains power."""
         self.device(ieee).power_cycle()

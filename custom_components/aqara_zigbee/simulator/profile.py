@@ -79,6 +79,10 @@ class Twin:
     power_source: int = 0x01  # mains, single phase
     #: the OTA file version of the firmware the unit ships with
     file_version: int = 0
+    #: Lumi firmware reports Basic (model, app version) right after joining; others do not
+    join_report: bool = True
+    #: where the twin's facts come from (a public device signature), for non-Lumi twins
+    source: str = ""
     #: a fresh set of the firmware's behaviours, in the order they react to events
     behaviours: Callable[[], Sequence[Behaviour]] = field(repr=False)
 
@@ -86,6 +90,11 @@ class Twin:
     def zigbee_model(self) -> str:
         """The model's (first) Basic 0x0005 string."""
         return self.zigbee_models[0]
+
+    @property
+    def from_signature(self) -> bool:
+        """A twin of another brand's device, written from its public device signature."""
+        return bool(self.source)
 
     @property
     def name(self) -> str:

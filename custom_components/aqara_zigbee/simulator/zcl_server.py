@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .air import BROADCAST_NWKS, AddressMode, ApsFrame
 from .clock import SimTimer
 from .zcl import (
+    ANALOG_TYPES,
     LUMI_MANUFACTURER_CODE,
     AttributeStatus,
     AttributeValue,
@@ -92,6 +93,13 @@ class ZclServer:
         self._tables: dict[tuple[int, int, bool], AttrTable] = {}
         self.reporting: dict[tuple[int, int, int], ReportingConfig] = {}
         self._reporting_timers: dict[tuple[int, int, int], SimTimer] = {}
+        # Change-driven reporting (attribute_changed): what was last reported and when, and
+        # the report held back until the minimum interval has passed
+        self._last_reported: dict[tuple[int, int, int], tuple[float, object]] = {}
+        self._held_reports: dict[tuple[int, int, int], SimTimer] = {}
+        # Attributes the hub told to stop reporting (maximum interval 0xFFFF): not even the
+        # firmware's own default reporting sends them
+        self._stopped: set[tuple[int, int, int]] = set()
 
     # -- attribute tables ---------------------------------------------------------------
 
@@ -314,9 +322,14 @@ class ZclServer:
         timer = self._reporting_timers.pop(key, None)
         if timer is not None:
             timer.cancel()
+        held = self._held_reports.pop(key, None)
+        if held is not None:
+            held.cancel()
         if config.max_interval == 0xFFFF:
             self.reporting.pop(key, None)  # "stop reporting"
+            self._stopped.add(key)
             return AttributeStatus(Status.SUCCESS, config.attr, 0)
+        self._stopped.discard(key)
         self.reporting[key] = config
         if config.max_interval > 0:
             self._schedule_periodic_report(key, config.max_interval)
@@ -331,20 +344,91 @@ class ZclServer:
             ep, cluster, attr = key
             if self._device.powered:
                 self.report_attribute(ep, cluster, attr)
+                self._remember_report(key)
             self._reporting_timers[key] = clock.call_later(interval, fire)
 
         self._reporting_timers[key] = clock.call_later(interval, fire)
 
     def stop_reporting_timers(self) -> None:
         """Power is gone: nothing reports (the configuration stays)."""
-        for timer in self._reporting_timers.values():
+        for timer in (*self._reporting_timers.values(), *self._held_reports.values()):
             timer.cancel()
         self._reporting_timers.clear()
+        self._held_reports.clear()
+
+    def attribute_changed(
+        self, ep: int, cluster: int, attr: int, default: ReportingConfig | None = None
+    ) -> None:
+        """A server attribute changed: report it as its reporting configuration says.
+
+        The configuration the hub made with Configure Reporting wins; without one, the
+        firmware's own ``default`` (None: the attribute is not reported). ZCL reporting
+        rules: a discrete attribute reports any change, an analog one a change of at least
+        its reportable change since the last report; never sooner than the minimum interval
+        after the last report (the report is held back until then); each report restarts
+        the maximum interval.
+        """
+        key = (ep, cluster, attr)
+        config = self.reporting.get(key, default)
+        attribute = self.table(ep, cluster).get(attr)
+        if config is None or attribute is None or key in self._stopped:
+            return
+        if key in self._held_reports:
+            return  # the held report will carry the newest value
+        value = attribute.getter()
+        last = self._last_reported.get(key)
+        if last is not None and not self._changed_enough(attribute.type_id, config, last[1], value):
+            return
+        now = self._device.clock.now
+        wait = 0.0 if last is None else last[0] + config.min_interval - now
+        if wait > 0:
+
+            def send_held() -> None:
+                self._held_reports.pop(key, None)
+                self._send_change_report(key)
+
+            self._held_reports[key] = self._device.clock.call_later(wait, send_held)
+            return
+        self._send_change_report(key)
+
+    @staticmethod
+    def _changed_enough(
+        type_id: int, config: ReportingConfig, before: object, after: object
+    ) -> bool:
+        if type_id not in ANALOG_TYPES or not isinstance(after, int | float):
+            return after != before
+        if not isinstance(before, int | float):
+            return True
+        change = config.reportable_change
+        if isinstance(change, int | float) and change > 0:
+            return abs(after - before) >= change
+        return after != before
+
+    def _send_change_report(self, key: tuple[int, int, int]) -> None:
+        if not self._device.powered:
+            return
+        ep, cluster, attr = key
+        self.report_attribute(ep, cluster, attr)
+        self._remember_report(key)
+        config = self.reporting.get(key)
+        if config is not None and 0 < config.max_interval < 0xFFFF:
+            # A report restarts the maximum interval
+            timer = self._reporting_timers.pop(key, None)
+            if timer is not None:
+                timer.cancel()
+            self._schedule_periodic_report(key, config.max_interval)
+
+    def _remember_report(self, key: tuple[int, int, int]) -> None:
+        ep, cluster, attr = key
+        attribute = self.table(ep, cluster).get(attr)
+        if attribute is not None:
+            self._last_reported[key] = (self._device.clock.now, attribute.getter())
 
     def clear_reporting(self) -> None:
         """Forget every reporting configuration (factory reset, state import)."""
         self.stop_reporting_timers()
         self.reporting.clear()
+        self._stopped.clear()
 
     def rearm_reporting(self) -> None:
         """Power is back: the configuration survived in NV, periodic reports resume."""
