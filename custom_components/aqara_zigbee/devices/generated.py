@@ -94,7 +94,7 @@ PROBES: Final = (
     (THERMOSTAT, CONTROL_SEQUENCE_OF_OPERATION),
 )
 
-_REMOTE_CLUSTERS: Final = (ON_OFF, LEVEL_CONTROL, SCENES)
+_REMOTE_CLUSTERS: Final = (ON_OFF, LEVEL_CONTROL, COLOR_CONTROL, WINDOW_COVERING, SCENES)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -185,8 +185,8 @@ def _remote_feature(signature: Signature) -> list[Feature]:
     clusters: dict[int, tuple[int, ...]] = {}
     for ep in signature.functional_endpoints():
         sent = [cluster for cluster in _REMOTE_CLUSTERS if cluster in ep.out_clusters]
-        # A bulb's Scenes client is no button: only OnOff/Level senders are remotes
-        if ON_OFF in sent or LEVEL_CONTROL in sent:
+        # A bulb's Scenes client is no button: only OnOff/Level/cover senders are remotes
+        if ON_OFF in sent or LEVEL_CONTROL in sent or WINDOW_COVERING in sent:
             clusters[ep.endpoint] = tuple(sent)
     if not clusters:
         return []
@@ -258,13 +258,18 @@ def _unique_keys(features: Iterable[Feature]) -> tuple[Feature, ...]:
     return tuple(kept)
 
 
+def _basic_text(text: str | None) -> str | None:
+    """Basic's string as shown: some firmwares pad it with NULs or spaces."""
+    return text.split("\x00", 1)[0].strip() or None if text is not None else None
+
+
 def generate_definition(signature: Signature) -> Definition:
     """The definition a device's standard clusters give it (never raises on odd input)."""
-    model = signature.model or "Unknown"
+    model = _basic_text(signature.model)
     return Definition(
-        model=model,
-        model_ids=(signature.model,) if signature.model else (),
-        vendor=signature.manufacturer or "Unknown",
+        model=model or "Unknown",
+        model_ids=(model,) if model else (),
+        vendor=_basic_text(signature.manufacturer) or "Unknown",
         description=GENERATED_DESCRIPTION,
         features=_unique_keys(_features(signature)),
         is_router=signature.is_router,

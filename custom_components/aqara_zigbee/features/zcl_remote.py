@@ -1,5 +1,6 @@
-"""Remotes: the OnOff, Level Control and Scenes commands a device sends from its client
-(output) clusters, as actions of one ``action`` event with Zigbee2MQTT's names.
+"""Remotes: the OnOff, Level Control, Scenes, Colour Control and Window Covering commands a
+device sends from its client (output) clusters, as actions of one ``action`` event with
+Zigbee2MQTT's names.
 
 The client clusters are bound to the coordinator at pairing, so the remote's commands
 come to us as well as to whatever it controls.
@@ -13,7 +14,7 @@ from types import MappingProxyType
 from typing import Final
 
 from ..devices.model import Access, BindStep, CommandSource, Expose, Feature, Platform
-from ._zcl import LEVEL_CONTROL, ON_OFF, SCENES
+from ._zcl import COLOR_CONTROL, LEVEL_CONTROL, ON_OFF, SCENES, WINDOW_COVERING
 
 #: On/Off commands (ZCL 3.8.2.3): off, on, toggle, off with effect, on with recall global
 #: scene, on with timed off
@@ -35,6 +36,46 @@ LEVEL_ACTIONS: Final = (
     "brightness_step_up",
     "brightness_step_down",
     "brightness_stop",
+)
+#: Window Covering up/open, down/close, stop
+COVER_ACTIONS: Final[Mapping[int, str]] = MappingProxyType(
+    {0x00: "open", 0x01: "close", 0x02: "stop"}
+)
+#: Colour Control commands (ZCL 5.2.2.3) named as Zigbee2MQTT names them; the move and step
+#: commands carry their direction as the first argument
+_COLOR_FIXED: Final[Mapping[int, str]] = MappingProxyType(
+    {
+        0x00: "move_to_hue",
+        0x03: "move_to_saturation",
+        0x06: "move_to_hue_and_saturation",
+        0x07: "color_move",
+        0x0A: "color_temperature_move",
+        0x43: "enhanced_move_to_hue_and_saturation",
+        0x44: "color_loop_set",
+        0x47: "stop_move_step",
+    }
+)
+#: command → (action when stopping, action going up, action going down); None: no stop mode
+_COLOR_DIRECTED: Final[Mapping[int, tuple[str | None, str, str]]] = MappingProxyType(
+    {
+        0x01: ("hue_stop", "hue_move", "hue_move"),
+        0x02: (None, "color_hue_step_up", "color_hue_step_down"),
+        0x05: (None, "color_saturation_step_up", "color_saturation_step_down"),
+        0x4B: (
+            "color_temperature_move_stop",
+            "color_temperature_move_up",
+            "color_temperature_move_down",
+        ),
+        0x4C: (None, "color_temperature_step_up", "color_temperature_step_down"),
+    }
+)
+COLOR_ACTIONS: Final = tuple(
+    dict.fromkeys(
+        (
+            *_COLOR_FIXED.values(),
+            *(name for names in _COLOR_DIRECTED.values() for name in names if name),
+        )
+    )
 )
 _RECALL_SCENE: Final = 0x05
 #: scene ids declared as event types (the commonest remotes use the first few)
@@ -61,6 +102,10 @@ class RemoteCommands:
                 direction = args[0] if args else 0
                 return f"{action}_{'down' if direction == 1 else 'up'}"
             return action
+        if self.cluster == WINDOW_COVERING:
+            return COVER_ACTIONS.get(command_id)
+        if self.cluster == COLOR_CONTROL:
+            return _color_action(command_id, args)
         if self.cluster == SCENES and command_id == _RECALL_SCENE and len(args) >= 2:
             scene = args[1]
             if isinstance(scene, int) and scene in SCENE_IDS:
@@ -68,11 +113,28 @@ class RemoteCommands:
         return None
 
 
+def _color_action(command_id: int, args: tuple[object, ...]) -> str | None:
+    if command_id in _COLOR_FIXED:
+        return _COLOR_FIXED[command_id]
+    if command_id not in _COLOR_DIRECTED:
+        return None
+    stop, up, down = _COLOR_DIRECTED[command_id]
+    # Move modes: 0 stop, 1 up, 3 down; step modes: 1 up, 3 down
+    mode = args[0] if args else 1
+    if mode == 0 and stop is not None:
+        return stop
+    return down if mode == 3 else up
+
+
 def _actions(cluster: int) -> tuple[str, ...]:
     if cluster == ON_OFF:
         return ("on", "off", "toggle")
     if cluster == LEVEL_CONTROL:
         return LEVEL_ACTIONS
+    if cluster == WINDOW_COVERING:
+        return tuple(COVER_ACTIONS.values())
+    if cluster == COLOR_CONTROL:
+        return COLOR_ACTIONS
     return tuple(f"recall_{scene}" for scene in SCENE_IDS)
 
 
