@@ -20,12 +20,14 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.aqara_zigbee.const import CONF_SIMULATION_SPEED, DOMAIN
+from custom_components.aqara_zigbee.devices.model import Platform
 from custom_components.aqara_zigbee.simulator.models import TWINS
 
 from .conftest import wait_for
 from .entity_helpers import Device, state_of
 from .model_helpers import join_twin
 from .test_entities_registry import _describe, _entries_of
+from .test_models import _report
 
 BULB = "TRADFRI bulb E27 WS opal 980lm"
 #: the blind's motor takes 30 s end to end; the test's clock runs faster
@@ -181,4 +183,28 @@ async def test_generated_entities_snapshot(
     device = await join_twin(hass, model_id)
     described = [_describe(hass, entry, device.ieee) for entry in _entries_of(hass, device.ieee)]
     assert described == snapshot
+    await _stop(hass, device)
+
+
+@pytest.mark.parametrize(
+    "model_id", sorted(model for model, twin in TWINS.items() if twin.from_signature)
+)
+async def test_generated_sensors_follow_the_device(hass: HomeAssistant, model_id: str) -> None:
+    """Definition-driven: every sensor and binary sensor of the generated definition whose
+    Zigbee2MQTT property the twin has shows what the twin reports."""
+    device = await join_twin(hass, model_id, FAST)
+    definition = device.gateway.handles[device.ieee].definition
+    assert definition is not None
+    checked = []
+    for expose in definition.exposes:
+        if (
+            expose.member_of is None
+            and expose.platform in (Platform.SENSOR, Platform.BINARY_SENSOR)
+            and expose.key in device.sim.properties
+            and device.sim.sends(expose.key)
+        ):
+            await _report(device, expose, 5.0)
+            checked.append(expose.key)
+    sensors = {"battery", "temperature", "humidity", "power", "illuminance_2", "tamper"}
+    assert checked or not sensors & device.sim.properties
     await _stop(hass, device)

@@ -97,7 +97,8 @@ class IlluminanceCodec:
             return None
         if raw == 0:
             return 0
-        return round(math.pow(10, (raw - 1) / 10000))
+        # One decimal: a step of the log scale is 0.023 %, finer than a whole lux when dim
+        return round(math.pow(10, (raw - 1) / 10000), 1)
 
     def encode(self, value: object) -> object:
         raise ValueError("illuminance is not written")
