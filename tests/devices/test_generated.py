@@ -168,6 +168,10 @@ def test_remote_commands_are_an_action_event() -> None:
         "brightness_step_up",
         "brightness_step_down",
         "brightness_stop",
+        # its Window Covering client (Zigbee2MQTT's commandsWindowCovering)
+        "open",
+        "close",
+        "stop",
     }
     outputs = {
         (step.cluster, step.output) for step in definition.configure if isinstance(step, BindStep)
