@@ -288,6 +288,7 @@ async def test_diagnostics_redacted(
     )
     assert device_diagnostics["ieee"] == "**REDACTED**"
     assert device_diagnostics["model"] == "ZNCZ04LM"
+    assert device_diagnostics["definition"] == "model"  # not generated from its clusters
 
 
 async def test_undefined_lumi_model_gets_its_standard_clusters(hass: HomeAssistant) -> None:
