@@ -179,7 +179,7 @@ async function main() {
     const entries = JSON.parse(fs.readFileSync(signaturesPath, "utf8"));
     const devices = [];
     for (const entry of entries) {
-        devices.push({...(await describe(entry)), signature: entry.signature});
+        devices.push({...(await describe(entry)), signature: entry.signature, attributes: entry.attributes});
     }
     const document = {
         library: "zigbee-herdsman-converters",

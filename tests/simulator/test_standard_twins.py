@@ -3,18 +3,25 @@ them, and every property driven like a hub would see it (paired first)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 import struct
 
 import pytest
 
-from custom_components.aqara_zigbee.simulator.__main__ import main as simulator_main
+from custom_components.aqara_zigbee.simulator.__main__ import _run_command, main as simulator_main
 from custom_components.aqara_zigbee.simulator.air import ZDO_PROFILE
+from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.clusters import BASIC, IAS_ZONE
 from custom_components.aqara_zigbee.simulator.device import TwinDevice
 from custom_components.aqara_zigbee.simulator.models import TWINS, resolve_model
-from custom_components.aqara_zigbee.simulator.signature import reference_input, zha_signature
+from custom_components.aqara_zigbee.simulator.network import SimulatedNetwork
+from custom_components.aqara_zigbee.simulator.signature import (
+    attribute_values,
+    reference_input,
+    zha_signature,
+)
 from custom_components.aqara_zigbee.simulator.zcl import (
     AttributeValue,
     DataType,
@@ -97,8 +104,11 @@ def test_the_nine_kinds_are_there() -> None:
 
 @pytest.mark.parametrize("model", STANDARD_TWINS)
 def test_signature_is_the_reference_one(model: str) -> None:
-    """The committed reference was generated from exactly these signatures."""
-    assert _reference()[model]["signature"] == zha_signature(TWINS[model])
+    """The committed reference was generated from exactly these signatures and answers
+    (else: run script/z2m-generated-reference)."""
+    entry = _reference()[model]
+    assert entry["signature"] == zha_signature(TWINS[model])
+    assert entry["attributes"] == json.loads(json.dumps(attribute_values(TWINS[model])))
 
 
 @pytest.mark.parametrize("model", STANDARD_TWINS)
@@ -189,3 +199,16 @@ def test_unknown_commands_are_refused() -> None:
     ((_frame, decoded),) = answers
     assert decoded.payload == struct.pack("<BB", 0x00, Status.UNSUP_CLUSTER_COMMAND)
     assert all(frame.profile != ZDO_PROFILE for frame in air.frames)
+
+
+async def test_control_commands_set_properties_and_use_remotes() -> None:
+    network = SimulatedNetwork(None, devices=["SNZB-02", "E1743"], clock=SimClock(manual=True))
+    stop = asyncio.Event()
+    answer = await _run_command(network, ["set", "SNZB-02", "temperature", "23.5"], stop)
+    assert answer == "ok temperature=23.5"
+    assert network.device("TH01").property_value("temperature") == 23.5
+    assert await _run_command(network, ["action", "E1743", "brightness_move_up"], stop) == "ok"
+    assert network.device("E1743").property_value("action") == "brightness_move_up"
+    with pytest.raises(ValueError, match="no property"):
+        await _run_command(network, ["set", "SNZB-02", "contact", "true"], stop)
+    assert "set DEVICE PROPERTY VALUE" in await _run_command(network, ["help"], stop)

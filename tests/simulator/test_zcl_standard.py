@@ -15,6 +15,7 @@ from custom_components.aqara_zigbee.simulator.behaviours import Groups, Identify
 from custom_components.aqara_zigbee.simulator.behaviours.closures import WindowCovering
 from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.device import TwinDevice
+from custom_components.aqara_zigbee.simulator.network import SimulatedNetwork
 from custom_components.aqara_zigbee.simulator.profile import EndpointSpec, Twin
 from custom_components.aqara_zigbee.simulator.zcl import (
     AttributeValue,
@@ -460,7 +461,7 @@ def test_configure_reporting_is_honoured_on_the_simulated_clock() -> None:
     assert reported(air, TEMPERATURE, 0x0000) == [2110, 2170, 2300]
     clock.advance_sync(0.5)
     assert reported(air, TEMPERATURE, 0x0000) == [2110, 2170, 2300, 2300]
-    # max 0xFFFF: reports stop
+    # max 0xFFFF: reports stop, the firmware's own default reporting too
     configure(device, air, 1, TEMPERATURE, ReportingConfig(0x0000, 0, DataType.INT16, 0, 0xFFFF, 0))
     air.clear()
     device.exercise("temperature", 10.0)
@@ -569,3 +570,45 @@ def test_header_of_reports_is_standard() -> None:
     assert (frame.src_ep, frame.dst, frame.dst_ep) == (1, 0x0000, 1)
     assert item == AttributeValue(0x0000, DataType.BOOL, True)
     assert DecodedFrame.parse(frame.payload).header.manufacturer is None
+
+
+def test_remote_bound_to_a_bulb_reaches_it_on_the_network() -> None:
+    """A unicast binding sends to the bound device's NWK address (the network knows it)."""
+    network = SimulatedNetwork(None, devices=[REMOTE, CT_BULB], clock=SimClock(manual=True))
+    remote, bulb = network.device("E1743"), network.device("LED1545G12")
+    for device in (remote, bulb):
+        device.joined = True
+    sent: list[ApsFrame] = []
+    remote._transmit = sent.append  # watch the remote's air, not the coordinator
+    remote.bindings.append(Binding(1, ON_OFF, 0x03, f"{bulb.ieee_str}/1"))
+    remote.bindings.append(Binding(1, LEVEL, 0x03, "00:12:4b:00:01:02:03:04/1"))  # the hub
+    remote.exercise("action", "on")
+    remote.exercise("action", "brightness_stop")
+    assert [(frame.dst, frame.dst_ep, frame.cluster) for frame in sent] == [
+        (bulb.nwk, 1, ON_OFF),
+        (0x0000, 1, LEVEL),
+    ]
+    bulb.joined = False
+    sent.clear()
+    remote.exercise("action", "off")
+    assert sent == []  # the bound bulb left: nobody to send to
+
+
+@pytest.mark.parametrize(
+    ("direction", "halfway"),
+    [
+        (0, 247),  # shortest: 10 -> 230 goes down through 0 (10 - 17.5, wrapped)
+        (1, 120),  # longest: up the long way
+        (2, 120),  # up
+        (3, 247),  # down
+    ],
+)
+def test_move_to_hue_takes_the_direction_asked(direction: int, halfway: int) -> None:
+    device, air, clock = make_device("LCT010")
+    command(device, air, 11, ON_OFF, 0x01)
+    command(device, air, 11, COLOR, 0x00, struct.pack("<BBH", 10, 0, 0))
+    command(device, air, 11, COLOR, 0x00, struct.pack("<BBH", 230, direction, 20))
+    clock.advance_sync(1)
+    assert value(device, air, 11, COLOR, 0x0000) == halfway
+    clock.advance_sync(1)
+    assert value(device, air, 11, COLOR, 0x0000) == 230

@@ -105,6 +105,9 @@ class TwinDevice:
         self.powered = True
         self.on_leave: Callable[[], None] | None = None
         self.on_state_change: Callable[[], None] | None = None
+        #: the network's address book (IEEE, air order -> NWK, None: unknown), for frames
+        #: sent along a binding to another device; None: the device knows only the hub
+        self.resolve_nwk: Callable[[bytes], int | None] | None = None
         #: the running firmware's OTA file version (persistent)
         self.file_version = twin.file_version
         #: clusters whose reports the firmware sends with the direction bit wrong

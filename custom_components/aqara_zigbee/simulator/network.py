@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import Any, Final, Protocol
 
-from .air import ApsFrame, DeliveryStatus, SimulatedDevice
+from .air import COORDINATOR_NWK, ApsFrame, DeliveryStatus, SimulatedDevice
 from .behaviours.buttons import PressKind
 from .clock import SimClock
 from .device import TwinDevice
@@ -139,6 +139,7 @@ class SimulatedNetwork:
             )
             device.on_state_change = self._mark_dirty
             device.on_leave = self._leave_callback(device)
+            device.resolve_nwk = self._nwk_of
             self.devices[device.ieee_str] = device
         self._load_state()
 
@@ -210,6 +211,15 @@ class SimulatedNetwork:
         device.on_joined()
         await self.coordinator.join(device)
         self._refresh_neighbors()
+
+    def _nwk_of(self, ieee: bytes) -> int | None:
+        """The NWK address of a joined simulated device (None: it is not on the network);
+        any other address is the coordinator's, the only other node on the air (its IEEE
+        is whatever the host configured)."""
+        device = self.devices.get(ieee_to_str(ieee))
+        if device is None:
+            return COORDINATOR_NWK
+        return device.nwk if device.joined else None
 
     def _permit_changed(self, duration: int) -> None:
         if duration > 0:

@@ -98,7 +98,8 @@ class ZclServer:
         self._last_reported: dict[tuple[int, int, int], tuple[float, object]] = {}
         self._held_reports: dict[tuple[int, int, int], SimTimer] = {}
         # Attributes the hub told to stop reporting (maximum interval 0xFFFF): not even the
-        # firmware's own default reporting sends them
+        # firmware's own default reporting sends them (kept while powered only: the saved
+        # state of the Lumi twins, and its snapshot, stay as they are)
         self._stopped: set[tuple[int, int, int]] = set()
 
     # -- attribute tables ---------------------------------------------------------------

@@ -52,6 +52,8 @@ MODE_HS = 0
 MODE_XY = 1
 MODE_CT = 2
 EXECUTE_IF_OFF = 0x01
+# Hue is an angle: it wraps (CurrentHue 0..254, EnhancedCurrentHue 0..65535)
+HUE_MODULO = {CURRENT_HUE: 255, ENHANCED_CURRENT_HUE: 65536}
 # Transition times are in tenths of a second; 0xFFFF: "use the device's default"
 TENTHS = 10.0
 DEFAULT_TRANSITION = 0xFFFF
@@ -322,6 +324,32 @@ class ColorControlServer(ClusterServer):
             )
         return table
 
+    def get(self, attr: int) -> Any:
+        value = super().get(attr)
+        modulo = HUE_MODULO.get(attr)
+        return value if modulo is None else int(value) % modulo
+
+    def set(self, attr: int, value: object, *, report: bool = True) -> None:
+        modulo = HUE_MODULO.get(attr)
+        if modulo is not None and isinstance(value, int):
+            value %= modulo
+        super().set(attr, value, report=report)
+
+    def _turn(self, attr: int, target: int, direction: int, seconds: float) -> None:
+        """Move a hue to ``target`` the way ``direction`` says: 0 shortest, 1 longest,
+        2 up, 3 down (ZCL 5.2.2.3.4); it passes through the wrap where that is the way."""
+        modulo = HUE_MODULO[attr]
+        current = int(self.get(attr))
+        up = (target - current) % modulo
+        down = up - modulo if up else 0
+        if direction == 0:
+            delta = up if up <= modulo / 2 else down
+        elif direction == 1:
+            delta = down if up <= modulo / 2 else up
+        else:
+            delta = up if direction == 2 else down
+        self.move(attr, current + delta, seconds)
+
     def _set_mode(self, mode: int) -> None:
         if self.get(COLOR_MODE) != mode:
             self.set(COLOR_MODE, mode, report=False)
@@ -365,9 +393,9 @@ class ColorControlServer(ClusterServer):
         return Status.SUCCESS
 
     def _move_to_hue(self, payload: bytes) -> None:
-        hue, _direction, transition = struct.unpack_from("<BBH", payload)
+        hue, direction, transition = struct.unpack_from("<BBH", payload)
         self._set_mode(MODE_HS)
-        self.move(CURRENT_HUE, min(hue, 254), transition / TENTHS)
+        self._turn(CURRENT_HUE, min(hue, 254), direction, transition / TENTHS)
 
     def _move_to_saturation(self, payload: bytes) -> None:
         saturation, transition = struct.unpack_from("<BH", payload)
@@ -377,20 +405,20 @@ class ColorControlServer(ClusterServer):
     def _move_to_hue_saturation(self, payload: bytes) -> None:
         hue, saturation, transition = struct.unpack_from("<BBH", payload)
         self._set_mode(MODE_HS)
-        self.move(CURRENT_HUE, min(hue, 254), transition / TENTHS)
+        self._turn(CURRENT_HUE, min(hue, 254), 0, transition / TENTHS)
         self.move(CURRENT_SATURATION, min(saturation, 254), transition / TENTHS)
 
     def _enhanced_move_to_hue(self, payload: bytes) -> None:
-        enhanced_hue, _direction, transition = struct.unpack_from("<HBH", payload)
+        enhanced_hue, direction, transition = struct.unpack_from("<HBH", payload)
         self._set_mode(MODE_HS)
-        self.move(ENHANCED_CURRENT_HUE, enhanced_hue, transition / TENTHS)
-        self.move(CURRENT_HUE, min(enhanced_hue >> 8, 254), transition / TENTHS)
+        self._turn(ENHANCED_CURRENT_HUE, enhanced_hue, direction, transition / TENTHS)
+        self._turn(CURRENT_HUE, min(enhanced_hue >> 8, 254), direction, transition / TENTHS)
 
     def _enhanced_move_to_hue_saturation(self, payload: bytes) -> None:
         enhanced_hue, saturation, transition = struct.unpack_from("<HBH", payload)
         self._set_mode(MODE_HS)
-        self.move(ENHANCED_CURRENT_HUE, enhanced_hue, transition / TENTHS)
-        self.move(CURRENT_HUE, min(enhanced_hue >> 8, 254), transition / TENTHS)
+        self._turn(ENHANCED_CURRENT_HUE, enhanced_hue, 0, transition / TENTHS)
+        self._turn(CURRENT_HUE, min(enhanced_hue >> 8, 254), 0, transition / TENTHS)
         self.move(CURRENT_SATURATION, min(saturation, 254), transition / TENTHS)
 
     def _move_to_color(self, payload: bytes) -> None:

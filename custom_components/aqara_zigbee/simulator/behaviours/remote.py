@@ -14,6 +14,7 @@ from ..air import COORDINATOR_NWK, HA_PROFILE, AddressMode, ApsFrame
 from ..clusters import COORDINATOR_ENDPOINT, LEVEL_CONTROL, ON_OFF
 from ..properties import Property, PropertyError
 from ..zcl import FrameType, ZclHeader
+from ..zdo_responder import ieee_from_str
 from .base import Behaviour
 
 
@@ -100,10 +101,13 @@ class Remote(Behaviour):
         for binding in bound:
             if binding.dst_mode == 0x01:
                 targets.append((AddressMode.GROUP, int(binding.dst), 0xFF))
-            else:
-                # The device knows the coordinator only: a unicast binding reaches the hub
-                _ieee, _, ep = binding.dst.partition("/")
-                targets.append((AddressMode.NWK, COORDINATOR_NWK, int(ep)))
+                continue
+            ieee, _, ep = binding.dst.partition("/")
+            resolve = self.device.resolve_nwk
+            # Alone (no network around it) the device knows only the hub
+            nwk = COORDINATOR_NWK if resolve is None else resolve(ieee_from_str(ieee))
+            if nwk is not None:  # a bound device that is gone gets nothing
+                targets.append((AddressMode.NWK, nwk, int(ep)))
         return targets
 
     def properties(self) -> list[Property]:

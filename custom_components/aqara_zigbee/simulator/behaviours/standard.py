@@ -27,7 +27,9 @@ class Spec:
 
     ``writable``: Write Attributes reaches it (``check`` says which values it takes);
     ``report``: the firmware's own reporting (min s, max s, reportable change) when the hub
-    configured none; None: reported only once configured.
+    configured none, change-driven only (no periodic report before the hub asks for one);
+    None: reported only once configured. These defaults are the simulator's choice, not
+    measured on the real units.
     """
 
     type_id: int

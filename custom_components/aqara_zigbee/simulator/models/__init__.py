@@ -2,7 +2,9 @@
 
 ``models/<name>.py`` holds ``TWIN`` (a :class:`~..profile.Twin`) and, when the model has
 other firmware layouts, ``VARIANTS``. ``<name>`` is the module name of the integration's
-definition of the same model (``devices/<name>.py``). Adding a model is adding its module.
+definition of the same model (``devices/<name>.py``); twins of other brands' devices,
+written from their public device signatures, are ``<vendor>_<model>``. Adding a model is
+adding its module.
 """
 
 from __future__ import annotations
