@@ -201,3 +201,31 @@ async def test_probe_reads_what_shapes_the_definition(app: FakeApp) -> None:
     await async_probe(device)
     definition = generate_definition(signature_of(device))
     assert definition.expose("contact").device_class == "opening"
+
+
+LOCK: list[EndpointSpec] = [(1, 0x000A, (0x0000, 0x0001, 0x0101), ())]
+FAN: list[EndpointSpec] = [(1, 0x0300, (0x0000, 0x0202), ())]
+
+
+async def test_lock_commands_and_state(app: FakeApp) -> None:
+    """Lock/Unlock Door go out; the lock's LockState report, not the answer, is the state."""
+    device, handle, _recorder = _setup(app, "Lock-1", LOCK)
+    await handle.async_write("lock_state", "LOCK")
+    sent = app.radio.sent[-1]
+    assert (sent.packet.cluster_id, sent.header.command_id) == (0x0101, 0x00)
+    assert "lock_state" not in handle.values
+    app.packet_received(
+        make_packet(device, 1, 0x0101, report_frame(3, record(0x0000, 0x30, u8(1))))
+    )
+    assert handle.values["lock_state"] == "locked"
+    await handle.async_write("lock_state", "UNLOCK")
+    assert app.radio.sent[-1].header.command_id == 0x01
+
+
+async def test_fan_mode_is_written_and_confirmed(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "Fan-1", FAN)
+    await handle.async_write("fan_mode", "medium")
+    write = app.radio.sent[-1]
+    assert write.header.command_id == foundation.GeneralCommand.Write_Attributes
+    assert write.payload == bytes([0x00, 0x00, 0x30, 0x02])  # FanMode, enum8, medium
+    assert handle.values["fan_mode"] == "medium"
