@@ -15,6 +15,7 @@ from .const import (
     DOMAIN,
     LOGGER,
 )
+from .devices import load_definitions
 from .gateway import AqaraConfigEntry, AqaraGateway
 from .network_storage import remove_entry_storage
 from .services import (
@@ -52,6 +53,9 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bool:
     """Start the radio and the platforms."""
     _async_repair_options(hass, entry)
+    # zigpy resolves the devices of its database while it starts, inside the event loop:
+    # the definitions must be imported before, in the import executor
+    await hass.async_add_import_executor_job(load_definitions)
     gateway = AqaraGateway(hass, entry)
     try:
         await gateway.async_start()

@@ -43,6 +43,12 @@ def _definitions() -> Mapping[str, Definition]:
     return MappingProxyType(_discover())
 
 
+def load_definitions() -> Mapping[str, Definition]:
+    """Every model definition, discovered now if not yet: it imports the model modules and
+    lists this package's folder, so Home Assistant runs it in its import executor."""
+    return _definitions()
+
+
 def __getattr__(name: str) -> object:
     if name == "DEFINITIONS":
         return _definitions()
@@ -63,4 +69,4 @@ def get_definition(model_id: str | None) -> Definition | None:
     return _definitions().get(model_id.split("\x00", 1)[0].strip())
 
 
-__all__ = ["DEFINITIONS", "Definition", "get_definition"]
+__all__ = ["DEFINITIONS", "Definition", "get_definition", "load_definitions"]
