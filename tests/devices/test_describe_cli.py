@@ -86,6 +86,20 @@ def test_integer_ids_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert {"alarm_1", "tamper", "battery_low", "battery"} <= set(exposes)
 
 
+def test_zha_diagnostics_download_is_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ZHA's device diagnostics hold the signature under ``data.signature``."""
+    signature = json.loads((SIGNATURES / "sonoff_th.json").read_text())
+    path = tmp_path / "diagnostics.json"
+    path.write_text(
+        json.dumps({"home_assistant": {}, "data": {"ieee": "x", "signature": signature}})
+    )
+    result = _describe(path, capsys)
+    assert result["model"] == "TH01"
+    assert "temperature" in _exposes(result)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

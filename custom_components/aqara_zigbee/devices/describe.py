@@ -82,10 +82,23 @@ def _text(value: object, what: str) -> str | None:
     return value
 
 
+def _unwrap(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The signature itself, also from a ZHA device diagnostics download, which holds it
+    under ``signature`` (itself under ``data`` in the file Home Assistant saves)."""
+    for path in (("signature",), ("data", "signature")):
+        found: object = data
+        for key in path:
+            found = found.get(key) if isinstance(found, Mapping) else None
+        if "endpoints" not in data and isinstance(found, Mapping):
+            return found
+    return data
+
+
 def parse_signature(data: object) -> Signature:
     """The signature in ZHA's JSON form; raises :class:`SignatureError`."""
     if not isinstance(data, Mapping):
         raise SignatureError("a device signature is a JSON object")
+    data = _unwrap(data)
     raw_endpoints = data.get("endpoints")
     if not isinstance(raw_endpoints, Mapping) or not raw_endpoints:
         raise SignatureError("the signature has no 'endpoints' object")
