@@ -86,6 +86,27 @@ def test_integer_ids_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert {"alarm_1", "tamper", "battery_low", "battery"} <= set(exposes)
 
 
+def test_older_zha_keys_and_cluster_maps_are_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Older ZHA writes ``in_clusters``/``out_clusters``; its diagnostics key clusters by id."""
+    data = {
+        "manufacturer": "eWeLink",
+        "model": "TH01",
+        "endpoints": {
+            "1": {
+                "profile_id": 260,
+                "device_type": "0x0302",
+                "in_clusters": {"0x0000": {}, "0x0402": {"attributes": {}}},
+                "out_clusters": ["0x0003"],
+            }
+        },
+    }
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(data))
+    assert "temperature" in _exposes(_describe(path, capsys))
+
+
 def test_zha_diagnostics_download_is_accepted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -69,6 +69,8 @@ def _number(value: object, what: str, maximum: int = _MAX_ID) -> int:
 def _clusters(value: object, what: str) -> tuple[int, ...]:
     if value is None:
         return ()
+    if isinstance(value, Mapping):
+        value = list(value)  # ZHA's diagnostics: the cluster ids are the keys
     if not isinstance(value, list):
         raise SignatureError(f"{what} must be a list of cluster ids")
     return tuple(_number(cluster, f"a cluster of {what}") for cluster in value)
@@ -89,7 +91,7 @@ def _unwrap(data: Mapping[str, Any]) -> Mapping[str, Any]:
         found: object = data
         for key in path:
             found = found.get(key) if isinstance(found, Mapping) else None
-        if "endpoints" not in data and isinstance(found, Mapping):
+        if isinstance(found, Mapping):
             return found
     return data
 
