@@ -15,6 +15,7 @@ import pytest
 
 from custom_components.aqara_zigbee.descriptions import (
     AqaraBinarySensorEntityDescription,
+    AqaraButtonEntityDescription,
     AqaraClimateEntityDescription,
     AqaraCoverEntityDescription,
     AqaraEntityDescription,
@@ -51,6 +52,7 @@ DESCRIPTION_CLASSES: dict[Platform, type[AqaraEntityDescription]] = {
     Platform.CLIMATE: AqaraClimateEntityDescription,
     Platform.FAN: AqaraFanEntityDescription,
     Platform.LOCK: AqaraLockEntityDescription,
+    Platform.BUTTON: AqaraButtonEntityDescription,
 }
 
 

@@ -1,4 +1,4 @@
-"""The coordinator's permit-join button."""
+"""The coordinator's permit-join button; devices' command buttons (identify)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION, DOMAIN
+from .descriptions import AqaraButtonEntityDescription
+from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 1
@@ -20,6 +22,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     async_add_entities([PermitJoinButton(entry.runtime_data)])
+    async_setup_expose_entities(
+        hass, entry, async_add_entities, AqaraButtonEntityDescription, AqaraButton
+    )
 
 
 class PermitJoinButton(ButtonEntity):
@@ -43,3 +48,15 @@ class PermitJoinButton(ButtonEntity):
             self._gateway.entry.options.get(CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION)
         )
         await self._gateway.async_permit_join(duration)
+
+
+class AqaraButton(AqaraEntity, ButtonEntity):
+    """Sends the expose's command (Identify); an error if the device does not answer."""
+
+    entity_description: AqaraButtonEntityDescription
+
+    def _apply_value(self, value: object) -> None:
+        """A command has no state to show."""
+
+    async def async_press(self) -> None:
+        await self._async_write(True)

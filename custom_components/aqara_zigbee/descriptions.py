@@ -16,6 +16,8 @@ from typing import Final, TypedDict
 
 from homeassistant.components.binary_sensor import BinarySensorEntityDescription
 from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
+from homeassistant.components.button import ButtonEntityDescription
+from homeassistant.components.button.const import ButtonDeviceClass
 from homeassistant.components.climate import ClimateEntityDescription
 from homeassistant.components.cover import CoverEntityDescription
 from homeassistant.components.event import EventDeviceClass, EventEntityDescription
@@ -102,6 +104,11 @@ class AqaraFanEntityDescription(AqaraEntityDescription, FanEntityDescription):
 @dataclass(frozen=True, kw_only=True)
 class AqaraLockEntityDescription(AqaraEntityDescription, LockEntityDescription):
     """A door lock's state."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraButtonEntityDescription(AqaraEntityDescription, ButtonEntityDescription):
+    """A command without a state (identify)."""
 
 
 class _Shared(TypedDict):
@@ -205,6 +212,12 @@ def lock_description(expose: Expose) -> AqaraLockEntityDescription:
     return AqaraLockEntityDescription(**_shared(expose))
 
 
+def button_description(expose: Expose) -> AqaraButtonEntityDescription:
+    return AqaraButtonEntityDescription(
+        **_shared(expose), device_class=_member(ButtonDeviceClass, expose.device_class)
+    )
+
+
 DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] = MappingProxyType(
     {
         Platform.LIGHT: light_description,
@@ -212,6 +225,7 @@ DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] =
         Platform.CLIMATE: climate_description,
         Platform.FAN: fan_description,
         Platform.LOCK: lock_description,
+        Platform.BUTTON: button_description,
         Platform.SWITCH: switch_description,
         Platform.BINARY_SENSOR: binary_sensor_description,
         Platform.SENSOR: sensor_description,

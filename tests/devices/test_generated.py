@@ -54,6 +54,7 @@ def test_colour_temperature_bulb_is_a_light() -> None:
     assert _platforms(definition) == {
         "state": (Platform.LIGHT, None),
         "power_on_behavior": (Platform.SELECT, None),
+        "identify": (Platform.BUTTON, None),
         "brightness": (Platform.LIGHT, "state"),
         "color_mode": (Platform.LIGHT, "state"),
         "color_temp": (Platform.LIGHT, "state"),
@@ -103,7 +104,14 @@ def test_light_reports_are_configured() -> None:
 def test_sensor_measurements_and_battery() -> None:
     definition = definition_for(_signature("sonoff_th"))
     exposes = {expose.key: expose for expose in definition.exposes}
-    assert set(exposes) == {"temperature", "humidity", "battery", "voltage", "linkquality"}
+    assert set(exposes) == {
+        "temperature",
+        "humidity",
+        "battery",
+        "voltage",
+        "identify",
+        "linkquality",
+    }
     assert exposes["temperature"].unit == "°C"
     assert exposes["humidity"].device_class == "humidity"
     assert exposes["battery"].entity_category == "diagnostic"

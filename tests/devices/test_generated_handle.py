@@ -229,3 +229,11 @@ async def test_fan_mode_is_written_and_confirmed(app: FakeApp) -> None:
     assert write.header.command_id == foundation.GeneralCommand.Write_Attributes
     assert write.payload == bytes([0x00, 0x00, 0x30, 0x02])  # FanMode, enum8, medium
     assert handle.values["fan_mode"] == "medium"
+
+
+async def test_identify_button_sends_identify(app: FakeApp) -> None:
+    _device, handle, _recorder = _setup(app, "Bulb-1", BULB)
+    await handle.async_write("identify", True)
+    sent = app.radio.sent[-1]
+    assert (sent.packet.cluster_id, sent.header.command_id, sent.payload) == (0x0003, 0x00, u16(3))
+    assert "identify" not in handle.values  # a command, no state

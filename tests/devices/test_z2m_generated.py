@@ -21,7 +21,6 @@ REFERENCE: Final = json.loads((Path(__file__).parent / "z2m_generated_26.112.0.j
 
 #: Zigbee2MQTT exposes we do not give, and why
 NOT_GIVEN: Final = {
-    "identify": "no identify button (a write-only trigger; out of scope)",
     "effect": "light effects (Identify's trigger effect) are not offered",
     "effect_speed": "Hue's private effects are not offered",
     "effect_color": "Hue's private effects are not offered",
@@ -44,7 +43,7 @@ RENAMED: Final = {"color_xy": ("color_x", "color_y")}
 DOMAINS: Final = {
     "binary": {"binary_sensor", "switch"},
     "numeric": {"sensor", "number"},
-    "enum": {"select", "event"},
+    "enum": {"select", "event", "button"},
     "light": {"light"},
     "cover": {"cover"},
     "climate": {"climate"},

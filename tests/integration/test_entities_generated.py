@@ -79,6 +79,13 @@ async def test_bulb_is_a_light_driven_from_home_assistant(
     # The lamp's own range (read at pairing), not a default
     assert state.attributes["min_color_temp_kelvin"] < state.attributes["max_color_temp_kelvin"]
 
+    # Identify: the lamp blinks for Zigbee2MQTT's 3 s
+    await hass.services.async_call(
+        "button", "press", {ATTR_ENTITY_ID: device.entity("button", "identify")}, blocking=True
+    )
+    identify = next(b for b in device.sim.behaviours if type(b).__name__ == "Identify")
+    assert identify.identify_time == 3  # type: ignore[attr-defined]
+
     await hass.services.async_call(LIGHT_DOMAIN, "turn_off", {ATTR_ENTITY_ID: light}, blocking=True)
     await wait_for(hass, lambda: state_of(hass, light).state == STATE_OFF)
     assert device.sim.property_value("state") in ("OFF", False)

@@ -43,6 +43,7 @@ _TYPE_BY_PLATFORM: Final = {
     Platform.CLIMATE: "enum",
     Platform.FAN: "enum",
     Platform.LOCK: "enum",
+    Platform.BUTTON: "enum",
 }
 _MAX_ID: Final = 0xFFFF
 

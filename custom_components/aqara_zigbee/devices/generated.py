@@ -30,6 +30,7 @@ from ..features._zcl import (
     ELECTRICAL_MEASUREMENT,
     FAN_CONTROL,
     IAS_ZONE,
+    IDENTIFY,
     ILLUMINANCE_MEASUREMENT,
     LEVEL_CONTROL,
     METERING,
@@ -49,6 +50,7 @@ from ..features.diagnostics import linkquality
 from ..features.zcl_door_lock import door_lock
 from ..features.zcl_electrical import electrical_measurement, metering
 from ..features.zcl_ias_zone import ZONE_TYPE, ias_zone
+from ..features.zcl_identify import identify
 from ..features.zcl_inputs import analog_input, binary_input, multistate_input
 from ..features.zcl_light import (
     CAPABILITY_COLOR_TEMPERATURE,
@@ -223,6 +225,9 @@ def _features(signature: Signature) -> list[Feature]:
     # The battery belongs to the device, not to an endpoint (Zigbee2MQTT reads the first)
     if _with(signature, POWER_CONFIGURATION):
         features.append(battery(Place(endpoint=_with(signature, POWER_CONFIGURATION)[0])))
+    # Identify belongs to the device (Zigbee2MQTT offers one, for the first endpoint)
+    if _with(signature, IDENTIFY):
+        features.append(identify(Place(endpoint=_with(signature, IDENTIFY)[0])))
     features += _remote_feature(signature)
     features.append(linkquality())
     return features

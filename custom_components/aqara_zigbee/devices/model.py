@@ -42,6 +42,7 @@ class Platform(StrEnum):
     CLIMATE = "climate"
     FAN = "fan"
     LOCK = "lock"
+    BUTTON = "button"
 
 
 class Access(Flag):

@@ -23,6 +23,7 @@ from ..devices.model import (
 
 # Clusters (ZCL)
 POWER_CONFIGURATION: Final = 0x0001
+IDENTIFY: Final = 0x0003
 SCENES: Final = 0x0005
 ON_OFF: Final = 0x0006
 LEVEL_CONTROL: Final = 0x0008
