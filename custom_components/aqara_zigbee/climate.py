@@ -78,6 +78,7 @@ class AqaraClimate(AqaraCompositeEntity, ClimateEntity):
             features |= ClimateEntityFeature.TARGET_TEMPERATURE_RANGE
         self._attr_supported_features = features
         setpoint = self._members.get(_HEATING) or self._members.get(_COOLING)
+        self._limits_of = "heat" if _HEATING in self._members else "cool"
         if setpoint is not None:
             if setpoint.native_min is not None:
                 self._attr_min_temp = setpoint.native_min
@@ -99,6 +100,17 @@ class AqaraClimate(AqaraCompositeEntity, ClimateEntity):
             return HVACAction.OFF
         running = self._member("running_state")
         return HVAC_ACTIONS.get(running) if isinstance(running, str) else None
+
+    @property
+    def min_temp(self) -> float:
+        """The device's own lower limit once read, else the generated range's."""
+        limit = self._number(f"min_{self._limits_of}_setpoint_limit")
+        return limit if limit is not None else super().min_temp
+
+    @property
+    def max_temp(self) -> float:
+        limit = self._number(f"max_{self._limits_of}_setpoint_limit")
+        return limit if limit is not None else super().max_temp
 
     @property
     def current_temperature(self) -> float | None:

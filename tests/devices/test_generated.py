@@ -196,6 +196,8 @@ def test_thermostat_and_cover() -> None:
         "local_temperature",
         "running_state",
         "occupied_heating_setpoint",
+        "min_heat_setpoint_limit",
+        "max_heat_setpoint_limit",
     }
     cooling = generate_definition(_signature("danfoss_trv", {(1, 0x0201, 0x001B): 4}))
     assert cooling.expose("system_mode").options == ("off", "heat", "cool", "auto")

@@ -36,6 +36,8 @@ EXTRAS: Final = {
     "color_mode": "which colour the light shows (Home Assistant's colour mode)",
     "color_temp_min": "the lamp's colour temperature range, read once",
     "color_temp_max": "the lamp's colour temperature range, read once",
+    "min_heat_setpoint_limit": "the thermostat's own set point range, read once (as ZHA)",
+    "max_heat_setpoint_limit": "the thermostat's own set point range, read once (as ZHA)",
 }
 #: Zigbee2MQTT's composite ``color_xy`` is two values here
 RENAMED: Final = {"color_xy": ("color_x", "color_y")}

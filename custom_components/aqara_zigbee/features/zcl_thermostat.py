@@ -35,6 +35,11 @@ from ._zcl import (
 LOCAL_TEMPERATURE: Final = 0x0000
 OCCUPIED_COOLING_SETPOINT: Final = 0x0011
 OCCUPIED_HEATING_SETPOINT: Final = 0x0012
+#: the set point limits the device allows (read once; ZHA's range)
+SETPOINT_LIMITS: Final = {
+    "heat": (0x0015, 0x0016),  # Min/MaxHeatSetpointLimit
+    "cool": (0x0017, 0x0018),  # Min/MaxCoolSetpointLimit
+}
 CONTROL_SEQUENCE_OF_OPERATION: Final = 0x001B
 SYSTEM_MODE: Final = 0x001C
 RUNNING_STATE: Final = 0x0029
@@ -170,6 +175,23 @@ def thermostat(place: Place = FIRST_ENDPOINT, *, sequence: int | None = None) ->
         *reporting(place, THERMOSTAT, SYSTEM_MODE, (0, 3600)),
         *reporting(place, THERMOSTAT, RUNNING_STATE, (0, 3600)),
     ]
+    for mode, (low, high) in SETPOINT_LIMITS.items():
+        if not (heats if mode == "heat" else cools):
+            continue
+        for bound, attr_id in (("min", low), ("max", high)):
+            exposes.append(
+                Expose(
+                    key=place.key(f"{bound}_{mode}_setpoint_limit"),
+                    platform=Platform.CLIMATE,
+                    access=Access.READ,
+                    description=f"The {'lowest' if bound == 'min' else 'highest'} "
+                    f"{'heating' if mode == 'heat' else 'cooling'} set point the device takes",
+                    unit="°C",
+                    kind="numeric",
+                    sources=attribute(attr_id, _TEMPERATURE),
+                    member_of=main,
+                )
+            )
     if heats:
         exposes.append(
             setpoint("occupied_heating_setpoint", OCCUPIED_HEATING_SETPOINT, "Temperature setpoint")
