@@ -159,7 +159,7 @@ def test_plug_with_metering() -> None:
         assert definition.expose(key).unit == unit
     energy = definition.expose("energy").sources[0]
     assert (energy.multiplier_attribute, energy.divisor_attribute) == (0x0301, 0x0302)  # type: ignore[union-attr]
-    assert "power_calibration" in definition.options
+    assert definition.options == ()  # the options form serves model definitions only
 
 
 def test_remote_commands_are_an_action_event() -> None:

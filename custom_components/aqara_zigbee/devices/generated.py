@@ -248,12 +248,10 @@ def _unique_keys(features: Iterable[Feature]) -> tuple[Feature, ...]:
                 continue
             seen.add(expose.key)
             exposes.append(expose)
-        dropped = {expose.key for expose in feature.exposes} - {e.key for e in exposes}
-        options = tuple(o for o in feature.options if not any(o.startswith(k) for k in dropped))
         kept.append(
             Feature(
                 exposes=tuple(exposes),
-                options=options,
+                options=feature.options,
                 configure=feature.configure,
                 heartbeat_fields=feature.heartbeat_fields,
                 heartbeat_read=feature.heartbeat_read,

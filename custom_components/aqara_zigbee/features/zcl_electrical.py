@@ -10,7 +10,6 @@ from ..devices.model import (
     Feature,
     NumberCodec,
     Platform,
-    measurement_options,
 )
 from ._zcl import ELECTRICAL_MEASUREMENT, FIRST_ENDPOINT, METERING, Place, reporting
 
@@ -103,8 +102,8 @@ def electrical_measurement(place: Place = FIRST_ENDPOINT) -> Feature:
         *reporting(place, ELECTRICAL_MEASUREMENT, _RMS_VOLTAGE, (5, 3600), 5),
         *reporting(place, ELECTRICAL_MEASUREMENT, _RMS_CURRENT, (5, 3600), 50),
     )
-    options = measurement_options("power", "voltage", "current") if place.label is None else ()
-    return Feature(exposes=exposes, configure=configure, options=options)
+    # No calibration options: the options form offers them for model definitions only
+    return Feature(exposes=exposes, configure=configure)
 
 
 def metering(place: Place = FIRST_ENDPOINT) -> Feature:
@@ -124,7 +123,6 @@ def metering(place: Place = FIRST_ENDPOINT) -> Feature:
     return Feature(
         exposes=(expose,),
         configure=reporting(place, METERING, _CURRENT_SUMMATION_DELIVERED, (5, 3600), 10),
-        options=measurement_options("energy") if place.label is None else (),
     )
 
 
