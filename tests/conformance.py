@@ -67,7 +67,21 @@ VERSION_STRATEGIES = (
     AwesomeVersionStrategy.PEP440,
 )
 ENTITY_PLATFORMS = frozenset(
-    {"binary_sensor", "button", "event", "number", "select", "sensor", "switch", "update"}
+    {
+        "binary_sensor",
+        "button",
+        "climate",
+        "cover",
+        "event",
+        "fan",
+        "light",
+        "lock",
+        "number",
+        "select",
+        "sensor",
+        "switch",
+        "update",
+    }
 )
 _REFERENCE = re.compile(r"\[%key:[^\]]*%\]")
 _TRANSLATION_KEY = re.compile(r"""translation_key\s*=\s*["']([a-z0-9_]+)["']""")

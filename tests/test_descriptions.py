@@ -6,6 +6,9 @@ registry snapshots of tests/integration; these tests pin the mapping's own rules
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from homeassistant.components.button.const import ButtonDeviceClass
 from homeassistant.components.event import EventDeviceClass
 from homeassistant.components.number import NumberMode
@@ -15,8 +18,13 @@ import pytest
 from custom_components.aqara_zigbee.descriptions import (
     AqaraBinarySensorEntityDescription,
     AqaraButtonEntityDescription,
+    AqaraClimateEntityDescription,
+    AqaraCoverEntityDescription,
     AqaraEntityDescription,
     AqaraEventEntityDescription,
+    AqaraFanEntityDescription,
+    AqaraLightEntityDescription,
+    AqaraLockEntityDescription,
     AqaraNumberEntityDescription,
     AqaraSelectEntityDescription,
     AqaraSensorEntityDescription,
@@ -24,7 +32,15 @@ from custom_components.aqara_zigbee.descriptions import (
     describe,
 )
 from custom_components.aqara_zigbee.devices import DEFINITIONS
+from custom_components.aqara_zigbee.devices.describe import parse_signature
+from custom_components.aqara_zigbee.devices.generated import generate_definition
 from custom_components.aqara_zigbee.devices.model import Definition, Platform
+
+#: generated definitions of the test signatures (lights, covers, climate...) besides the models
+GENERATED = {
+    path.stem: generate_definition(parse_signature(json.loads(path.read_text())))
+    for path in sorted((Path(__file__).parent / "devices" / "signatures").glob("*.json"))
+}
 
 DESCRIPTION_CLASSES: dict[Platform, type[AqaraEntityDescription]] = {
     Platform.SWITCH: AqaraSwitchEntityDescription,
@@ -33,11 +49,20 @@ DESCRIPTION_CLASSES: dict[Platform, type[AqaraEntityDescription]] = {
     Platform.SELECT: AqaraSelectEntityDescription,
     Platform.NUMBER: AqaraNumberEntityDescription,
     Platform.EVENT: AqaraEventEntityDescription,
+    Platform.LIGHT: AqaraLightEntityDescription,
+    Platform.COVER: AqaraCoverEntityDescription,
+    Platform.CLIMATE: AqaraClimateEntityDescription,
+    Platform.FAN: AqaraFanEntityDescription,
+    Platform.LOCK: AqaraLockEntityDescription,
     Platform.BUTTON: AqaraButtonEntityDescription,
 }
 
 
-@pytest.mark.parametrize("definition", DEFINITIONS.values(), ids=DEFINITIONS.keys())
+@pytest.mark.parametrize(
+    "definition",
+    [*DEFINITIONS.values(), *GENERATED.values()],
+    ids=[*DEFINITIONS.keys(), *(f"generated-{name}" for name in GENERATED)],
+)
 def test_every_expose_has_its_platforms_description(definition: Definition) -> None:
     """Of its platform's class, keyed and named by the expose (the primary relay is
     named after the device), carrying the expose the entity reads and writes by."""

@@ -28,7 +28,12 @@ from .validation import quote_input, sanitize_device_options, sanitize_network_o
 PLATFORMS = [
     Platform.BINARY_SENSOR,
     Platform.BUTTON,
+    Platform.CLIMATE,
+    Platform.COVER,
     Platform.EVENT,
+    Platform.FAN,
+    Platform.LIGHT,
+    Platform.LOCK,
     Platform.NUMBER,
     Platform.SELECT,
     Platform.SENSOR,
@@ -48,9 +53,9 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> bool:
     """Start the radio and the platforms."""
     _async_repair_options(hass, entry)
-    # Before the radio starts: its devices are resolved to definitions from then on, in
-    # the event loop, where discovering them (imports, a directory listing) would block
-    await async_load_definitions(hass.async_add_executor_job)
+    # Before the radio starts: zigpy resolves the devices of its database while it starts,
+    # in the event loop, where discovering definitions (imports, a listing) would block
+    await async_load_definitions(hass.async_add_import_executor_job)
     gateway = AqaraGateway(hass, entry)
     try:
         await gateway.async_start()

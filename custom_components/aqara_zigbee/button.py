@@ -1,4 +1,4 @@
-"""The coordinator's permit-join button, and devices' commands (identify)."""
+"""The coordinator's permit-join button; devices' command buttons (identify)."""
 
 from __future__ import annotations
 
@@ -51,10 +51,12 @@ class PermitJoinButton(ButtonEntity):
 
 
 class AqaraButton(AqaraEntity, ButtonEntity):
-    """A device command of the page (identify): pressed, it is sent; no state to follow."""
+    """Sends the expose's command (Identify); an error if the device does not answer."""
+
+    entity_description: AqaraButtonEntityDescription
 
     def _apply_value(self, value: object) -> None:
-        """A command holds no value (Home Assistant keeps the last press)."""
+        """A command has no state to show."""
 
     async def async_press(self) -> None:
-        await self._async_write(None)
+        await self._async_write(True)

@@ -18,7 +18,12 @@ from homeassistant.components.binary_sensor import BinarySensorEntityDescription
 from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
 from homeassistant.components.button import ButtonEntityDescription
 from homeassistant.components.button.const import ButtonDeviceClass
+from homeassistant.components.climate import ClimateEntityDescription
+from homeassistant.components.cover import CoverEntityDescription
 from homeassistant.components.event import EventDeviceClass, EventEntityDescription
+from homeassistant.components.fan import FanEntityDescription
+from homeassistant.components.light import LightEntityDescription
+from homeassistant.components.lock import LockEntityDescription
 from homeassistant.components.number import (
     NumberDeviceClass,
     NumberEntityDescription,
@@ -77,8 +82,33 @@ class AqaraEventEntityDescription(AqaraEntityDescription, EventEntityDescription
 
 
 @dataclass(frozen=True, kw_only=True)
+class AqaraLightEntityDescription(AqaraEntityDescription, LightEntityDescription):
+    """A light: On/Off with its Level and Colour Control members."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraCoverEntityDescription(AqaraEntityDescription, CoverEntityDescription):
+    """A window covering with its position and tilt members."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraClimateEntityDescription(AqaraEntityDescription, ClimateEntityDescription):
+    """A thermostat: its system mode, with temperatures and set points as members."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraFanEntityDescription(AqaraEntityDescription, FanEntityDescription):
+    """A fan's mode."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraLockEntityDescription(AqaraEntityDescription, LockEntityDescription):
+    """A door lock's state."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class AqaraButtonEntityDescription(AqaraEntityDescription, ButtonEntityDescription):
-    """A command without state (identify)."""
+    """A command without a state (identify)."""
 
 
 class _Shared(TypedDict):
@@ -162,6 +192,26 @@ def event_description(expose: Expose) -> AqaraEventEntityDescription:
     )
 
 
+def light_description(expose: Expose) -> AqaraLightEntityDescription:
+    return AqaraLightEntityDescription(**_shared(expose))
+
+
+def cover_description(expose: Expose) -> AqaraCoverEntityDescription:
+    return AqaraCoverEntityDescription(**_shared(expose))
+
+
+def climate_description(expose: Expose) -> AqaraClimateEntityDescription:
+    return AqaraClimateEntityDescription(**_shared(expose))
+
+
+def fan_description(expose: Expose) -> AqaraFanEntityDescription:
+    return AqaraFanEntityDescription(**_shared(expose))
+
+
+def lock_description(expose: Expose) -> AqaraLockEntityDescription:
+    return AqaraLockEntityDescription(**_shared(expose))
+
+
 def button_description(expose: Expose) -> AqaraButtonEntityDescription:
     return AqaraButtonEntityDescription(
         **_shared(expose), device_class=_member(ButtonDeviceClass, expose.device_class)
@@ -170,6 +220,12 @@ def button_description(expose: Expose) -> AqaraButtonEntityDescription:
 
 DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] = MappingProxyType(
     {
+        Platform.LIGHT: light_description,
+        Platform.COVER: cover_description,
+        Platform.CLIMATE: climate_description,
+        Platform.FAN: fan_description,
+        Platform.LOCK: lock_description,
+        Platform.BUTTON: button_description,
         Platform.SWITCH: switch_description,
         Platform.BINARY_SENSOR: binary_sensor_description,
         Platform.SENSOR: sensor_description,

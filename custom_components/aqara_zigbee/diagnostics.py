@@ -40,6 +40,8 @@ def _device_summary(gateway: AqaraGateway, ieee: str) -> dict[str, Any]:
         "manufacturer": device.manufacturer if device is not None else None,
         "model_id": device.model if device is not None else None,
         "model": handle.definition.model if handle and handle.definition else None,
+        # "model": written for the model; "generated": built from its clusters
+        "definition": handle.definition.kind if handle and handle.definition else None,
         "available": gateway.is_available(ieee),
         "lqi": device.lqi if device is not None else None,
         "last_seen": device.last_seen if device is not None else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant, callback
@@ -16,6 +17,7 @@ from homeassistant.helpers.restore_state import RestoreEntity
 from .const import DOMAIN, SIGNAL_DEVICE_OPTIONS, SIGNAL_NEW_DEVICE
 from .descriptions import AqaraEntityDescription, describe
 from .devices.handle import ReadFailed, WriteFailed
+from .devices.model import Expose
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 
@@ -114,13 +116,14 @@ class AqaraEntity(AqaraDeviceEntity):
                 translation_placeholders={"entity": self.entity_id, "error": exc.reason},
             ) from exc
 
-    async def _async_write(self, value: object) -> None:
-        """Send a value; the state follows only when the device confirms it."""
+    async def _async_write(self, value: object, key: str | None = None) -> None:
+        """Send a value (of ``key``, a member; default the entity's own expose); the state
+        follows only when the device confirms it."""
         handle = self._gateway.handles.get(self._ieee)
         if handle is None or not self.available:
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="device_offline")
         try:
-            await handle.async_write(self._expose.key, value)
+            await handle.async_write(key or self._expose.key, value)
         except WriteFailed as exc:
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
@@ -142,6 +145,59 @@ class AqaraOnOffEntity(AqaraEntity, RestoreEntity):
         if last is None or last.state not in (STATE_ON, STATE_OFF):
             return None
         return last.state == STATE_ON
+
+
+class AqaraCompositeEntity(AqaraEntity):
+    """The entity of a composite expose (a light's ``state``) and of its members
+    (brightness, colour temperature...), each followed as the device confirms it.
+
+    Members are known by their role: their key without the endpoint suffix the composite
+    carries (``brightness_2`` of ``state_2`` is ``brightness``).
+    """
+
+    def __init__(
+        self, gateway: AqaraGateway, ieee: str, description: AqaraEntityDescription
+    ) -> None:
+        super().__init__(gateway, ieee, description)
+        handle = gateway.handles.get(ieee)
+        definition = handle.definition if handle is not None else None
+        members = definition.members(self._expose.key) if definition is not None else ()
+        label = self._expose.translation_placeholders.get("endpoint")
+        suffix = f"_{label}" if label else ""
+        #: role → member expose
+        self._members: dict[str, Expose] = {
+            member.key.removesuffix(suffix) if suffix else member.key: member for member in members
+        }
+        self._member_values: dict[str, object] = {}
+
+    async def async_added_to_hass(self) -> None:
+        for role, member in self._members.items():
+            self.async_on_remove(
+                self._gateway.subscribe(
+                    self._ieee, member.key, partial(self._async_on_member, role)
+                )
+            )
+            value = self._gateway.current_value(self._ieee, member.key)
+            if value is not None:
+                self._member_values[role] = value
+        await super().async_added_to_hass()
+
+    @callback
+    def _async_on_member(self, role: str, value: object) -> None:
+        self._member_values[role] = value
+        self.async_write_ha_state()
+
+    def _member(self, role: str) -> object:
+        return self._member_values.get(role)
+
+    def _number(self, role: str) -> float | None:
+        value = self._member_values.get(role)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return float(value)
+
+    async def _async_write_member(self, role: str, value: object) -> None:
+        await self._async_write(value, self._members[role].key)
 
 
 def async_setup_expose_entities[D: AqaraEntityDescription](
@@ -168,7 +224,9 @@ def async_setup_expose_entities[D: AqaraEntityDescription](
         entities = [
             factory(gateway, key, description)
             for expose in handle.exposes
-            if isinstance(description := describe(expose), description_type)
+            # A member shows in its composite's entity (a light's brightness)
+            if expose.member_of is None
+            and isinstance(description := describe(expose), description_type)
         ]
         if extra is not None:
             entities.extend(extra(gateway, key))

@@ -33,7 +33,9 @@ from .const import (
     SIGNAL_NEW_DEVICE,
 )
 from .devices import get_definition
+from .devices.generated import async_probe, generate_definition, signature_of
 from .devices.handle import DeviceHandle
+from .devices.model import Definition
 from .network_storage import NetworkBackups
 from .radio_lifecycle import RadioLifecycle
 from .registry_sync import DeviceRegistrySync
@@ -169,7 +171,24 @@ class AqaraGateway:
         LOGGER.debug("Device %s joined", device.ieee)
 
     def device_initialized(self, device: zigpy.device.Device) -> None:
-        """A device finished its interview: register it and add its entities."""
+        """A device finished its interview: register it and add its entities.
+
+        A device without a model definition is first asked the few attributes that shape
+        its generated one (zone type, colour capabilities...), so that its entities are
+        right from the start.
+        """
+        if get_definition(device.model) is None:
+            self.radio.start_device_work(
+                self._async_probe_then_add(device), f"{DOMAIN} probe {device.ieee}"
+            )
+            return
+        self._add_new_device(device)
+
+    async def _async_probe_then_add(self, device: zigpy.device.Device) -> None:
+        await async_probe(device)
+        self._add_new_device(device)
+
+    def _add_new_device(self, device: zigpy.device.Device) -> None:
         self._add_handle(device, configure=True)
         async_dispatcher_send(self.hass, SIGNAL_NEW_DEVICE.format(self.entry.entry_id), device.ieee)
 
@@ -199,11 +218,11 @@ class AqaraGateway:
         ieee = str(device.ieee)
         if ieee in self.handles:
             self._drop_handle(ieee)
-        definition = get_definition(device.model)
-        if definition is None and ieee not in self._logged_unknown:
+        definition = self._definition(device)
+        if definition.generated and ieee not in self._logged_unknown:
             self._logged_unknown.add(ieee)
             LOGGER.info(
-                "No definition for %s model %r (%s): only link quality is shown",
+                "No model definition for %s model %r (%s): entities generated from its clusters",
                 device.manufacturer,
                 device.model,
                 ieee,
@@ -219,12 +238,17 @@ class AqaraGateway:
         handle.start()
         self.availability.track(ieee)
         self.registry_sync.register_device(device, definition, self.coordinator_ieee)
-        if configure and definition is not None:
+        if configure:
             self.radio.start_device_work(
                 self._async_configure(handle), f"{DOMAIN} configure {ieee}"
             )
         else:
             self.radio.start_device_work(self._async_initial_read(handle), f"{DOMAIN} read {ieee}")
+
+    @staticmethod
+    def _definition(device: zigpy.device.Device) -> Definition:
+        """The model's definition; else one generated from the device's clusters."""
+        return get_definition(device.model) or generate_definition(signature_of(device))
 
     async def _async_configure(self, handle: DeviceHandle) -> None:
         try:

@@ -71,12 +71,16 @@ class DeviceRegistrySync:
             connections={(dr.CONNECTION_ZIGBEE, ieee)},
             # What a device says about itself is untrusted text: no control or bidi
             # characters, bounded length
-            manufacturer=_clean(definition.vendor if definition else device.manufacturer),
-            model=_clean(definition.model if definition else device.model),
+            manufacturer=_clean(
+                definition.vendor
+                if definition and not definition.generated
+                else device.manufacturer
+            ),
+            model=_model_label(device, definition),
             model_id=_clean(device.model),
             name=(
                 f"{definition.vendor} {definition.model}"
-                if definition
+                if definition and not definition.generated
                 else _clean(
                     f"{_clean(device.manufacturer) or 'Zigbee'} {_clean(device.model) or ieee}"
                 )
@@ -109,6 +113,19 @@ class DeviceRegistrySync:
             registry.async_update_device(
                 device_entry.id, remove_config_entry_id=self._entry.entry_id
             )
+
+
+#: the device page's model line says when the entities come from the device's clusters
+GENERATED_SUFFIX = " (generated definition)"
+
+
+def _model_label(device: zigpy.device.Device, definition: Definition | None) -> str | None:
+    if definition is None:
+        return _clean(device.model)
+    if definition.generated:
+        model = _clean(device.model) or "Zigbee device"
+        return f"{model[: MAX_DEVICE_TEXT - len(GENERATED_SUFFIX)]}{GENERATED_SUFFIX}"
+    return _clean(definition.model)
 
 
 def _clean(text: object) -> str | None:

@@ -78,11 +78,14 @@ class Checks:
             raise KnownGapError(f"{self.model_id}: {self.failures}")
 
 
-async def join_twin(hass: HomeAssistant, model_id: str) -> Device:
-    """A loaded simulated network holding one twin of ``model_id``, joined and configured."""
+async def join_twin(
+    hass: HomeAssistant, model_id: str, options: dict[str, Any] | None = None
+) -> Device:
+    """A loaded simulated network holding one twin of ``model_id``, joined and configured
+    (``options``: the entry's, e.g. a faster simulated clock)."""
     await _form_once(hass)  # formed with the default devices, shared with other suites
     with patch("custom_components.aqara_zigbee.simulator.network.DEFAULT_MODELS", (model_id,)):
-        entry: AqaraConfigEntry = await set_up_formed_network(hass)
+        entry: AqaraConfigEntry = await set_up_formed_network(hass, options)
     gateway = entry.runtime_data
     registry = dr.async_get(hass)
     await hass.services.async_call(DOMAIN, "permit_join", {"duration": 60}, blocking=True)

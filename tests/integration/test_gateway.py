@@ -288,16 +288,32 @@ async def test_diagnostics_redacted(
     )
     assert device_diagnostics["ieee"] == "**REDACTED**"
     assert device_diagnostics["model"] == "ZNCZ04LM"
+    assert device_diagnostics["definition"] == "model"  # not generated from its clusters
 
 
-async def test_unknown_device_gets_link_quality(hass: HomeAssistant) -> None:
-    """A device we have no definition for still appears, with link quality, logged once."""
+async def test_undefined_lumi_model_gets_its_standard_clusters(hass: HomeAssistant) -> None:
+    """A Lumi model we do not define yet gets a generated definition: the entities of its
+    standard clusters (the plugs' On/Off as an outlet), link quality, and a device page
+    that says so."""
     with patch("custom_components.aqara_zigbee.gateway.get_definition", return_value=None):
         entry = await configure_simulated(hass)
         await hass.services.async_call(DOMAIN, "permit_join", {"duration": 60}, blocking=True)
         gateway = entry.runtime_data
         await wait_for(hass, lambda: len(gateway.handles) == len(SEED_MODELS))
     entities = er.async_get(hass)
-    for ieee in gateway.handles:
+    devices = dr.async_get(hass)
+    for ieee, handle in gateway.handles.items():
+        assert handle.definition is not None
+        assert handle.definition.generated
         assert entities.async_get_entity_id("sensor", DOMAIN, f"{ieee}-linkquality")
+        device_entry = devices.async_get_device_by_identifier((DOMAIN, ieee), entry.entry_id)
+        assert device_entry is not None
+        assert device_entry.model is not None
+        assert device_entry.model.endswith("(generated definition)")
+    plug = next(ieee for ieee, h in gateway.handles.items() if h.device.model == "lumi.plug")
+    outlet = entities.async_get_entity_id("switch", DOMAIN, f"{plug}-state")
+    assert outlet is not None
+    registered = entities.async_get(outlet)
+    assert registered is not None
+    assert registered.original_device_class == "outlet"
     await hass.config_entries.async_unload(entry.entry_id)

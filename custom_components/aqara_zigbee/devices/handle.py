@@ -61,9 +61,12 @@ from .model import (
     AttributeSource,
     AttributeWrite,
     BindStep,
+    CommandSource,
+    CommandWrite,
     ConfigureStep,
     Definition,
     Expose,
+    IasEnrollStep,
     IdentifyWrite,
     OnOffWrite,
     Platform,
@@ -91,6 +94,13 @@ _IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
 #: ZCL: a multiplier/divisor the device does not implement is 1
 _DEFAULT_FACTOR: Final = 1.0
+#: IAS Zone (ZCL 8.2): its CIE address attribute, the zone's enroll request (server to
+#: client) and our enroll response (client to server)
+IAS_ZONE: Final = 0x0500
+_IAS_CIE_ADDRESS: Final = 0x0010
+_IAS_ENROLL_REQUEST: Final = 0x01
+_IAS_ENROLL_RESPONSE: Final = 0x00
+_ZCL_IEEE_ADDRESS: Final = 0xF0
 
 Route = tuple[int, int, int]  # (endpoint, cluster, attribute)
 
@@ -193,7 +203,8 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        """Cluster commands carry nothing a definition decodes (clicks come as attributes)."""
+        """A remote's commands, an IAS zone's notifications (Lumi clicks come as attributes)."""
+        self._handle._on_cluster_command(self._cluster, tsn, command_id, args)
 
 
 class _DeviceListener:
@@ -281,11 +292,17 @@ class DeviceHandle:
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
         self._attribute_routes = {}
+        # A generated definition knows no heartbeat: an undefined Lumi model's common
+        # entries are still decoded (diagnostics)
         self._heartbeat_profile: heartbeat.Profile = (
-            definition.heartbeat_profile if definition is not None else UNKNOWN_MODEL_HEARTBEAT
+            definition.heartbeat_profile
+            if definition is not None and not definition.generated
+            else UNKNOWN_MODEL_HEARTBEAT
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
+        # Keyed by (endpoint, cluster, output)
+        self._command_routes: dict[tuple[int, int, bool], list[tuple[Expose, CommandSource]]] = {}
         self._state_actions: frozenset[str] = frozenset()
         scaling_routes: set[Route] = set()
         for expose in self.exposes:
@@ -300,6 +317,9 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
+                elif isinstance(source, CommandSource):
+                    command_key = (source.endpoint, source.cluster, source.output)
+                    self._command_routes.setdefault(command_key, []).append((expose, source))
         self._scaling_routes = frozenset(scaling_routes)
         for event in self._event_exposes():
             self._state_actions = self._state_actions | frozenset(event.state_action_options)
@@ -312,6 +332,7 @@ class DeviceHandle:
                 for endpoint, cluster, _ in self._action_routes
                 if endpoint is not None
             }
+            | {(endpoint, cluster) for endpoint, cluster, _ in self._command_routes}
         )
         self._any_endpoint_clusters = frozenset(
             cluster for endpoint, cluster, _ in self._action_routes if endpoint is None
@@ -425,6 +446,30 @@ class DeviceHandle:
         except Exception:
             # A decoding bug must never break zigpy's frame processing
             _LOGGER.exception("Failed to decode a frame from %s: %r %r", self.ieee, hdr, args)
+
+    def _on_cluster_command(self, cluster: Cluster, tsn: int, command_id: int, args: Any) -> None:
+        try:
+            endpoint = cluster.endpoint
+            output = endpoint.out_clusters.get(cluster.cluster_id) is cluster
+            if cluster.cluster_id == IAS_ZONE and not output and command_id == _IAS_ENROLL_REQUEST:
+                self._spawn(self._async_enroll(endpoint.endpoint_id))
+                return
+            routes = self._command_routes.get((endpoint.endpoint_id, cluster.cluster_id, output))
+            arguments = tuple(args) if isinstance(args, tuple | list) else ()
+            for expose, source in routes or ():
+                value = source.decoder.decode(command_id, arguments)
+                if value is None:
+                    continue
+                if expose.platform is Platform.EVENT:
+                    # A remote repeats a command it got no answer for: one event per TSN
+                    if not self._is_duplicate(endpoint.endpoint_id, tsn):
+                        self._fire(expose.key, str(value))
+                else:
+                    self._confirm(expose, value, from_report=True)
+        except Exception:
+            _LOGGER.exception(
+                "Failed to decode a command from %s: %r %r", self.ieee, command_id, args
+            )
 
     def _on_attribute_event(
         self, cluster: Cluster, event: AttributeUpdatedEvent | AttributeReadEvent
@@ -665,10 +710,17 @@ class DeviceHandle:
 
     # ------------------------------------------------------------------ wire helpers
 
-    def _cluster(self, endpoint_id: int, cluster_id: int, *, create: bool = True) -> Cluster:
+    def _cluster(
+        self, endpoint_id: int, cluster_id: int, *, create: bool = True, output: bool = False
+    ) -> Cluster:
         endpoint = self.device.endpoints.get(endpoint_id)
         if not isinstance(endpoint, zigpy.endpoint.Endpoint):
             raise KeyError(f"endpoint {endpoint_id} not on device")
+        if output:
+            client: Cluster | None = endpoint.out_clusters.get(cluster_id)
+            if client is None:
+                raise KeyError(f"output cluster 0x{cluster_id:04x} not on endpoint {endpoint_id}")
+            return client
         cluster = endpoint.in_clusters.get(cluster_id)
         if cluster is None:
             if not create:
@@ -724,6 +776,13 @@ class DeviceHandle:
             await self._identify(key, write)
             return  # a command, no state: the device's answer is all there is to confirm
         try:
+            if isinstance(write, CommandWrite):
+                for other_key, other_value in (await self._command(key, write, value)).items():
+                    if self.definition is not None and self.definition.has(other_key):
+                        self._confirm(
+                            self.definition.expose(other_key), other_value, from_report=False
+                        )
+                return
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
             elif isinstance(write, AttributeWrite):
@@ -773,6 +832,27 @@ class DeviceHandle:
         status = getattr(result, "status", None)
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")
+
+    async def _command(self, key: str, write: CommandWrite, value: object) -> Mapping[str, object]:
+        """Send a cluster command; what its success confirms (the default response)."""
+        try:
+            command_id, args = write.codec.command(value)
+        except (TypeError, ValueError) as exc:
+            raise WriteFailed(key, f"invalid value {value!r}: {exc}") from exc
+        cluster = self._cluster(write.endpoint, write.cluster, create=False)
+        result = await cluster.command(command_id, *args, expect_reply=True)
+        status = getattr(result, "status", None)
+        if not _status_ok(status):
+            raise WriteFailed(key, f"status {status!r}")
+        return write.codec.confirmed(value)
+
+    async def _async_enroll(self, endpoint_id: int) -> None:
+        """Answer an IAS zone's enroll request (zone id 0: this coordinator has one CIE)."""
+        try:
+            cluster = self._cluster(endpoint_id, IAS_ZONE, create=False)
+            await cluster.command(_IAS_ENROLL_RESPONSE, 0, 0, expect_reply=False)
+        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+            _LOGGER.debug("Could not enroll the IAS zone of %s: %s", self.ieee, exc)
 
     async def _write_sequence(self, key: str, write: SequenceWrite, value: object) -> bool:
         if not isinstance(value, bool):
@@ -959,7 +1039,7 @@ class DeviceHandle:
                 manufacturer=step.manufacturer,
             )
         elif isinstance(step, BindStep):
-            cluster = self._cluster(step.endpoint, step.cluster, create=False)
+            cluster = self._cluster(step.endpoint, step.cluster, create=False, output=step.output)
             result = await cluster.bind()  # type: ignore[no-untyped-call]
             status = result[0] if isinstance(result, list | tuple) and result else result
             if status != zdo_t.Status.SUCCESS:
@@ -976,6 +1056,18 @@ class DeviceHandle:
             ]
             if bad:
                 raise DeviceCommandError("report", ", ".join(bad))
+        elif isinstance(step, IasEnrollStep):
+            coordinator = self.device.application.state.node_info.ieee
+            await self._write_raw(
+                step.endpoint,
+                IAS_ZONE,
+                attr_id=_IAS_CIE_ADDRESS,
+                zcl_type=_ZCL_IEEE_ADDRESS,
+                raw=coordinator,
+                manufacturer=None,
+            )
+            # Zones that asked before the CIE address was written wait for an answer
+            await self._async_enroll(step.endpoint)
         elif isinstance(step, RemoveFromGroupStep):
             for endpoint in self._endpoints():
                 if GROUPS not in endpoint.in_clusters:

@@ -37,6 +37,11 @@ class Platform(StrEnum):
     NUMBER = "number"
     BINARY_SENSOR = "binary_sensor"
     EVENT = "event"
+    LIGHT = "light"
+    COVER = "cover"
+    CLIMATE = "climate"
+    FAN = "fan"
+    LOCK = "lock"
     BUTTON = "button"
 
 
@@ -280,7 +285,29 @@ class LinkQualitySource:
     """The LQI zigpy records for the last packet received from the device."""
 
 
-Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource
+@runtime_checkable
+class CommandDecoder(Protocol):
+    """Names what a cluster command received from a device means (None: nothing)."""
+
+    def decode(self, command_id: int, args: tuple[object, ...]) -> object | None:
+        """The expose value (an action string, a state) of this command, or None."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CommandSource:
+    """Cluster commands a device sends: a remote's OnOff/Level/Scenes client commands
+    (actions of the event expose), or a server's notification (IAS Zone status change).
+
+    ``output``: the cluster is on the endpoint's output (client) list.
+    """
+
+    endpoint: int
+    cluster: int
+    decoder: CommandDecoder
+    output: bool = False
+
+
+Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource | CommandSource
 
 
 # --------------------------------------------------------------------------- writes
@@ -325,7 +352,28 @@ class IdentifyWrite:
     endpoint: int
 
 
-Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite
+@runtime_checkable
+class CommandCodec(Protocol):
+    """Turns an expose value into one cluster command, and says what its success confirms."""
+
+    def command(self, value: object) -> tuple[int, tuple[object, ...]]:
+        """(command id, arguments) for ``value``; raises ValueError when invalid."""
+
+    def confirmed(self, value: object) -> Mapping[str, object]:
+        """Expose key → value that a successful command confirms (may be empty: the
+        device's report then sets the state, as a moving cover's position)."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CommandWrite:
+    """A server cluster command (Level move-to-level, Color move-to-colour, cover up/down...)."""
+
+    endpoint: int
+    cluster: int
+    codec: CommandCodec
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite | CommandWrite
 
 
 # --------------------------------------------------------------------------- expose
@@ -375,6 +423,13 @@ class Expose:
     def measurement_key(self) -> str:
         return self.measurement or self.key
 
+    #: key of the composite expose (a light's ``state``) whose entity shows this value too;
+    #: a member is no entity of its own (brightness, colour temperature, a cover's position)
+    member_of: str | None = None
+    #: the expose's Zigbee2MQTT type when its platform does not say it (``binary``,
+    #: ``numeric``, ``enum``; None: from the platform)
+    kind: str | None = None
+
     @property
     def readable(self) -> bool:
         return Access.READ in self.access
@@ -417,10 +472,21 @@ class WriteStep:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class BindStep:
-    """Configure step: bind a server cluster to the coordinator."""
+    """Configure step: bind a cluster to the coordinator.
+
+    ``output``: a client cluster (a remote's OnOff/Level commands then come to us).
+    """
 
     endpoint: int
     cluster: int
+    output: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IasEnrollStep:
+    """Configure step: write the coordinator as the IAS zone's CIE and enroll the zone."""
+
+    endpoint: int
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -442,7 +508,7 @@ class RemoveFromGroupStep:
     group: int
 
 
-ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep
+ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep | IasEnrollStep
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -644,6 +710,8 @@ class Definition:
     features: tuple[Feature, ...]
     is_router: bool  # mains powered and rx-on-when-idle (routes for others)
     endpoints: tuple[EndpointDecl, ...] = ()  # endpoints / clusters to make sure exist
+    #: built from the device's endpoints and clusters, not written for the model
+    generated: bool = False
     # Everything below is gathered from the features
     exposes: tuple[Expose, ...] = field(init=False)
     options: tuple[str, ...] = field(init=False)
@@ -728,6 +796,15 @@ class Definition:
                         raise ValueError(f"{self.model}: heartbeat index {source.index} twice")
                     profile[source.index] = (expose.key, source.codec)
         return MappingProxyType(profile)
+
+    @property
+    def kind(self) -> str:
+        """``generated`` (from the device's clusters) or ``model`` (written for the model)."""
+        return "generated" if self.generated else "model"
+
+    def members(self, key: str) -> tuple[Expose, ...]:
+        """The exposes a composite expose's entity shows besides its own value."""
+        return tuple(expose for expose in self.exposes if expose.member_of == key)
 
     @property
     def ota(self) -> bool:

@@ -4,6 +4,9 @@ A device model (``devices/<name>.py``) is its identity plus a list of these feat
 feature bundles what the capability needs — exposes (entities), device options, pairing
 steps, heartbeat entries, OTA image — so a definition never restates attribute ids, ZCL
 types or descriptions. Facts come from Zigbee2MQTT's device library and device logs.
+
+The ``zcl_*`` modules are the standard ZCL capabilities (from the ZCL specification) that
+generated definitions are built of (``devices/generated.py``).
 """
 
 from __future__ import annotations
