@@ -29,6 +29,7 @@ import zigpy.device
 
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
+from custom_components.aqara_zigbee.migrate.backup import check_open_backup
 from custom_components.aqara_zigbee.migrate.takeover import CONF_MIGRATION
 from custom_components.aqara_zigbee.simulator.clock import SimClock
 from custom_components.aqara_zigbee.simulator.network import SimulatedNetwork
@@ -37,6 +38,7 @@ from .conftest import SEED_MODELS, wait_for
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "migrate"
 PLUG = "lumi.plug.mmeu01"
+EXTENDED_PAN_ID_NV = 0x002D  # Z-Stack NV item: the extended PAN id, little-endian
 
 
 @pytest.fixture
@@ -136,9 +138,23 @@ async def test_move_in_from_zigbee2mqtt(hass: HomeAssistant, interviews: list[st
     assert names["lumi.plug"] is None
     plug = next(ieee for ieee, device in devices.items() if device.model_id == PLUG)
     await _plug_answers(hass, network, devices[plug], plug)
-    # and the other devices answer too: each one's state is read from it
     for ieee in devices:
         assert network.coordinator.is_joined(network.device(ieee).ieee)
+
+    # The way back: the network exported in the format Zigbee2MQTT restores
+    response = await hass.services.async_call(
+        DOMAIN, "export_network_backup", {}, blocking=True, return_response=True
+    )
+    assert response is not None
+    exported_path = Path(str(response["path"]))
+    mode = (await hass.async_add_executor_job(exported_path.stat)).st_mode
+    assert mode & 0o077 == 0  # it holds the network key
+    exported = json.loads(await hass.async_add_executor_job(exported_path.read_text))
+    assert check_open_backup(exported, "export") == check_open_backup(backup, "z2m")
+    assert exported["network_key"]["key"] == backup["network_key"]["key"]
+    assert {device["ieee_address"] for device in exported["devices"]} == {
+        device["ieee_address"] for device in backup["devices"]
+    }
 
 
 async def test_zigbee2mqtt_files_that_cannot_be_used(hass: HomeAssistant) -> None:
@@ -298,3 +314,51 @@ async def test_zha_database_of_another_stick(hass: HomeAssistant, tmp_path: Path
     finally:
         await network.stop()
     assert (stick / "nvram.json").read_bytes() == nvram_before
+
+
+async def test_zigbee2mqtt_onto_a_stick_with_another_network(
+    hass: HomeAssistant, zha_stick: SimulatedNetwork
+) -> None:
+    """The stick runs another network: a bad file leaves it alone, a good one asks first."""
+    folder = Path(hass.config.path("z2m"))
+    await hass.async_add_executor_job(
+        lambda: shutil.copytree(FIXTURES / "zigbee2mqtt", folder, ignore=lambda *_: ["stick"])
+    )
+    backup = folder / "coordinator_backup.json"
+    good = backup.read_text()
+    backup.write_text(good[:-300])
+    before = zha_stick.coordinator.nvram.osal(EXTENDED_PAN_ID_NV)
+    result = await _flow(hass, {"radio_type": "znp", "from_zigbee2mqtt": True})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {"path": zha_stick.url, "baudrate": "115200", "flow_control": "none"},
+    )
+    assert result["step_id"] == "zigbee2mqtt"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"zigbee2mqtt_path": "z2m"}
+    )
+    assert result["errors"] == {"base": "invalid_json"}
+    assert zha_stick.coordinator.nvram.osal(EXTENDED_PAN_ID_NV) == before
+
+    backup.write_text(good)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"zigbee2mqtt_path": str(folder)}
+    )
+    assert result["step_id"] == "zigbee2mqtt_overwrite"
+    assert result["description_placeholders"]["current"].startswith("0x")
+    assert zha_stick.coordinator.nvram.osal(EXTENDED_PAN_ID_NV) == before  # not yet
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    entry: AqaraConfigEntry = result["result"]
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    extended_pan_id = json.loads(good)["extended_pan_id"]
+    assert (
+        zha_stick.coordinator.nvram.osal(EXTENDED_PAN_ID_NV) == bytes.fromhex(extended_pan_id)[::-1]
+    )
+    devices = _our_devices(hass, entry)
+    assert len(devices) == len(zha_stick.devices)
+    plug = next(ieee for ieee, device in devices.items() if device.model_id == PLUG)
+    assert devices[plug].name_by_user == "Kitchen plug"
+    await _plug_answers(hass, zha_stick, devices[plug], plug)
+    assert await hass.config_entries.async_unload(entry.entry_id)
