@@ -38,6 +38,7 @@ from .conftest import SEED_MODELS, wait_for
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "migrate"
 PLUG = "lumi.plug.mmeu01"
+MODEL_ATTR = 0x0005
 EXTENDED_PAN_ID_NV = 0x002D  # Z-Stack NV item: the extended PAN id, little-endian
 
 
@@ -95,6 +96,17 @@ async def _plug_answers(
     assert state.state == STATE_ON
 
 
+async def _every_device_answers(entry: AqaraConfigEntry, network: SimulatedNetwork) -> None:
+    """Each moved device answers a read of its model identifier (Basic cluster)."""
+    for ieee, twin in network.devices.items():
+        device = entry.runtime_data.zigpy_device(ieee)
+        assert device is not None, ieee
+        success, _failure = (
+            await device.endpoints[1].in_clusters[0x0000].read_attributes([MODEL_ATTR])
+        )
+        assert success[MODEL_ATTR] == twin.zigbee_model
+
+
 async def test_move_in_from_zigbee2mqtt(hass: HomeAssistant, interviews: list[str]) -> None:
     """A new (blank, simulated) stick gets herdsman's network; the devices answer at once."""
     folder = Path(hass.config.path("zigbee2mqtt"))
@@ -138,8 +150,7 @@ async def test_move_in_from_zigbee2mqtt(hass: HomeAssistant, interviews: list[st
     assert names["lumi.plug"] is None
     plug = next(ieee for ieee, device in devices.items() if device.model_id == PLUG)
     await _plug_answers(hass, network, devices[plug], plug)
-    for ieee in devices:
-        assert network.coordinator.is_joined(network.device(ieee).ieee)
+    await _every_device_answers(entry, network)
 
     # The way back: the network exported in the format Zigbee2MQTT restores
     response = await hass.services.async_call(
@@ -289,6 +300,7 @@ async def test_take_over_from_zha(
     hall = next(device for device in devices.values() if device.model_id == "lumi.switch.b2laus01")
     assert hall.name_by_user == "Hall switch"
     await _plug_answers(hass, zha_stick, plug, plug_ieee)
+    await _every_device_answers(entry, zha_stick)
     # The radio goes before the stick does (the fixture stops it after the test)
     assert await hass.config_entries.async_unload(entry.entry_id)
 
@@ -361,4 +373,5 @@ async def test_zigbee2mqtt_onto_a_stick_with_another_network(
     plug = next(ieee for ieee, device in devices.items() if device.model_id == PLUG)
     assert devices[plug].name_by_user == "Kitchen plug"
     await _plug_answers(hass, zha_stick, devices[plug], plug)
+    await _every_device_answers(entry, zha_stick)
     assert await hass.config_entries.async_unload(entry.entry_id)
