@@ -506,6 +506,9 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                 return self.async_abort(reason=err.reason)
             _zha_registry_names(self.hass, zha, self._migration)
             self._zha_entity_names = _zha_entity_names(self.hass, zha)
+        # Checked before ZHA lets go of the stick: this coordinator may be set up here already
+        await self.async_set_unique_id(self._migration.network.coordinator_ieee)
+        self._abort_if_unique_id_configured()
         if user_input is None:
             return self.async_show_form(
                 step_id="zha_takeover", description_placeholders=_summary(self._migration)
@@ -524,16 +527,16 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         except RadioError as err:
             reason = err.reason
         else:
-            if not probe_result.network_formed or not _same_network(
-                probe_result, self._migration.network.extended_pan_id
+            if (
+                not probe_result.network_formed
+                or probe_result.ieee != self._migration.network.coordinator_ieee
+                or not _same_network(probe_result, self._migration.network.extended_pan_id)
             ):
                 reason = "zha_network_mismatch"
         if reason is not None:
             # Nothing was changed on the stick: give it back to ZHA
             await self.hass.config_entries.async_set_disabled_by(zha.entry_id, None)
             return self.async_abort(reason=reason)
-        await self.async_set_unique_id(probe_result.ieee)
-        self._abort_if_unique_id_configured()
         return self._async_create(
             probe_result, migration_data(self._migration, self._zha_entity_names)
         )

@@ -375,3 +375,27 @@ async def test_zigbee2mqtt_onto_a_stick_with_another_network(
     await _plug_answers(hass, zha_stick, devices[plug], plug)
     await _every_device_answers(entry, zha_stick)
     assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_zha_coordinator_set_up_here_already(
+    hass: HomeAssistant, zha_stick: SimulatedNetwork
+) -> None:
+    """The same coordinator has an entry of ours: stop before ZHA is touched."""
+    await hass.async_add_executor_job(
+        shutil.copy, FIXTURES / "zha" / "zigbee.db", hass.config.path("zigbee.db")
+    )
+    zha = _zha_entry_from_fixture(hass, zha_stick.url)
+    stored = await hass.async_add_executor_job(
+        lambda: json.loads((FIXTURES / "zha" / ".storage" / "core.device_registry").read_text())
+    )
+    coordinator = next(
+        ieee
+        for device in stored["data"]["devices"]
+        if device["model"] == "CC2652"
+        for _domain, ieee in device["identifiers"]
+    )
+    MockConfigEntry(domain=DOMAIN, unique_id=coordinator, data={}).add_to_hass(hass)
+    result = await _flow(hass, {"next_step_id": "zha_takeover"})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert zha.disabled_by is None
