@@ -304,3 +304,22 @@ def test_the_command_line() -> None:
     assert failed.returncode == 1
     assert failed.stdout == ""
     assert len(failed.stderr.splitlines()) == 1
+
+
+def test_a_zha_database_in_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """While ZHA runs, its last writes may still be in the WAL file: they are read too."""
+    db = _zha_copy(tmp_path)
+    writer = sqlite3.connect(db)
+    try:
+        assert writer.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        writer.execute(
+            "INSERT INTO devices_v15 (ieee, nwk, status, last_seen) VALUES (?, ?, 2, 0)",
+            ("00:15:8d:00:00:00:00:99", 0x1234),
+        )
+        writer.commit()
+        assert Path(f"{db}-wal").stat().st_size > 0  # the row is in the WAL only
+        devices = {device["ieee"]: device for device in _inspect(capsys, db)["devices"]}
+    finally:
+        writer.close()
+    assert devices["00:15:8d:00:00:00:00:99"]["nwk"] == "0x1234"
+    assert devices["00:15:8d:00:00:00:00:99"]["supported"] is False
