@@ -17,6 +17,7 @@ from .const import (
 )
 from .devices import async_load_definitions
 from .gateway import AqaraConfigEntry, AqaraGateway
+from .migrate.takeover import async_apply_imported_names
 from .network_storage import remove_entry_storage
 from .services import (
     async_setup_services,
@@ -75,6 +76,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: AqaraConfigEntry) -> boo
 
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    # A network taken over from ZHA or Zigbee2MQTT: its names, now that the devices exist
+    async_apply_imported_names(hass, entry)
     if gateway.simulator is not None:
         async_setup_simulate_service(hass)
     return True

@@ -9,13 +9,20 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.components import usb
 from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigEntryDisabler,
     ConfigEntryState,
     ConfigFlow,
     ConfigFlowResult,
     OptionsFlowWithReload,
 )
-from homeassistant.core import callback
-from homeassistant.helpers import device_registry as dr, selector
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import (
+    area_registry as ar,
+    device_registry as dr,
+    entity_registry as er,
+    selector,
+)
 from homeassistant.helpers.service_info.usb import UsbServiceInfo
 import probatio as vol
 
@@ -44,6 +51,7 @@ from .const import (
     DEFAULT_PERMIT_JOIN_DURATION,
     DEFAULT_SIMULATION_SPEED,
     DOMAIN,
+    LOGGER,
     MAX_PERMIT_JOIN_DURATION,
     SERIAL_DEFAULTS,
     SIMULATED_RADIOS,
@@ -53,6 +61,13 @@ from .const import (
 )
 from .devices import async_load_definitions, get_definition
 from .devices.model import OPTION_SPECS, Definition
+from .migrate import MigrationError, MigrationSource, read_source
+from .migrate.takeover import (
+    CONF_MIGRATION,
+    EntityNames,
+    async_restore_network,
+    migration_data,
+)
 from .ota import async_validate_ota_folder
 from .radio import (
     ProbeResult,
@@ -73,6 +88,16 @@ if TYPE_CHECKING:
 NETWORK_KEEP = "keep"
 NETWORK_FORM = "form_new"
 CONF_DEVICE_IEEE = "device_ieee"
+#: restore a Zigbee2MQTT network onto the chosen stick instead of keeping or forming one
+CONF_FROM_ZIGBEE2MQTT = "from_zigbee2mqtt"
+CONF_ZIGBEE2MQTT_PATH = "zigbee2mqtt_path"
+ZHA_DOMAIN = "zha"
+#: ZHA's database, in Home Assistant's config folder unless its YAML moved it
+ZHA_DATABASE = "zigbee.db"
+#: ZHA's radio types that our radio libraries drive
+ZHA_RADIO_TYPES = {"znp": RadioType.ZNP, "ezsp": RadioType.EZSP}
+#: devices listed by name on a confirmation form (the rest are counted)
+LISTED_DEVICES = 30
 
 # Vendor/product ids whose chip family is known, for USB discovery (others are probed).
 USB_EZSP_HINTS = ("55D4", "zbt-2", "skyconnect", "zbdongle-e", "efr32")
@@ -166,6 +191,9 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         self._simulated_radio = RadioType.ZNP
         self._device: dict[str, Any] = {}
         self._probe: ProbeResult | None = None
+        self._from_zigbee2mqtt = False
+        self._migration: MigrationSource | None = None
+        self._zha_entity_names: EntityNames = {}
 
     @staticmethod
     @callback
@@ -173,8 +201,19 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         return AqaraZigbeeOptionsFlow()
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Pick the radio family (or the simulated network)."""
+        """Pick the radio family (or the simulated network); offer ZHA's network if any."""
+        if user_input is None and self._zha_entry() is not None:
+            return self.async_show_menu(
+                step_id="user", menu_options=["zha_takeover", "choose_radio"]
+            )
+        return await self.async_step_choose_radio(user_input, step_id="user")
+
+    async def async_step_choose_radio(
+        self, user_input: dict[str, Any] | None = None, *, step_id: str = "choose_radio"
+    ) -> ConfigFlowResult:
+        """The radio family, and whether to restore a Zigbee2MQTT network onto it."""
         if user_input is not None:
+            self._from_zigbee2mqtt = bool(user_input.get(CONF_FROM_ZIGBEE2MQTT, False))
             self._radio_type = RadioType(user_input[CONF_RADIO_TYPE])
             if self._radio_type is RadioType.SIMULATED:
                 self._simulated_radio = RadioType(
@@ -183,7 +222,7 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                 return await self.async_step_simulated()
             return await self.async_step_serial()
         return self.async_show_form(
-            step_id="user",
+            step_id=step_id,
             data_schema=vol.Schema(
                 {
                     vol.Required(CONF_RADIO_TYPE, default=RadioType.ZNP.value): (
@@ -205,6 +244,9 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                             )
                         )
                     ),
+                    vol.Required(CONF_FROM_ZIGBEE2MQTT, default=False): (
+                        selector.BooleanSelector()
+                    ),
                 }
             ),
         )
@@ -218,6 +260,10 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         # No entry owns the simulator: whatever state is left belongs to a removed entry
         # whose devices zigpy no longer knows, so start over.
         await self.hass.async_add_executor_job(partial(shutil.rmtree, state_dir, True))
+        if self._from_zigbee2mqtt:
+            self._radio_type = RadioType.SIMULATED
+            self._probe = ProbeResult(ieee=None, network_formed=False)  # blank: wiped above
+            return await self.async_step_zigbee2mqtt()
         network = await start_simulator(state_dir, radio=self._simulated_radio)
         try:
             # The state is gone, so the stick is blank: form its network straight away.
@@ -290,6 +336,8 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                 # The coordinator runs under that entry already: never move it from here
                 return self.async_abort(reason="already_configured")
             self._abort_if_unique_id_configured(updates={CONF_DEVICE: self._device})
+        if self._from_zigbee2mqtt:
+            return await self.async_step_zigbee2mqtt()
         if self._probe.network_formed:
             return await self.async_step_network()
         # A blank stick holds nothing to overwrite: form straight away.
@@ -344,14 +392,153 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
         return self._async_create(result)
 
     @callback
-    def _async_create(self, result: ProbeResult) -> ConfigFlowResult:
-        return self.async_create_entry(
-            title=f"Zigbee coordinator ({self._device[CONF_DEVICE_PATH]})",
-            data={
-                CONF_RADIO_TYPE: self._radio_type.value,
-                CONF_DEVICE: self._device,
-                CONF_NETWORK: _network_data(result),
-            },
+    def _async_create(
+        self, result: ProbeResult, migration: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        data: dict[str, Any] = {
+            CONF_RADIO_TYPE: self._radio_type.value,
+            CONF_DEVICE: self._device,
+            CONF_NETWORK: _network_data(result),
+        }
+        title = f"Zigbee coordinator ({self._device.get(CONF_DEVICE_PATH)})"
+        if self._radio_type is RadioType.SIMULATED:
+            data[CONF_SIMULATED_RADIO] = self._simulated_radio.value
+            title = "Simulated Aqara network"
+        if migration is not None:
+            data[CONF_MIGRATION] = migration
+        return self.async_create_entry(title=title, data=data)
+
+    # ------------------------------------------------------------ moving in from elsewhere
+
+    async def async_step_zigbee2mqtt(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Where Zigbee2MQTT's coordinator_backup.json and database.db are."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            folder = Path(self.hass.config.path(str(user_input[CONF_ZIGBEE2MQTT_PATH]).strip()))
+            try:
+                source = await self.hass.async_add_executor_job(_read_zigbee2mqtt, folder)
+            except MigrationError as err:
+                LOGGER.warning("Zigbee2MQTT's files cannot be taken over: %s", err)
+                errors["base"] = err.reason
+            else:
+                self._migration = source
+                return await self.async_step_zigbee2mqtt_confirm()
+        return self.async_show_form(
+            step_id="zigbee2mqtt",
+            data_schema=self.add_suggested_values_to_schema(
+                vol.Schema({vol.Required(CONF_ZIGBEE2MQTT_PATH): selector.TextSelector()}),
+                user_input or {},
+            ),
+            errors=errors,
+            description_placeholders={"config_dir": self.hass.config.config_dir},
+        )
+
+    async def async_step_zigbee2mqtt_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show what moves in, and what on the stick it overwrites; restore on confirmation."""
+        assert self._migration is not None
+        assert self._probe is not None
+        source, probe = self._migration, self._probe
+        network = source.network
+        same = probe.network_formed and _same_network(probe, network.extended_pan_id)
+        if user_input is not None:
+            if not same:
+                try:
+                    probe = await self._async_restore(source.backup)
+                except RadioError as err:
+                    return self.async_abort(reason=err.reason)
+            if probe.ieee:
+                await self.async_set_unique_id(probe.ieee)
+                self._abort_if_unique_id_configured()
+            return self._async_create(probe, migration_data(source))
+        overwrite = ""
+        if probe.network_formed and not same:
+            overwrite = f"0x{probe.pan_id or 0:04X} (channel {probe.channel})"
+        return self.async_show_form(
+            step_id="zigbee2mqtt_confirm" if not overwrite else "zigbee2mqtt_overwrite",
+            description_placeholders=_summary(source) | {"current": overwrite},
+        )
+
+    async def async_step_zigbee2mqtt_overwrite(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """The stick holds another network: the same confirmation, with that warning."""
+        return await self.async_step_zigbee2mqtt_confirm(user_input)
+
+    async def _async_restore(self, backup: dict[str, Any]) -> ProbeResult:
+        if self._radio_type is not RadioType.SIMULATED:
+            return await async_restore_network(self._radio_type, self._device, backup)
+        state_dir = simulator_state_dir(Path(self.hass.config.config_dir))
+        network = await start_simulator(state_dir, radio=self._simulated_radio)
+        try:
+            return await async_restore_network(
+                self._simulated_radio, simulator_device(network), backup
+            )
+        finally:
+            await network.stop()
+
+    def _zha_entry(self) -> ConfigEntry | None:
+        """ZHA's entry, when Home Assistant has one that is not ignored."""
+        for entry in self.hass.config_entries.async_entries(ZHA_DOMAIN, include_ignore=False):
+            return entry
+        return None
+
+    async def async_step_zha_takeover(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Take ZHA's network and devices over, on the same stick."""
+        zha = self._zha_entry()
+        if zha is None:
+            return self.async_abort(reason="zha_not_found")
+        radio_type = ZHA_RADIO_TYPES.get(str(zha.data.get("radio_type")))
+        zha_device = zha.data.get("device") or {}
+        if radio_type is None or not zha_device.get("path"):
+            return self.async_abort(reason="zha_radio_not_supported")
+        if self._migration is None:
+            database = Path(self.hass.config.path(ZHA_DATABASE))
+            try:
+                self._migration = await self.hass.async_add_executor_job(read_source, [database])
+            except MigrationError as err:
+                LOGGER.warning("ZHA's database cannot be taken over: %s", err)
+                return self.async_abort(reason=err.reason)
+            _zha_registry_names(self.hass, zha, self._migration)
+            self._zha_entity_names = _zha_entity_names(self.hass, zha)
+        # Checked before ZHA lets go of the stick: this coordinator may be set up here already
+        await self.async_set_unique_id(self._migration.network.coordinator_ieee)
+        self._abort_if_unique_id_configured()
+        if user_input is None:
+            return self.async_show_form(
+                step_id="zha_takeover", description_placeholders=_summary(self._migration)
+            )
+        self._radio_type = radio_type
+        self._device = {
+            CONF_DEVICE_PATH: str(zha_device["path"]),
+            CONF_BAUDRATE: int(zha_device.get("baudrate") or SERIAL_DEFAULTS[radio_type][0]),
+            CONF_FLOW_CONTROL: str(zha_device.get("flow_control") or FlowControl.NONE),
+        }
+        # ZHA lets go of the stick; disabled, never deleted: enabling it again goes back
+        await self.hass.config_entries.async_set_disabled_by(zha.entry_id, ConfigEntryDisabler.USER)
+        reason: str | None = None
+        try:
+            probe_result = await probe(radio_type, self._device)
+        except RadioError as err:
+            reason = err.reason
+        else:
+            if (
+                not probe_result.network_formed
+                or probe_result.ieee != self._migration.network.coordinator_ieee
+                or not _same_network(probe_result, self._migration.network.extended_pan_id)
+            ):
+                reason = "zha_network_mismatch"
+        if reason is not None:
+            # Nothing was changed on the stick: give it back to ZHA
+            await self.hass.config_entries.async_set_disabled_by(zha.entry_id, None)
+            return self.async_abort(reason=reason)
+        return self._async_create(
+            probe_result, migration_data(self._migration, self._zha_entity_names)
         )
 
     async def async_step_usb(self, discovery_info: UsbServiceInfo) -> ConfigFlowResult:
@@ -426,6 +613,71 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
             ),
             errors=errors,
         )
+
+
+def _read_zigbee2mqtt(path: Path) -> MigrationSource:
+    """Zigbee2MQTT's files in a folder (or beside the file named); never ZHA's database."""
+    folder = path.parent if path.is_file() else path
+    source = read_source([folder])
+    if source.source != "zigbee2mqtt":
+        raise MigrationError("not_zigbee2mqtt", f"{folder}: holds ZHA's database")
+    return source
+
+
+def _same_network(result: ProbeResult, extended_pan_id: str) -> bool:
+    """Whether a probed stick runs the network of that extended PAN id (16 hex digits)."""
+    return (result.extended_pan_id or "").replace(":", "").lower() == extended_pan_id
+
+
+def _summary(source: MigrationSource) -> dict[str, str]:
+    """Placeholders of a confirmation form: the network and the devices it brings."""
+    lines = []
+    for device in source.devices[:LISTED_DEVICES]:
+        line = f"- {device.name or device.ieee} ({device.model or 'unknown model'})"
+        if device.area:
+            line += f", {device.area}"
+        if not device.supported:
+            line += " *"
+        lines.append(line)
+    if len(source.devices) > LISTED_DEVICES:
+        lines.append(f"- ... {len(source.devices) - LISTED_DEVICES} more")
+    network = source.network
+    return {
+        "pan_id": f"0x{network.pan_id:04X}",
+        "channel": str(network.channel),
+        "count": str(len(source.devices)),
+        "devices": "\n".join(lines),
+    }
+
+
+def _zha_entity_names(hass: HomeAssistant, zha: ConfigEntry) -> EntityNames:
+    """The entity names a user gave in ZHA: IEEE -> (platform, name ZHA gave, user's name)."""
+    devices = dr.async_get(hass)
+    entities = er.async_get(hass)
+    names: EntityNames = {}
+    for device in dr.async_entries_for_config_entry(devices, zha.entry_id):
+        ieee = next((i for domain, i in device.identifiers if domain == ZHA_DOMAIN), None)
+        if ieee is None:
+            continue
+        for entity in er.async_entries_for_device(entities, device.id, True):
+            if entity.platform == ZHA_DOMAIN and entity.name:
+                names.setdefault(ieee, []).append(
+                    (entity.domain, entity.original_name, entity.name)
+                )
+    return names
+
+
+def _zha_registry_names(hass: HomeAssistant, zha: ConfigEntry, source: MigrationSource) -> None:
+    """Device names and areas as Home Assistant shows them now (its registry on disk may lag)."""
+    devices = dr.async_get(hass)
+    areas = ar.async_get(hass)
+    by_ieee = {device.ieee: device for device in source.devices}
+    for entry in dr.async_entries_for_config_entry(devices, zha.entry_id):
+        for domain, ieee in entry.identifiers:
+            if domain == ZHA_DOMAIN and (device := by_ieee.get(ieee)) is not None:
+                device.name = entry.name_by_user or entry.name
+                area = areas.async_get_area(entry.area_id) if entry.area_id else None
+                device.area = area.name if area else None
 
 
 class AqaraZigbeeOptionsFlow(OptionsFlowWithReload):

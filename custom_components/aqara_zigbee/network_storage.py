@@ -11,6 +11,7 @@ from collections.abc import Callable
 import contextlib
 from datetime import timedelta
 from functools import partial
+import json
 import logging
 from pathlib import Path
 import shutil
@@ -29,6 +30,8 @@ from .const import CONF_RADIO_TYPE, DOMAIN, LOGGER, ZIGPY_DATABASE, RadioType
 from .radio import simulator_state_dir
 
 BACKUP_INTERVAL = timedelta(days=1)
+#: the export's name, after the file Zigbee2MQTT restores from
+EXPORT_FILE = "coordinator_backup.json"
 BACKUPS_KEPT = 7
 
 type StoredBackups = list[dict[str, Any]]
@@ -93,6 +96,15 @@ class NetworkBackups:
         stored.append(backup.as_dict())
         await self._store.async_save(stored[-BACKUPS_KEPT:])
 
+    async def async_export(self, app: zigpy.application.ControllerApplication) -> Path:
+        """Write the running network as an open coordinator backup (what Zigbee2MQTT and
+        ZHA restore) to the config folder, readable by the owner only; its path."""
+        backup = await app.backups.create_backup(load_devices=True)
+        path = Path(self._hass.config.path(f"{DOMAIN}_{EXPORT_FILE}"))
+        text = json.dumps(backup.as_open_coordinator_json(), indent=2)
+        await self._hass.async_add_executor_job(_write_private, path, text)
+        return path
+
     async def async_list(self) -> list[zigpy.backups.NetworkBackup]:
         stored = await self._store.async_load() or []
         return [zigpy.backups.NetworkBackup.from_dict(item) for item in stored]
@@ -122,6 +134,12 @@ async def remove_entry_storage(hass: HomeAssistant, entry: ConfigEntry) -> None:
     if entry.data.get(CONF_RADIO_TYPE) == RadioType.SIMULATED:
         state_dir = simulator_state_dir(Path(hass.config.config_dir))
         await hass.async_add_executor_job(partial(shutil.rmtree, state_dir, True))
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.unlink(missing_ok=True)
+    hardening.make_private(path, create=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def _unlink_database(path: Path) -> None:

@@ -34,6 +34,7 @@ from .const import (
     RadioType,
 )
 from .devices.resolver import resolve_device
+from .migrate.takeover import CONF_MIGRATION, add_imported_devices
 from .network_storage import database_path, register_network_secrets
 from .radio import (
     application_class,
@@ -173,6 +174,10 @@ class RadioLifecycle:
             LOGGER.debug("Could not open zigpy's database", exc_info=True)
             raise _cannot_connect(exc) from exc
         self._prime_coordinator(app)
+        if migration := self._entry.data.get(CONF_MIGRATION):
+            # Devices taken over from ZHA or Zigbee2MQTT: known before the radio starts
+            added = add_imported_devices(app, migration)
+            LOGGER.info("Took over %s devices from %s", added, migration.get("source"))
         watch = _ConnectionWatch()
         app.add_listener(watch)
         try:

@@ -1,4 +1,5 @@
-"""Integration actions: permit_join (and simulate, for simulated networks)."""
+"""Integration actions: permit_join, export_network_backup (and simulate, for simulated
+networks)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,13 @@ import re
 from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant, ServiceCall, callback
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 import probatio as vol
@@ -20,6 +27,7 @@ if TYPE_CHECKING:
 
 SERVICE_PERMIT_JOIN = "permit_join"
 SERVICE_SIMULATE = "simulate"
+SERVICE_EXPORT_NETWORK = "export_network_backup"
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_DURATION = "duration"
 ATTR_IEEE = "ieee"
@@ -49,6 +57,7 @@ PERMIT_JOIN_SCHEMA = vol.Schema(
     }
 )
 
+EXPORT_SCHEMA = vol.Schema({vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string})
 
 # Values are checked in the handler so that every mistake gets a translated message.
 SIMULATE_SCHEMA = vol.Schema(
@@ -115,6 +124,20 @@ def async_setup_services(hass: HomeAssistant) -> None:
 
     hass.services.async_register(
         DOMAIN, SERVICE_PERMIT_JOIN, permit_join, schema=PERMIT_JOIN_SCHEMA
+    )
+
+    async def export_network_backup(call: ServiceCall) -> ServiceResponse:
+        """The way back to Zigbee2MQTT or ZHA: the network in the open backup format."""
+        gateway = target_entry(hass, call).runtime_data
+        path = await gateway.backups.async_export(gateway.radio.require_app())
+        return {"path": str(path)}
+
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_EXPORT_NETWORK,
+        export_network_backup,
+        schema=EXPORT_SCHEMA,
+        supports_response=SupportsResponse.OPTIONAL,
     )
 
 
