@@ -274,12 +274,43 @@ class ActionSource:
     release: ReleaseActions | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Gesture:
+    """What one frame told: an action (None: none) and values of other exposes (a side)."""
+
+    action: str | None
+    values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@runtime_checkable
+class GestureDecoder(Protocol):
+    """Turns the attributes of one report into a gesture (cubes, knobs)."""
+
+    def decode(self, attributes: Mapping[int, object]) -> Gesture | None:
+        """The gesture these attributes tell, None when they tell nothing known."""
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        """Every action the decoder can return."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class GestureSource:
+    """A report whose attribute ``trigger`` carries a gesture, decoded with every attribute
+    of the same report (a knob sends its angle and speed along with the rotation event)."""
+
+    endpoint: int | None  # None: from any endpoint
+    cluster: int
+    trigger: int
+    decoder: GestureDecoder
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LinkQualitySource:
     """The LQI zigpy records for the last packet received from the device."""
 
 
-Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource
+Source = AttributeSource | HeartbeatSource | ActionSource | GestureSource | LinkQualitySource
 
 
 # --------------------------------------------------------------------------- writes
@@ -636,8 +667,11 @@ class Definition:
             for source in expose.sources
             if isinstance(source, ActionSource)
         ]
-        if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
-            raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
+        routes = [(source.cluster, source.attribute) for source in actions]
+        for source, route in zip(actions, routes, strict=True):
+            # Any-endpoint clicks of an attribute would shadow a button's own endpoint
+            if source.endpoint is ANY_ENDPOINT and routes.count(route) > 1:
+                raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
         for key in options:
             expose_key = OPTION_SPECS[key].expose_key
             if expose_key is not None and expose_key not in by_key:
