@@ -694,10 +694,10 @@ class Definition:
             for source in expose.sources
             if isinstance(source, ActionSource)
         ]
-        routes = [(source.cluster, source.attribute) for source in actions]
-        for source, route in zip(actions, routes, strict=True):
+        routes = [(action.cluster, action.attribute) for action in actions]
+        for action, route in zip(actions, routes, strict=True):
             # Any-endpoint clicks of an attribute would shadow a button's own endpoint
-            if source.endpoint is ANY_ENDPOINT and routes.count(route) > 1:
+            if action.endpoint is ANY_ENDPOINT and routes.count(route) > 1:
                 raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
         for expose in exposes:
             for source in expose.sources:

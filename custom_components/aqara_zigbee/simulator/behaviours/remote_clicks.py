@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+import functools
 from typing import Any
 
 from ..properties import PropertyError
@@ -58,7 +59,7 @@ class RemoteClicks(Buttons):
         for report in self.reports[action]:
             delay += report.delay
             if delay:
-                self.device.clock.call_later(delay, lambda r=report: self._send(r))
+                self.device.clock.call_later(delay, functools.partial(self._send, report))
             else:
                 self._send(report)
 
