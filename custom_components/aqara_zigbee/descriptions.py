@@ -125,6 +125,8 @@ def sensor_description(expose: Expose) -> AqaraSensorEntityDescription:
         state_class=_member(SensorStateClass, expose.state_class),
         native_unit_of_measurement=expose.unit,
         suggested_display_precision=expose.suggested_display_precision,
+        # An enum sensor (a knob's button state) names its states
+        options=list(expose.options) if expose.options else None,
     )
 
 
