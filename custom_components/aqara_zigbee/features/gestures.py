@@ -367,9 +367,10 @@ class KnobRotation:
 
 
 def knob_rotation_source() -> GestureSource:
-    """The knob's rotation reports (0xFCC0 on endpoint 1)."""
+    """The knob's rotation reports: 0xFCC0 of hidden endpoint 71 (turned freely) or 72
+    (turned pressed), the button state telling which; any endpoint, as Zigbee2MQTT."""
     return GestureSource(
-        endpoint=1, cluster=LUMI_CLUSTER, trigger=ATTR_ROTATION_EVENT, decoder=KnobRotation()
+        endpoint=None, cluster=LUMI_CLUSTER, trigger=ATTR_ROTATION_EVENT, decoder=KnobRotation()
     )
 
 
