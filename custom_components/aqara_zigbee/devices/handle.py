@@ -70,6 +70,7 @@ from .model import (
     RemoveFromGroupStep,
     ReportStep,
     SequenceWrite,
+    TimedPressSource,
     WriteStep,
 )
 
@@ -130,6 +131,8 @@ class HandleOptions:
     #: expose key → digits after the decimal point
     precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
+    #: other numeric options (a button's hold timeouts), by option key
+    numbers: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(
@@ -138,11 +141,16 @@ class HandleOptions:
         """Parse stored options; anything invalid, or not ``supported``, counts as unset."""
         calibrations: dict[str, float] = {}
         precisions: dict[str, int] = {}
+        numbers: dict[str, float] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
             value = options.get(key)
             # What the options form refuses counts as unset, as for saved network options
-            if spec is None or spec.expose_key is None or not spec.accepts(value):
+            if spec is None or not spec.accepts(value):
+                continue
+            if spec.expose_key is None:
+                if spec.kind is not bool:
+                    numbers[key] = float(value)  # type: ignore[arg-type]
                 continue
             if spec.kind is int:
                 precisions[spec.expose_key] = int(value)  # type: ignore[call-overload]
@@ -151,7 +159,12 @@ class HandleOptions:
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
-        return cls(calibrations=calibrations, precisions=precisions, state_action=state_action)
+        return cls(
+            calibrations=calibrations,
+            precisions=precisions,
+            state_action=state_action,
+            numbers=numbers,
+        )
 
     def adjust(self, key: str, value: object) -> object:
         """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
@@ -283,6 +296,12 @@ class DeviceHandle:
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
+        # Press/release buttons (TimedPressSource), keyed like actions
+        self._press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
+        self._press_routes = {}
+        # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
+        self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
+        self._held_buttons: set[tuple[int, int]] = set()
         # Gestures (cubes, knobs), keyed like actions by their trigger attribute
         self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
         self._gesture_routes = {}
@@ -300,6 +319,9 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
+                elif isinstance(source, TimedPressSource):
+                    press_key = (source.endpoint, source.cluster, source.attribute)
+                    self._press_routes[press_key] = (expose, source)
                 elif isinstance(source, GestureSource):
                     gesture_key = (source.endpoint, source.cluster, source.trigger)
                     self._gesture_routes[gesture_key] = (expose, source)
@@ -314,13 +336,21 @@ class DeviceHandle:
             {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
             | {
                 (endpoint, cluster)
-                for endpoint, cluster, _ in (*self._action_routes, *self._gesture_routes)
+                for endpoint, cluster, _ in (
+                    *self._action_routes,
+                    *self._press_routes,
+                    *self._gesture_routes,
+                )
                 if endpoint is not None
             }
         )
         self._any_endpoint_clusters = frozenset(
             cluster
-            for endpoint, cluster, _ in (*self._action_routes, *self._gesture_routes)
+            for endpoint, cluster, _ in (
+                *self._action_routes,
+                *self._press_routes,
+                *self._gesture_routes,
+            )
             if endpoint is None
         )
 
@@ -378,6 +408,10 @@ class DeviceHandle:
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
+        for timer in self._press_timers.values():
+            timer.cancel()
+        self._press_timers.clear()
+        self._held_buttons.clear()
 
     def _endpoints(self) -> list[zigpy.endpoint.Endpoint]:
         return [
@@ -457,6 +491,13 @@ class DeviceHandle:
         route = (endpoint_id, cluster_id, attr_id)
         if self._gesture_route(route) is not None:
             return  # decoded with the whole report (_on_gesture_report)
+        press_route = self._press_routes.get(route) or self._press_routes.get(
+            (None, cluster_id, attr_id)
+        )
+        if press_route is not None:
+            if report:
+                self._on_press(press_route, endpoint_id, raw, tsn)
+            return
         action_route = self._action_routes.get(route) or self._action_routes.get(
             (None, cluster_id, attr_id)
         )
@@ -565,7 +606,7 @@ class DeviceHandle:
         expose, source = route
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
-        action = dict(source.actions).get(int(raw))
+        action = dict(source.actions).get(int(raw), source.otherwise)
         if action is None and source.release is None:
             return  # hold / release / triple: not an event type of this model
         if tsn is not None and self._is_duplicate(endpoint_id, tsn):
@@ -575,6 +616,53 @@ class DeviceHandle:
             self._on_release(source.release, expose.key, endpoint_id, int(raw))
         if action is not None:
             self._fire(expose.key, action)
+
+    def _on_press(
+        self, route: tuple[Expose, TimedPressSource], endpoint_id: int, raw: object, tsn: int | None
+    ) -> None:
+        """A press starts the hold timer; a release ends a hold, or was a click."""
+        expose, source = route
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            return
+        if tsn is not None and self._is_duplicate(endpoint_id, tsn):
+            return
+        button = (endpoint_id, source.cluster)
+        if int(raw) == source.pressed:
+            self._cancel_press_timer(button)
+            self._held_buttons.discard(button)
+            hold_ms = self.options.numbers.get(source.hold_option, source.hold_after_ms)
+            self._press_timers[button] = asyncio.get_running_loop().call_later(
+                hold_ms / 1000, self._on_held, expose.key, source, button
+            )
+        elif int(raw) == source.released:
+            if button in self._held_buttons:
+                self._held_buttons.discard(button)
+                self._cancel_press_timer(button)
+                self._fire(expose.key, source.release)
+            elif self._cancel_press_timer(button):
+                self._fire(expose.key, source.click)
+
+    def _on_held(self, key: str, source: TimedPressSource, button: tuple[int, int]) -> None:
+        """Still pressed after the hold timeout: a hold (forgotten if no release comes)."""
+        self._press_timers.pop(button, None)
+        self._held_buttons.add(button)
+        self._fire(key, source.hold)
+        expire_ms = self.options.numbers.get(source.expire_option, source.expire_after_ms)
+        self._press_timers[button] = asyncio.get_running_loop().call_later(
+            expire_ms / 1000, self._forget_hold, button
+        )
+
+    def _forget_hold(self, button: tuple[int, int]) -> None:
+        """No release came: the next release is not this hold's."""
+        self._press_timers.pop(button, None)
+        self._held_buttons.discard(button)
+
+    def _cancel_press_timer(self, button: tuple[int, int]) -> bool:
+        timer = self._press_timers.pop(button, None)
+        if timer is None:
+            return False
+        timer.cancel()
+        return True
 
     def _gesture_route(self, route: Route) -> tuple[Expose, GestureSource] | None:
         return self._gesture_routes.get(route) or self._gesture_routes.get((None, *route[1:]))

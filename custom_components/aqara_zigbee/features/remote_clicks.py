@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from typing import Final
 
 from ..devices.model import (
+    OPTION_HOLD_TIMEOUT,
+    OPTION_HOLD_TIMEOUT_EXPIRE,
     RW,
     Access,
     ActionSource,
@@ -26,6 +28,7 @@ from ..devices.model import (
     Feature,
     GestureSource,
     Platform,
+    TimedPressSource,
     WriteStep,
 )
 from ..lumi.const import (
@@ -234,4 +237,42 @@ def opple_options(buttons: int) -> tuple[str, ...]:
         f"button_{button}_{kind}"
         for button in range(1, buttons + 1)
         for kind in OPPLE_CLICKS.values()
+    )
+
+
+def press_release_clicks() -> Feature:
+    """WXKG01LM: press (OnOff 0) and release (OnOff 1) timed into single, hold and release,
+    with multi-clicks as a count in OnOff 0x8000 (five or more: ``many``)."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="action",
+                platform=Platform.EVENT,
+                access=Access.REPORT,
+                description="Triggered action (e.g. a button click).",
+                options=("single", "double", "triple", "quadruple", "hold", "release", "many"),
+                sources=(
+                    TimedPressSource(
+                        endpoint=None,
+                        cluster=ON_OFF,
+                        attribute=ON_OFF_ATTR,
+                        pressed=0,
+                        released=1,
+                        click="single",
+                        hold="hold",
+                        release="release",
+                        hold_option=OPTION_HOLD_TIMEOUT,
+                        expire_option=OPTION_HOLD_TIMEOUT_EXPIRE,
+                    ),
+                    ActionSource(
+                        endpoint=None,
+                        cluster=ON_OFF,
+                        attribute=ATTR_CLICK_COUNT,
+                        actions=tuple(CLICK_COUNTS.items()),
+                        otherwise="many",
+                    ),
+                ),
+            ),
+        ),
+        options=(OPTION_HOLD_TIMEOUT, OPTION_HOLD_TIMEOUT_EXPIRE),
     )
