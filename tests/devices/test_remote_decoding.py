@@ -6,6 +6,7 @@ The frames are written from the devices' facts (Zigbee2MQTT's converters), byte 
 from __future__ import annotations
 
 import zigpy.device
+from zigpy.zcl import foundation
 
 from custom_components.aqara_zigbee.devices import get_definition
 from custom_components.aqara_zigbee.devices.handle import DeviceHandle
@@ -199,3 +200,48 @@ async def test_knob_rotation_report_is_decoded_whole(app: FakeApp) -> None:
     assert handle.values["action_rotation_angle"] == -30
     assert handle.values["action_rotation_percent"] == 12.5
     assert handle.values["action_rotation_time"] == 450
+
+
+def _command(tsn: int, command: int, payload: bytes = b"") -> bytes:
+    """A cluster command from the remote's client cluster (client to server)."""
+    header = foundation.ZCLHeader(
+        frame_control=foundation.FrameControl.cluster(
+            direction=foundation.Direction.Client_to_Server
+        ).replace(disable_default_response=1),
+        tsn=tsn,
+        command_id=command,
+    )
+    return header.serialize() + payload
+
+
+async def test_opple_command_mode_commands_are_clicks(app: FakeApp) -> None:
+    """WXCJKG13LM in command mode: Off/On, Step, Move/Stop and the colour temperature
+    commands it sends its bound lights, named as Zigbee2MQTT names them."""
+    device, _handle, recorder = _setup(
+        app,
+        "lumi.remote.b686opcn01",
+        [(1, 0x0105, (0x0000, 0x0001, 0x0003), (0x0003, ON_OFF, 0x0008, 0x0300, 0x0019))],
+    )
+    frames = [
+        (ON_OFF, _command(1, 0x00)),  # Off
+        (ON_OFF, _command(2, 0x01)),  # On
+        (0x0008, _command(3, 0x02, bytes([0, 51]) + u16(10))),  # Step down
+        (0x0008, _command(4, 0x01, bytes([1, 40]))),  # Move up: held
+        (0x0008, _command(5, 0x03)),  # Stop: released
+        (0x0300, _command(6, 0x4C, bytes([1]) + u16(69) + u16(7) + u16(0) + u16(0))),
+        (0x0300, _command(7, 0x4B, bytes([3]) + u16(15) + u16(0) + u16(0))),  # held
+        (0x0300, _command(8, 0x4B, bytes([0]) + u16(0) + u16(0) + u16(0))),  # stopped
+        (0x0008, _command(9, 0x03)),  # a stop with nothing held: no release
+    ]
+    for cluster, frame in frames:
+        app.packet_received(make_packet(device, 1, cluster, frame))
+    assert recorder.of("action") == [
+        "button_1_single",
+        "button_2_single",
+        "button_4_single",
+        "button_3_hold",
+        "button_3_release",
+        "button_5_single",
+        "button_6_hold",
+        "button_6_release",
+    ]

@@ -59,6 +59,7 @@ from .model import (
     AttributeSource,
     AttributeWrite,
     BindStep,
+    CommandSource,
     ConfigureStep,
     Definition,
     DerivedSource,
@@ -196,7 +197,8 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        """Cluster commands carry nothing a definition decodes (clicks come as attributes)."""
+        """A remote in command mode tells its clicks as the commands it sends."""
+        self._handle._on_command(self._cluster, tsn, command_id, args)
 
 
 class _DeviceListener:
@@ -302,6 +304,10 @@ class DeviceHandle:
         # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
         self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
         self._held_buttons: set[tuple[int, int]] = set()
+        # Commands of remotes (command mode), and the release each held button will need
+        self._command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]]
+        self._command_routes = {}
+        self._pending_releases: dict[int, str] = {}
         # Gestures (cubes, knobs), keyed like actions by their trigger attribute
         self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
         self._gesture_routes = {}
@@ -319,6 +325,9 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
+                elif isinstance(source, CommandSource):
+                    command_key = (source.endpoint, source.cluster, source.command)
+                    self._command_routes[command_key] = (expose, source)
                 elif isinstance(source, TimedPressSource):
                     press_key = (source.endpoint, source.cluster, source.attribute)
                     self._press_routes[press_key] = (expose, source)
@@ -340,6 +349,7 @@ class DeviceHandle:
                     *self._action_routes,
                     *self._press_routes,
                     *self._gesture_routes,
+                    *self._command_routes,
                 )
                 if endpoint is not None
             }
@@ -350,6 +360,7 @@ class DeviceHandle:
                 *self._action_routes,
                 *self._press_routes,
                 *self._gesture_routes,
+                *self._command_routes,
             )
             if endpoint is None
         )
@@ -616,6 +627,35 @@ class DeviceHandle:
             self._on_release(source.release, expose.key, endpoint_id, int(raw))
         if action is not None:
             self._fire(expose.key, action)
+
+    def _on_command(self, cluster: Cluster, tsn: int, command_id: int, args: Any) -> None:
+        """A command a remote sent (to us, or to a group we hear): its click."""
+        try:
+            endpoint_id = cluster.endpoint.endpoint_id
+            found = self._command_routes.get(
+                (endpoint_id, cluster.cluster_id, command_id)
+            ) or self._command_routes.get((None, cluster.cluster_id, command_id))
+            if found is None or self._is_duplicate(endpoint_id, tsn):
+                return
+            expose, source = found
+            mode = args[0] if isinstance(args, list | tuple) and len(args) else None
+            mode = int(mode) if isinstance(mode, int) else None
+            if source.stops or (mode is not None and mode in source.stop_modes):
+                release = self._pending_releases.pop(endpoint_id, None)
+                if release is not None:
+                    self._fire(expose.key, release)
+                return
+            actions = dict(source.actions)
+            action = actions.get(mode, actions.get(None)) if mode is not None else actions.get(None)
+            if action is None:
+                return
+            release = dict(source.releases).get(action)
+            if release is not None:
+                self._pending_releases[endpoint_id] = release
+            self._fire(expose.key, action)
+        except Exception:
+            # A decoding bug must never break zigpy's frame processing
+            _LOGGER.exception("Failed to decode a command from %s: %r", self.ieee, args)
 
     def _on_press(
         self, route: tuple[Expose, TimedPressSource], endpoint_id: int, raw: object, tsn: int | None

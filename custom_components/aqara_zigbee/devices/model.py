@@ -300,6 +300,24 @@ class TimedPressSource:
     expire_after_ms: float = 4000.0
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CommandSource:
+    """A cluster command a remote sends its bound devices, told as a click (command mode).
+
+    ``actions`` maps the command's first argument (a step or move mode) to the action,
+    None for any; a ``stop_modes`` argument or a ``stops`` command ends the button held by
+    an action of ``releases`` (hold action → release action) with that release.
+    """
+
+    endpoint: int | None
+    cluster: int
+    command: int
+    actions: tuple[tuple[int | None, str], ...] = ()
+    stop_modes: tuple[int, ...] = ()
+    stops: bool = False
+    releases: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Gesture:
     """What one frame told: an action (None: none) and values of other exposes (a side)."""
@@ -352,6 +370,7 @@ Source = (
     AttributeSource
     | HeartbeatSource
     | ActionSource
+    | CommandSource
     | TimedPressSource
     | GestureSource
     | LinkQualitySource
