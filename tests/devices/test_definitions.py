@@ -354,6 +354,11 @@ UNRESOLVED_OPTION_STEPS: Final = frozenset(
         "energy_calibration",
         "voltage_calibration",
         "current_calibration",
+        "temperature_calibration",
+        "humidity_calibration",
+        "pressure_calibration",
+        "illuminance_calibration",
+        "voc_calibration",
     }
 )
 
