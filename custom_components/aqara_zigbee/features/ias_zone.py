@@ -81,18 +81,3 @@ def tamper(*, extra_sources: tuple[Source, ...] = (), ias: bool = True) -> Featu
         sources=(*sources, *extra_sources),
     )
     return Feature(exposes=(expose,))
-
-
-def ias_battery_low() -> Feature:
-    """Low battery as the zone status says it (bit 3)."""
-    expose = Expose(
-        key="battery_low",
-        platform=Platform.BINARY_SENSOR,
-        access=Access.REPORT,
-        translation_key="battery_low",
-        description="Indicates whether the battery of the device is almost empty",
-        device_class="battery",
-        entity_category="diagnostic",
-        sources=(zone_status(BATTERY_LOW),),
-    )
-    return Feature(exposes=(expose,), sleepy=True)

@@ -1,18 +1,18 @@
 """MCCGQ12LM, Aqara door and window sensor T1, ``lumi.magnet.agl02``.
 
 A CR1632 sensor that sleeps between reports. Facts: Zigbee2MQTT's page (contact, battery,
-voltage), its converters (contact as genOnOff onOff, heartbeat 0xFCC0 0x00F7 with the
-battery voltage at index 1). Inferred, not seen in a public signature: endpoint 1's
-clusters and device type (IAS zone, contact switch), the heartbeat's other indexes (as on
-other Aqara T1 sensors), the Basic versions.
+voltage), its converters (heartbeat 0xFCC0 0x00F7 with the battery voltage at index 1),
+ZHA's device signature (endpoint 1: IAS zone device, in 0000 0001 0003 0500, out 0019).
+Inferred: the contact travels as IAS zone notifications (the declared clusters), the
+heartbeat's other indexes (as on other Aqara T1 sensors), the Basic versions.
 """
 
 from __future__ import annotations
 
 from ..behaviours import Heartbeat, Identify, constant, parent_nwk
-from ..behaviours.contact import OnOffContact
+from ..behaviours.ias_zone import ALARM_1, CONTACT_SWITCH, IasZone, ZoneBit
 from ..behaviours.sleepy import BatteryCell, Sleepy, battery_voltage, linear_percent
-from ..clusters import BASIC, IDENTIFY, LUMI_CLUSTER, LUMI_HEARTBEAT, ON_OFF, OTA
+from ..clusters import BASIC, IDENTIFY, LUMI_CLUSTER, LUMI_HEARTBEAT, OTA, POWER_CONFIGURATION
 from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
 
@@ -25,7 +25,7 @@ TWIN = Twin(
         EndpointSpec(
             1,
             0x0402,
-            (BASIC, IDENTIFY, ON_OFF, 0x0500),
+            (BASIC, POWER_CONFIGURATION, IDENTIFY, 0x0500),
             (OTA,),
             hidden_clusters=(LUMI_CLUSTER,),
         ),
@@ -36,7 +36,7 @@ TWIN = Twin(
     behaviours=lambda: [
         Sleepy(),
         BatteryCell(linear_percent(2850, 3000)),
-        OnOffContact(),
+        IasZone(CONTACT_SWITCH, (ZoneBit("contact", ALARM_1, inverted=True),)),
         Identify(),
         Heartbeat(
             LUMI_CLUSTER,
