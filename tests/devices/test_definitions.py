@@ -340,6 +340,8 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # either model: no image type is known to ask a server for
     ("QBKG27LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("QBKG28LM", "identity", "ota"): _NO_OTA_IMAGE,
+    # Issue 15, battery sensors
+    ("SJCGQ13LM", "identity", "ota"): _NO_OTA_IMAGE,
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the
