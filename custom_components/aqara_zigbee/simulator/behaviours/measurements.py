@@ -12,7 +12,8 @@ from collections.abc import Callable
 import math
 from typing import TYPE_CHECKING, Any, Final
 
-from ..properties import Property, as_number
+from ..clusters import LUMI_CLUSTER
+from ..properties import Property, PropertyError, as_number, other_option
 from ..zcl import DataType
 from ..zcl_server import Attribute, AttrTable, lumi_attr
 from .base import Behaviour
@@ -168,3 +169,35 @@ def illuminance(**kwargs: Any) -> Measured:
         "illuminance", ILLUMINANCE, 0x0000, DataType.UINT16, lux_to_zcl, initial=120, step=37,
         low=0, high=80000, **kwargs,
     )  # fmt: skip
+
+
+class LumiReading(Behaviour):
+    """A 0xFCC0 value the device measures and reports (``air_quality``): raw ↔ page values."""
+
+    def __init__(
+        self, name: str, attribute: int, type_id: int, values: dict[str, int], *, initial: str
+    ) -> None:
+        self.name = name
+        self.attribute = attribute
+        self.type_id = type_id
+        self.values = values
+        self.value = initial
+
+    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        if cluster == LUMI_CLUSTER and ep == 1:
+            return {self.attribute: lumi_attr(self.type_id, lambda: self.values[self.value])}
+        return {}
+
+    def properties(self) -> list[Property]:
+        options = tuple(self.values)
+
+        def change(value: object, report: bool) -> None:
+            if value not in self.values:
+                raise PropertyError(f"{self.name}: {value!r} is not one of {options}")
+            self.value = str(value)
+            if report:
+                self.device.report_attribute(1, LUMI_CLUSTER, self.attribute)
+
+        return [
+            Property(self.name, read=lambda: self.value, change=change, pick=other_option(options))
+        ]
