@@ -129,6 +129,8 @@ def sensor_description(expose: Expose) -> AqaraSensorEntityDescription:
             expose.unit if expose.device_class == SensorDeviceClass.ATMOSPHERIC_PRESSURE else None
         ),
         suggested_display_precision=expose.suggested_display_precision,
+        # An enum sensor (a device's own grading, e.g. air quality) lists its states
+        options=list(expose.options) if expose.options else None,
     )
 
 

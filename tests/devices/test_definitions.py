@@ -292,6 +292,9 @@ _PAGE_OPTION = "seed model: the option is on its page; the library dropped it (p
 _BUTTON_SUFFIX = "Zigbee2MQTT publishes the gestures with the button (buttonLookup)"
 _STATE_ACTION = "state_action comes with every relay here; the old definition lacks it"
 _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image type unknown"
+# illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
+# is computed one to one (10^((raw - 1) / 10000)): no information the illuminance lacks
+_ILLUMINANCE_RAW = "not offered: the raw value is the illuminance, on ZCL's logarithmic scale"
 DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # The seed pages predate the library's move to the Aqara vendor and its new descriptions
     ("ZNCZ02LM", "identity", "description"): _SEED_PAGE,
@@ -342,6 +345,7 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("QBKG28LM", "identity", "ota"): _NO_OTA_IMAGE,
     # Issue 15, battery sensors
     ("SJCGQ13LM", "identity", "ota"): _NO_OTA_IMAGE,
+    ("GZCGQ01LM", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from ..devices.model import RO, Access, AttributeSource, Expose, Feature, Platform, finite_number
+from ..devices.model import (
+    RO,
+    TLV_WHOLE,
+    Access,
+    AttributeSource,
+    Expose,
+    Feature,
+    HeartbeatSource,
+    Platform,
+    finite_number,
+)
 
 ILLUMINANCE_MEASUREMENT: Final = 0x0400
 MEASURED_VALUE: Final = 0x0000
@@ -34,8 +44,12 @@ class LuxCodec:
         raise ValueError("measurements are not written")
 
 
-def illuminance(*, readable: bool = True) -> Feature:
-    """Illuminance in lx (readable: Zigbee2MQTT's ``STATE_GET``)."""
+def illuminance(*, readable: bool = True, heartbeat_index: int | None = None) -> Feature:
+    """Illuminance in lx (readable: Zigbee2MQTT's ``STATE_GET``); ``heartbeat_index``: the
+    heartbeat carries it too, in lux already (GZCGQ01LM's index 100)."""
+    heartbeat: tuple[HeartbeatSource, ...] = ()
+    if heartbeat_index is not None:
+        heartbeat = (HeartbeatSource(index=heartbeat_index, codec=TLV_WHOLE),)
     expose = Expose(
         key="illuminance",
         platform=Platform.SENSOR,
@@ -51,6 +65,7 @@ def illuminance(*, readable: bool = True) -> Feature:
                 attribute=MEASURED_VALUE,
                 codec=LuxCodec(),
             ),
+            *heartbeat,
         ),
     )
     return Feature(exposes=(expose,), options=("illuminance_calibration",))
