@@ -66,7 +66,7 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
 
     def _apply_value(self, value: object) -> None:
         if isinstance(value, str):
-            # An enum sensor's state is one of its options, never free text
+            # an enum sensor's state is one of its options
             options = self.entity_description.options or ()
             self._attr_native_value = value if value in options else None
             return

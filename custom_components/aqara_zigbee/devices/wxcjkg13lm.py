@@ -31,7 +31,7 @@ DEFINITION = Definition(
     description="Opple wireless switch (triple band)",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_operation_mode(),
         f.power_outage_count(),
         remote_action(
