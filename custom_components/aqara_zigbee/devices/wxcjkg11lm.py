@@ -32,13 +32,15 @@ DEFINITION = Definition(
     is_router=False,
     features=(
         lumi_battery(COIN_CELL, power_cfg=True),
-        remote_operation_mode(),
         remote_action(
             opple_options(2),
             *opple_buttons(range(1, 3), OPPLE_CLICKS),
             # command mode: the commands it sends its bound lights
             *opple_commands(2),
         ),
+        # after the clicks: the model suite checks those in event mode (command mode has no
+        # double or triple click)
+        remote_operation_mode(),
         f.event_mode(),
         f.linkquality(),
         f.lumi_heartbeat(),

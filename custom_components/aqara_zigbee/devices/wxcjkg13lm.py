@@ -32,7 +32,6 @@ DEFINITION = Definition(
     is_router=False,
     features=(
         lumi_battery(COIN_CELL, power_cfg=True),
-        remote_operation_mode(),
         f.power_outage_count(),
         remote_action(
             opple_options(6),
@@ -40,6 +39,9 @@ DEFINITION = Definition(
             # command mode: the commands it sends its bound lights
             *opple_commands(6),
         ),
+        # after the clicks: the model suite checks those in event mode (command mode has no
+        # double or triple click)
+        remote_operation_mode(),
         f.event_mode(),
         f.linkquality(),
         f.lumi_heartbeat(),
