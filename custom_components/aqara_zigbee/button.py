@@ -1,4 +1,4 @@
-"""The coordinator's permit-join button."""
+"""The coordinator's permit-join button, and the devices' commands (identify)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION, DOMAIN
+from .descriptions import AqaraButtonEntityDescription
+from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 1
@@ -20,6 +22,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     async_add_entities([PermitJoinButton(entry.runtime_data)])
+    async_setup_expose_entities(
+        hass, entry, async_add_entities, AqaraButtonEntityDescription, AqaraButton
+    )
 
 
 class PermitJoinButton(ButtonEntity):
@@ -43,3 +48,13 @@ class PermitJoinButton(ButtonEntity):
             self._gateway.entry.options.get(CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION)
         )
         await self._gateway.async_permit_join(duration)
+
+
+class AqaraButton(AqaraEntity, ButtonEntity):
+    """A command of the device (its page's one-value enum, e.g. identify)."""
+
+    def _apply_value(self, value: object) -> None:
+        """A command has no state: a press is the button's only news."""
+
+    async def async_press(self) -> None:
+        await self._async_write(self._expose.options[0])

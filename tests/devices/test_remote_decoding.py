@@ -245,3 +245,18 @@ async def test_opple_command_mode_commands_are_clicks(app: FakeApp) -> None:
         "button_6_hold",
         "button_6_release",
     ]
+
+
+async def test_identify_for_the_configured_seconds(app: FakeApp) -> None:
+    """WXKG11LM's identify: Identify (0x00) with identify_timeout seconds, 3 when unset."""
+    _device, handle, _recorder = _setup(
+        app, "lumi.remote.b1acn01", [(1, 0x0103, (0x0000, 0x0003, MULTISTATE), (0x0000,))]
+    )
+    await handle.async_write("identify", "identify")
+    handle.set_options({"identify_timeout": 12})
+    await handle.async_write("identify", "identify")
+    sent = [frame for frame in app.radio.sent if frame.packet.cluster_id == 0x0003]
+    assert [(frame.header.command_id, frame.payload) for frame in sent] == [
+        (0x00, u16(3)),
+        (0x00, u16(12)),
+    ]

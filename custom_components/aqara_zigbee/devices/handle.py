@@ -65,6 +65,7 @@ from .model import (
     DerivedSource,
     Expose,
     GestureSource,
+    IdentifyWrite,
     OnOffWrite,
     Platform,
     ReleaseActions,
@@ -86,6 +87,8 @@ _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
+_IDENTIFY: Final = 0x00  # Identify server command id
+IDENTIFY: Final = 0x0003
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
 #: IAS Zone: Zone Status Change Notification (client command 0x00) and zoneStatus
 _ZONE_STATUS_CHANGE: Final = (0x0500, 0x00)
@@ -920,6 +923,8 @@ class DeviceHandle:
         try:
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
+            elif isinstance(write, IdentifyWrite):
+                confirmed = await self._identify(key, write, value)
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
@@ -955,6 +960,18 @@ class DeviceHandle:
             raise WriteFailed(key, f"expected a boolean, got {value!r}")
         cluster = self._cluster(write.endpoint, ON_OFF, create=False)
         result = await cluster.command(_ON if value else _OFF, expect_reply=True)
+        status = getattr(result, "status", None)
+        if not _status_ok(status):
+            raise WriteFailed(key, f"status {status!r}")
+        return value
+
+    async def _identify(self, key: str, write: IdentifyWrite, value: object) -> object:
+        """Identify (0x00) for the model's ``identify_timeout`` option, in seconds."""
+        if value not in self._expose(key, WriteFailed).options:
+            raise WriteFailed(key, f"expected one of the expose's values, got {value!r}")
+        seconds = int(self.options.numbers.get(write.seconds_option, write.default_seconds))
+        cluster = self._cluster(write.endpoint, IDENTIFY, create=False)
+        result = await cluster.command(_IDENTIFY, seconds, expect_reply=True)
         status = getattr(result, "status", None)
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")

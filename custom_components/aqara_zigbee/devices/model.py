@@ -37,6 +37,7 @@ class Platform(StrEnum):
     NUMBER = "number"
     BINARY_SENSOR = "binary_sensor"
     EVENT = "event"
+    BUTTON = "button"
 
 
 class Access(Flag):
@@ -413,7 +414,16 @@ class SequenceWrite:
     manufacturer: int | None = LUMI_MANUFACTURER_CODE
 
 
-Write = AttributeWrite | OnOffWrite | SequenceWrite
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IdentifyWrite:
+    """Identify command (0x00) for ``seconds_option`` seconds (else ``default_seconds``)."""
+
+    endpoint: int
+    seconds_option: str
+    default_seconds: int
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite
 
 
 # --------------------------------------------------------------------------- expose
@@ -642,6 +652,7 @@ OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = calibration_key("device_temperatu
 # On the device pages; the current library no longer offers it (its default precision is 0)
 OPTION_DEVICE_TEMPERATURE_PRECISION: Final = precision_key("device_temperature")
 OPTION_STATE_ACTION: Final = "state_action"
+OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
 OPTION_HOLD_TIMEOUT: Final = "hold_timeout"
 OPTION_HOLD_TIMEOUT_EXPIRE: Final = "hold_timeout_expire"
 #: Zigbee2MQTT bounds neither timeout above; a minute is far beyond any press
@@ -655,6 +666,17 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             default=False,
             description="State actions will also be published as 'action' when true "
             "(default false).",
+        ),
+        OPTION_IDENTIFY_TIMEOUT: OptionSpec(
+            key=OPTION_IDENTIFY_TIMEOUT,
+            kind=int,
+            default=3,
+            description="Sets the duration of the identification procedure in seconds (i.e., "
+            "how long the device would flash).The value ranges from 1 to 30 seconds "
+            "(default: 3).",
+            minimum=1,
+            maximum=30,
+            step=1,
         ),
         OPTION_HOLD_TIMEOUT: OptionSpec(
             key=OPTION_HOLD_TIMEOUT,

@@ -144,6 +144,7 @@ def remote_twin(  # a remote has that many facts
     xiaomi_oui: bool = False,
     app_version: int = 1,
     commands: Mapping[str, Command] | None = None,
+    identify_exposed: bool = False,
 ) -> Twin:
     """A sleepy remote on a CR2032: its clicks, cell, heartbeat and settings."""
 
@@ -164,7 +165,7 @@ def remote_twin(  # a remote has that many facts
             RemoteClicks(gestures, commands=commands),
             ChipTemperature(exposed=chip_temperature_exposed),
             PowerOutageCounter(exposed=outages_exposed),
-            Identify(),
+            Identify(exposed=identify_exposed),
             *settings,
             heartbeat,
         ]
