@@ -11,7 +11,7 @@ heartbeat; the newer ones also report genPowerCfg batteryVoltage.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..behaviours import (
     Behaviour,
@@ -139,14 +139,17 @@ def remote_twin(  # a remote has that many facts
     power_cfg: bool = False,
     chip_temperature_exposed: bool = False,
     outages_exposed: bool = False,
-    settings: Sequence[Behaviour] = (),
+    settings: Callable[[], Sequence[Behaviour]] = tuple,
     click_mode_in_heartbeat: bool = False,
     xiaomi_oui: bool = False,
     app_version: int = 1,
     commands: Mapping[str, Command] | None = None,
     identify_exposed: bool = False,
 ) -> Twin:
-    """A sleepy remote on a CR2032: its clicks, cell, heartbeat and settings."""
+    """A sleepy remote on a CR2032: its clicks, cell, heartbeat and settings.
+
+    ``settings`` makes the unit's settings behaviours (fresh ones for every unit).
+    """
 
     def behaviours() -> Sequence[Behaviour]:
         heartbeat = (
@@ -166,7 +169,7 @@ def remote_twin(  # a remote has that many facts
             ChipTemperature(exposed=chip_temperature_exposed),
             PowerOutageCounter(exposed=outages_exposed),
             Identify(exposed=identify_exposed),
-            *settings,
+            *settings(),
             heartbeat,
         ]
 

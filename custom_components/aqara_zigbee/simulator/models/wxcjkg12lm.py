@@ -26,5 +26,5 @@ TWIN = remote_twin(
     commands=opple_commands(4),
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(operation_mode_setting(),),
+    settings=lambda: (operation_mode_setting(),),
 )

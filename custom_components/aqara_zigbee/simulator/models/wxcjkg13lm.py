@@ -26,6 +26,6 @@ TWIN = remote_twin(
     commands=opple_commands(6),
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(operation_mode_setting(),),
+    settings=lambda: (operation_mode_setting(),),
     outages_exposed=True,
 )

@@ -27,5 +27,5 @@ TWIN = remote_twin(
     identify_exposed=True,  # Zigbee2MQTT's m.identify
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(click_mode_setting(), operation_mode_setting()),
+    settings=lambda: (click_mode_setting(), operation_mode_setting()),
 )
