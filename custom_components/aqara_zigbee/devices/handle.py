@@ -42,6 +42,7 @@ from ..lumi.const import (
     BASIC_HEARTBEAT,
     BASIC_LUMI_WRITE,
     GROUPS,
+    IDENTIFY,
     LUMI_CLUSTER,
     LUMI_HEARTBEAT,
     LUMI_MANUFACTURER_CODE,
@@ -52,7 +53,9 @@ from ..lumi.const import (
 )
 from ..lumi.device import ensure_cluster
 from .model import (
+    DEFAULT_IDENTIFY_TIMEOUT,
     MEASUREMENTS,
+    OPTION_IDENTIFY_TIMEOUT,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
     ActionSource,
@@ -63,6 +66,7 @@ from .model import (
     Definition,
     DerivedSource,
     Expose,
+    IdentifyWrite,
     OnOffWrite,
     Platform,
     ReleaseActions,
@@ -81,6 +85,7 @@ ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
+_IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
@@ -132,6 +137,8 @@ class HandleOptions:
     #: expose key → digits after the decimal point
     precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
+    #: seconds an identify command makes the device flash
+    identify_timeout: int = DEFAULT_IDENTIFY_TIMEOUT
 
     @classmethod
     def from_mapping(
@@ -153,7 +160,19 @@ class HandleOptions:
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
-        return cls(calibrations=calibrations, precisions=precisions, state_action=state_action)
+        identify = options.get(OPTION_IDENTIFY_TIMEOUT)
+        identify_timeout = (
+            int(identify)  # type: ignore[call-overload]
+            if OPTION_SPECS[OPTION_IDENTIFY_TIMEOUT].accepts(identify)
+            and (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
+            else DEFAULT_IDENTIFY_TIMEOUT
+        )
+        return cls(
+            calibrations=calibrations,
+            precisions=precisions,
+            state_action=state_action,
+            identify_timeout=identify_timeout,
+        )
 
     def adjust(self, key: str, value: object) -> object:
         """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
@@ -751,6 +770,8 @@ class DeviceHandle:
         try:
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
+            elif isinstance(write, IdentifyWrite):
+                confirmed = await self._identify(write)
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
@@ -790,6 +811,17 @@ class DeviceHandle:
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")
         return value
+
+    async def _identify(self, write: IdentifyWrite) -> str:
+        """Make the device flash for ``identify_timeout`` seconds."""
+        cluster = self._cluster(write.endpoint, IDENTIFY)
+        result = await cluster.command(
+            _IDENTIFY_COMMAND, self.options.identify_timeout, expect_reply=True
+        )
+        status = getattr(result, "status", None)
+        if not _status_ok(status):
+            raise DeviceCommandError("identify", f"status {status!r}")
+        return "identify"
 
     async def _write_sequence(self, key: str, write: SequenceWrite, value: object) -> bool:
         if not isinstance(value, bool):

@@ -37,6 +37,7 @@ class Platform(StrEnum):
     NUMBER = "number"
     BINARY_SENSOR = "binary_sensor"
     EVENT = "event"
+    BUTTON = "button"  # a command without state (identify)
 
 
 class Access(Flag):
@@ -329,7 +330,14 @@ class SequenceWrite:
     manufacturer: int | None = LUMI_MANUFACTURER_CODE
 
 
-Write = AttributeWrite | OnOffWrite | SequenceWrite
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IdentifyWrite:
+    """Identify command (0x00) for ``identify_timeout`` seconds (the device option)."""
+
+    endpoint: int = 1
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite
 
 
 # --------------------------------------------------------------------------- expose
@@ -558,6 +566,9 @@ OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = calibration_key("device_temperatu
 # On the device pages; the current library no longer offers it (its default precision is 0)
 OPTION_DEVICE_TEMPERATURE_PRECISION: Final = precision_key("device_temperature")
 OPTION_STATE_ACTION: Final = "state_action"
+OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
+#: Zigbee2MQTT's default identification time (seconds)
+DEFAULT_IDENTIFY_TIMEOUT: Final = 3
 
 OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
     {
@@ -567,6 +578,17 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             default=False,
             description="State actions will also be published as 'action' when true "
             "(default false).",
+        ),
+        OPTION_IDENTIFY_TIMEOUT: OptionSpec(
+            key=OPTION_IDENTIFY_TIMEOUT,
+            kind=int,
+            default=DEFAULT_IDENTIFY_TIMEOUT,
+            description="Sets the duration of the identification procedure in seconds (i.e., "
+            "how long the device would flash).The value ranges from 1 to 30 seconds "
+            "(default: 3).",
+            minimum=1,
+            maximum=30,
+            step=1,
         ),
         **{
             spec.key: spec
