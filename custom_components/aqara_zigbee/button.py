@@ -1,4 +1,4 @@
-"""The coordinator's permit-join button, and the devices' commands (identify)."""
+"""The coordinator's permit-join button, and devices' commands without state (identify)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,18 @@ async def async_setup_entry(
     )
 
 
+class AqaraButton(AqaraEntity, ButtonEntity):
+    """Sends a command (identify); nothing to show but when it was pressed."""
+
+    entity_description: AqaraButtonEntityDescription
+
+    def _apply_value(self, value: object) -> None:
+        """A confirmed command changes nothing the button shows."""
+
+    async def async_press(self) -> None:
+        await self._async_write(self._expose.options[0] if self._expose.options else True)
+
+
 class PermitJoinButton(ButtonEntity):
     """Opens the network for new devices for the configured duration."""
 
@@ -48,13 +60,3 @@ class PermitJoinButton(ButtonEntity):
             self._gateway.entry.options.get(CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION)
         )
         await self._gateway.async_permit_join(duration)
-
-
-class AqaraButton(AqaraEntity, ButtonEntity):
-    """A command of the device (its page's one-value enum, e.g. identify)."""
-
-    def _apply_value(self, value: object) -> None:
-        """A command has no state: a press is the button's only news."""
-
-    async def async_press(self) -> None:
-        await self._async_write(self._expose.options[0])

@@ -72,13 +72,13 @@ class AqaraNumberEntityDescription(AqaraEntityDescription, NumberEntityDescripti
 
 
 @dataclass(frozen=True, kw_only=True)
-class AqaraEventEntityDescription(AqaraEntityDescription, EventEntityDescription):
-    """Actions (clicks, relay changes)."""
+class AqaraButtonEntityDescription(AqaraEntityDescription, ButtonEntityDescription):
+    """A command without state (identify)."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class AqaraButtonEntityDescription(AqaraEntityDescription, ButtonEntityDescription):
-    """A command without state (identify)."""
+class AqaraEventEntityDescription(AqaraEntityDescription, EventEntityDescription):
+    """Actions (clicks, relay changes)."""
 
 
 class _Shared(TypedDict):

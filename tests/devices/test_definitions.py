@@ -353,6 +353,7 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # Issue 15, battery sensors
     ("SJCGQ13LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("GZCGQ01LM", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
+    ("GZCGQ11LM", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

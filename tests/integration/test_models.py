@@ -238,9 +238,9 @@ async def _write(dev: Device, expose: Expose) -> None:
     """Every value reaches the device before Home Assistant shows it."""
     platform = expose.platform.value
     if expose.platform is Platform.BUTTON:
-        # A command without state (identify): pressed, the device carries it out
+        # A command (identify): the device acts on it; the button shows only the press
         await call(dev.hass, platform, "press", dev.entity(platform, expose.key))
-        await wait_for(dev.hass, lambda: dev.sim.setting(expose.key) == expose.options[0])
+        assert dev.sim.setting(expose.key) == expose.options[0], expose.key
         return
     current = state_of(dev.hass, dev.entity(platform, expose.key)).state
     for service, data, state in write_values(expose, current):

@@ -42,6 +42,7 @@ from ..lumi.const import (
     BASIC_HEARTBEAT,
     BASIC_LUMI_WRITE,
     GROUPS,
+    IDENTIFY,
     LUMI_CLUSTER,
     LUMI_HEARTBEAT,
     LUMI_MANUFACTURER_CODE,
@@ -52,7 +53,9 @@ from ..lumi.const import (
 )
 from ..lumi.device import ensure_cluster
 from .model import (
+    DEFAULT_IDENTIFY_TIMEOUT,
     MEASUREMENTS,
+    OPTION_IDENTIFY_TIMEOUT,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
     ActionSource,
@@ -85,10 +88,9 @@ ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
+_IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
-_IDENTIFY: Final = 0x00  # Identify server command id
-IDENTIFY: Final = 0x0003
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
 #: IAS Zone: Zone Status Change Notification (client command 0x00) and zoneStatus
 _ZONE_STATUS_CHANGE: Final = (0x0500, 0x00)
@@ -140,6 +142,8 @@ class HandleOptions:
     state_action: bool = False
     #: other numeric options (a button's hold timeouts), by option key
     numbers: Mapping[str, float] = field(default_factory=dict)
+    #: seconds an identify command makes the device flash
+    identify_timeout: int = DEFAULT_IDENTIFY_TIMEOUT
 
     @classmethod
     def from_mapping(
@@ -166,11 +170,19 @@ class HandleOptions:
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
+        identify = options.get(OPTION_IDENTIFY_TIMEOUT)
+        identify_timeout = (
+            int(identify)  # type: ignore[call-overload]
+            if OPTION_SPECS[OPTION_IDENTIFY_TIMEOUT].accepts(identify)
+            and (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
+            else DEFAULT_IDENTIFY_TIMEOUT
+        )
         return cls(
             calibrations=calibrations,
             precisions=precisions,
             state_action=state_action,
             numbers=numbers,
+            identify_timeout=identify_timeout,
         )
 
     def adjust(self, key: str, value: object) -> object:
@@ -924,7 +936,7 @@ class DeviceHandle:
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
             elif isinstance(write, IdentifyWrite):
-                confirmed = await self._identify(key, write, value)
+                confirmed = await self._identify(write)
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
@@ -965,17 +977,16 @@ class DeviceHandle:
             raise WriteFailed(key, f"status {status!r}")
         return value
 
-    async def _identify(self, key: str, write: IdentifyWrite, value: object) -> object:
-        """Identify (0x00) for the model's ``identify_timeout`` option, in seconds."""
-        if value not in self._expose(key, WriteFailed).options:
-            raise WriteFailed(key, f"expected one of the expose's values, got {value!r}")
-        seconds = int(self.options.numbers.get(write.seconds_option, write.default_seconds))
-        cluster = self._cluster(write.endpoint, IDENTIFY, create=False)
-        result = await cluster.command(_IDENTIFY, seconds, expect_reply=True)
+    async def _identify(self, write: IdentifyWrite) -> str:
+        """Make the device flash for ``identify_timeout`` seconds."""
+        cluster = self._cluster(write.endpoint, IDENTIFY)
+        result = await cluster.command(
+            _IDENTIFY_COMMAND, self.options.identify_timeout, expect_reply=True
+        )
         status = getattr(result, "status", None)
         if not _status_ok(status):
-            raise WriteFailed(key, f"status {status!r}")
-        return value
+            raise DeviceCommandError("identify", f"status {status!r}")
+        return "identify"
 
     async def _write_sequence(self, key: str, write: SequenceWrite, value: object) -> bool:
         if not isinstance(value, bool):

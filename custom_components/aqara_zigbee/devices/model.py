@@ -37,7 +37,7 @@ class Platform(StrEnum):
     NUMBER = "number"
     BINARY_SENSOR = "binary_sensor"
     EVENT = "event"
-    BUTTON = "button"
+    BUTTON = "button"  # a command without state (identify)
 
 
 class Access(Flag):
@@ -416,11 +416,9 @@ class SequenceWrite:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class IdentifyWrite:
-    """Identify command (0x00) for ``seconds_option`` seconds (else ``default_seconds``)."""
+    """Identify command (0x00) for ``identify_timeout`` seconds (the device option)."""
 
-    endpoint: int
-    seconds_option: str
-    default_seconds: int
+    endpoint: int = 1
 
 
 Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite
@@ -657,6 +655,8 @@ OPTION_HOLD_TIMEOUT: Final = "hold_timeout"
 OPTION_HOLD_TIMEOUT_EXPIRE: Final = "hold_timeout_expire"
 #: Zigbee2MQTT bounds neither timeout above; a minute is far beyond any press
 _TIMEOUT_MAX_MS: Final = 60000
+#: Zigbee2MQTT's default identification time (seconds)
+DEFAULT_IDENTIFY_TIMEOUT: Final = 3
 
 OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
     {
@@ -670,7 +670,7 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
         OPTION_IDENTIFY_TIMEOUT: OptionSpec(
             key=OPTION_IDENTIFY_TIMEOUT,
             kind=int,
-            default=3,
+            default=DEFAULT_IDENTIFY_TIMEOUT,
             description="Sets the duration of the identification procedure in seconds (i.e., "
             "how long the device would flash).The value ranges from 1 to 30 seconds "
             "(default: 3).",

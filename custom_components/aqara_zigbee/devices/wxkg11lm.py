@@ -37,7 +37,7 @@ DEFINITION = Definition(
             click_count(),
             *multistate_buttons({ANY_ENDPOINT: None}, MULTI_CLICKS),
         ),
-        identify(),
+        identify(sleepy=True),
         f.linkquality(),
         f.basic_heartbeat(),
     ),

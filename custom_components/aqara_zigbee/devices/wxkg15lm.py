@@ -50,7 +50,7 @@ DEFINITION = Definition(
         ),
         click_mode(description=REMOTE_CLICK_MODE_DESCRIPTION),
         remote_operation_mode(),
-        identify(),
+        identify(sleepy=True),
         f.linkquality(),
         f.lumi_heartbeat(),
     ),

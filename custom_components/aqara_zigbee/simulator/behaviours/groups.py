@@ -103,18 +103,27 @@ class Identify(Behaviour):
 
     def __init__(self, *, exposed: bool = False) -> None:
         self.identify_time = 0
-        self.exposed = exposed
         self._timer: SimTimer | None = None
+        #: the model's page shows ``identify`` (its value while flashing: "identify")
+        self.exposed = exposed
+
+    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        if cluster == IDENTIFY:
+            return {0x0000: Attribute(DataType.UINT16, lambda: self.identify_time, self._write)}
+        return {}
+
+    def _write(self, value: object) -> Status:
+        self.start(as_int(value))
+        return Status.SUCCESS
 
     def properties(self) -> list[Property]:
-        """``identify`` where the model's page has it: a command the hub sends."""
         if not self.exposed:
             return []
 
         def change(value: object, _report: bool) -> None:
             if value != "identify":
-                raise PropertyError(f"identify={value!r}?")
-            self.start(3)  # pressed on the unit: it blinks, nothing goes on the air
+                raise PropertyError(f"identify takes 'identify', not {value!r}")
+            self.start(3)
 
         return [
             Property(
@@ -126,15 +135,6 @@ class Identify(Behaviour):
                 reported=False,
             )
         ]
-
-    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
-        if cluster == IDENTIFY:
-            return {0x0000: Attribute(DataType.UINT16, lambda: self.identify_time, self._write)}
-        return {}
-
-    def _write(self, value: object) -> Status:
-        self.start(as_int(value))
-        return Status.SUCCESS
 
     def start(self, seconds: int) -> None:
         if self._timer is not None:
