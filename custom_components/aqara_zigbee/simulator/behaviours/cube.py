@@ -202,6 +202,7 @@ class Cube(Buttons):
                     read=functools.partial(self.told.get, key),
                     change=functools.partial(self._change_side, movers[key]),
                     pick=self._pick_side,
+                    momentary=True,
                 )
             )
         props.append(
@@ -210,6 +211,7 @@ class Cube(Buttons):
                 read=lambda: self.told["action_angle"],
                 change=self._change_angle,
                 pick=lambda current: -30.25 if current == 45.5 else 45.5,
+                momentary=True,
             )
         )
         return props

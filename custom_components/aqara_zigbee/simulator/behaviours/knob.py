@@ -91,6 +91,7 @@ class Knob(Buttons):
                     pick=lambda current: (
                         float(str(current)) + 12.5 if float(str(current)) < 300 else -40.0
                     ),
+                    momentary=True,
                 )
             )
         props.append(
@@ -99,6 +100,7 @@ class Knob(Buttons):
                 read=lambda: "pressed" if self.pressed else "released",
                 change=self._change_pressed,
                 pick=other_option(("released", "pressed")),
+                momentary=True,
             )
         )
         return props
