@@ -5,11 +5,14 @@ The frames are written from the devices' facts (Zigbee2MQTT's converters), byte 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import zigpy.device
 from zigpy.zcl import foundation
 
 from custom_components.aqara_zigbee.devices import get_definition
 from custom_components.aqara_zigbee.devices.handle import DeviceHandle
+from custom_components.aqara_zigbee.devices.model import ActionSource, Definition, Feature
 from custom_components.aqara_zigbee.devices.resolver import resolve_device
 from custom_components.aqara_zigbee.lumi.device import LumiDevice
 
@@ -260,3 +263,54 @@ async def test_identify_for_the_configured_seconds(app: FakeApp) -> None:
         (0x00, u16(3)),
         (0x00, u16(12)),
     ]
+
+
+def _released_after(definition: Definition, seconds: float) -> Definition:
+    """The definition with its buttons' assumed release due after ``seconds``."""
+    action = definition.expose("action")
+    sources = tuple(
+        replace(source, auto_release=(*source.auto_release[:2], seconds))
+        if isinstance(source, ActionSource) and source.auto_release is not None
+        else source
+        for source in action.sources
+    )
+    exposes = tuple(
+        replace(expose, sources=sources) if expose.key == "action" else expose
+        for expose in definition.exposes
+    )
+    return Definition(
+        model=definition.model,
+        model_ids=definition.model_ids,
+        vendor=definition.vendor,
+        description=definition.description,
+        features=(Feature(exposes=exposes),),
+        is_router=definition.is_router,
+        endpoints=definition.endpoints,
+    )
+
+
+async def test_opple_hold_without_release_is_released(app: FakeApp) -> None:
+    """Held over 5 s an Opple remote tells no release: one is assumed (as Zigbee2MQTT);
+    any other frame of the button first, a real release among them, owes none."""
+    device, handle, _recorder = _setup(
+        app, "lumi.remote.b286opcn01", [(1, 0x0105, (0x0000, 0x0001, 0x0003), (ON_OFF,))]
+    )
+    handle.stop()
+    assert handle.definition is not None
+    quick = DeviceHandle(device, _released_after(handle.definition, 0))
+    recorder = Recorder()
+    quick.add_listener(recorder)
+    quick.start()
+    send = _Frames(app, device)
+    send(2, MULTISTATE, record(0x0055, UINT16, u16(0)))
+    await settle()
+    send(1, MULTISTATE, record(0x0055, UINT16, u16(0)))
+    send(1, MULTISTATE, record(0x0055, UINT16, u16(255)))  # released in time
+    await settle()
+    assert recorder.of("action") == [
+        "button_2_hold",
+        "button_2_release",
+        "button_1_hold",
+        "button_1_release",
+    ]
+    quick.stop()

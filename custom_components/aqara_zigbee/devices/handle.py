@@ -653,8 +653,26 @@ class DeviceHandle:
             return
         if source.release is not None:
             self._on_release(source.release, expose.key, endpoint_id, int(raw))
+        if source.auto_release is not None:
+            self._schedule_auto_release(expose.key, source.auto_release, endpoint_id, int(raw))
         if action is not None:
             self._fire(expose.key, action)
+
+    def _schedule_auto_release(
+        self, key: str, auto_release: tuple[int, str, float], endpoint_id: int, raw: int
+    ) -> None:
+        """Any frame of the button cancels the release it was owed; a hold owes one."""
+        hold_value, release, seconds = auto_release
+        button = (endpoint_id, -1)  # apart from the press/release buttons' timers
+        self._cancel_press_timer(button)
+        if raw == hold_value:
+            self._press_timers[button] = asyncio.get_running_loop().call_later(
+                seconds, self._auto_release, key, release, button
+            )
+
+    def _auto_release(self, key: str, release: str, button: tuple[int, int]) -> None:
+        self._press_timers.pop(button, None)
+        self._fire(key, release)
 
     def _on_command(self, cluster: Cluster, tsn: int, command_id: int, args: Any) -> None:
         """A command a remote sent (to us, or to a group we hear): its click."""

@@ -275,6 +275,9 @@ class ActionSource:
     release: ReleaseActions | None = None
     #: the action of any other value (WXKG01LM: five clicks or more are "many")
     otherwise: str | None = None
+    #: a hold the button never tells the end of: (hold value, release action, seconds)
+    #: fires the release when nothing else came from the button that long
+    auto_release: tuple[int, str, float] | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

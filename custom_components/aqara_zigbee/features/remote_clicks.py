@@ -98,14 +98,20 @@ def multistate_buttons(
     )
 
 
+#: Zigbee2MQTT: an Opple-style remote held over 5 s tells no release; one is assumed
+OPPLE_RELEASE_AFTER_S: Final = 5.0
+
+
 def opple_buttons(
     endpoints: range | tuple[int, ...], clicks: Mapping[int, str]
 ) -> tuple[ActionSource, ...]:
-    """Opple-style naming: ``button_<endpoint>_<kind>``."""
+    """Opple-style naming: ``button_<endpoint>_<kind>``; a hold nothing follows within
+    5 s is released (as Zigbee2MQTT does: the firmware sends none after 5 s held)."""
     return tuple(
         ActionSource(
             endpoint=endpoint,
             actions=tuple((value, f"button_{endpoint}_{kind}") for value, kind in clicks.items()),
+            auto_release=(HOLD, f"button_{endpoint}_release", OPPLE_RELEASE_AFTER_S),
         )
         for endpoint in endpoints
     )
