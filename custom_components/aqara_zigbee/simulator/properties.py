@@ -34,6 +34,8 @@ class Property:
     writable: bool = False
     #: the real unit sends something when it changes (else only a read finds it, if any)
     reported: bool = True
+    #: a command (identify), not a value: exercising it again gives the same
+    command: bool = False
 
 
 class PropertyError(ValueError):
