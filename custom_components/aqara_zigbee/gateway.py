@@ -228,6 +228,14 @@ class AqaraGateway:
             self.radio.start_device_work(
                 self._async_configure(handle), f"{DOMAIN} configure {ieee}"
             )
+        elif handle.sleepy:
+            # A sleeping battery device would not hear a read now (its parent gives the frame
+            # up after seconds): it is read when it next talks, awake for a few seconds
+            handle.when_awake(
+                lambda: self.radio.start_device_work(
+                    self._async_initial_read(handle), f"{DOMAIN} read {ieee}"
+                )
+            )
         else:
             self.radio.start_device_work(self._async_initial_read(handle), f"{DOMAIN} read {ieee}")
 

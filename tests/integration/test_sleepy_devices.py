@@ -16,6 +16,7 @@ from custom_components.aqara_zigbee.const import DEFAULT_BATTERY_TIMEOUT, DEFAUL
 from custom_components.aqara_zigbee.simulator.behaviours.sleepy import Sleepy
 
 from .conftest import wait_for
+from .entity_helpers import network
 from .model_helpers import join_twin
 
 DOOR_P1 = "lumi.magnet.ac01"
@@ -80,3 +81,24 @@ async def test_a_battery_device_stays_available_through_long_sleeps(
         zigpy_device.last_seen = time.time() - DEFAULT_BATTERY_TIMEOUT - 60
         availability.async_check()
         assert not availability.heard_from(dev.ieee)
+
+
+async def test_a_sleeping_device_is_read_when_it_wakes_not_at_start_up(
+    hass: HomeAssistant,
+) -> None:
+    """Its parent would give a read up after seconds: it is read at its next frame."""
+    dev = await join_twin(hass, DOOR_P1)
+    entry = dev.gateway.entry
+    with (
+        patch.object(Sleepy, "hold", autospec=True, side_effect=Sleepy.hold) as held,
+        # the restarted simulated network holds the same one device
+        patch("custom_components.aqara_zigbee.simulator.network.DEFAULT_MODELS", (DOOR_P1,)),
+    ):
+        assert await hass.config_entries.async_reload(entry.entry_id)
+        await hass.async_block_till_done(wait_background_tasks=True)
+        assert held.call_count == 0
+        sim = network(entry.runtime_data).device(dev.ieee)  # the restarted network's unit
+        sim.exercise("detection_distance", "10mm", report=False)  # set at the device
+        sim.exercise("contact")  # it wakes and reports: now it is read
+        await wait_for(hass, lambda: dev.state("select", "detection_distance") == "10mm")
+    assert held.call_count > 0

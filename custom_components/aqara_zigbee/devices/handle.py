@@ -309,6 +309,7 @@ class DeviceHandle:
         #: writes a sleeping device missed, by expose key: delivered once it is heard again
         self.pending_writes: dict[str, object] = {}
         self._flushing = False
+        self._on_wake: Callable[[], None] | None = None
         #: exposes computed from another expose's value (battery % from voltage)
         self._derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
 
@@ -923,8 +924,15 @@ class DeviceHandle:
             raise WritePending(key, f"{exc.reason}; sent when the device wakes up") from exc
         self.pending_writes.pop(key, None)
 
+    def when_awake(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, at the next frame from the device (it is awake then)."""
+        self._on_wake = callback
+
     def device_heard(self) -> None:
         """A frame came from the device: a sleeping one is awake now, send what it missed."""
+        if self._on_wake is not None:
+            on_wake, self._on_wake = self._on_wake, None
+            on_wake()
         if self.pending_writes and not self._flushing:
             self._flushing = True
             self._spawn(self._async_flush_pending())

@@ -207,6 +207,7 @@ def lumi_battery(
     power_cfg: bool = False,
     readable: bool = False,
     voltage_first: bool = False,
+    voltage_sources: tuple[Source, ...] = (),
 ) -> Feature:
     """Battery voltage (mV) and the battery % Zigbee2MQTT computes from it with ``curve``.
 
@@ -214,15 +215,15 @@ def lumi_battery(
     ``power_cfg``, from genPowerCfg batteryVoltage (100 mV units): the % is computed from
     it too, Zigbee2MQTT does not trust the device's own. ``readable``: the page offers
     ``/get`` (a read of batteryVoltage answers both). ``voltage_first``: the page lists
-    voltage before battery.
+    voltage before battery. ``voltage_sources``: where else the model says its voltage (mV).
     """
-    voltage_sources: tuple[Source, ...] = ()
     battery_sources: tuple[Source, ...] = ()
     if power_cfg:
         voltage_sources += (_power_cfg(BATTERY_VOLTAGE, _UnknownIs0xFF(100)),)
         battery_sources += (_power_cfg(BATTERY_VOLTAGE, _DeciVoltsPercent(curve)),)
     if index is not None:
         voltage_sources += (HeartbeatSource(index=index, codec=TLV_WHOLE),)
+    if index is not None or len(voltage_sources) > int(power_cfg):
         battery_sources += (DerivedSource(key="voltage", codec=curve),)
     battery = _battery_expose(battery_sources, readable=readable and power_cfg)
     voltage = _voltage_expose(voltage_sources, readable=readable and power_cfg)

@@ -585,13 +585,18 @@ class TwinDevice:
             raise PropertyError(f"{self.zigbee_model}: {prop} is not a setting")
         return handler.read()
 
+    @property
+    def settings(self) -> frozenset[str]:
+        """The properties the hub writes (settings and commands)."""
+        return frozenset(name for name, prop in self._property_table().items() if prop.writable)
+
+    def is_command(self, prop: str) -> bool:
+        """Whether ``prop`` is a command (identify) rather than a value."""
+        return self._property(prop).command
+
     def sends(self, prop: str) -> bool:
         """Whether the real unit sends anything when ``prop`` changes."""
         return self._property(prop).reported
-
-    def is_setting(self, prop: str) -> bool:
-        """Whether ``prop`` is a setting the hub writes (:meth:`setting` reads it)."""
-        return self._property(prop).writable
 
     def is_momentary(self, prop: str) -> bool:
         """Whether ``prop`` is the value of a moment (a gesture's, a command's)."""
