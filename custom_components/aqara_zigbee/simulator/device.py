@@ -599,7 +599,7 @@ class TwinDevice:
         return self._property(prop).reported
 
     def is_momentary(self, prop: str) -> bool:
-        """Whether ``prop`` is the value of a moment (a gesture's, a command's)."""
+        """Whether ``prop`` is the value of a moment (a gesture's side, a rotation's angle)."""
         return self._property(prop).momentary
 
     def _property(self, prop: str) -> Property:
