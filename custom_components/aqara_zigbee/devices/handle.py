@@ -13,7 +13,11 @@ Where values come from (all decoded here, per the definition's sources):
 * zigpy ``attribute_updated`` / ``attribute_read`` events (values set through zigpy's own
   API, e.g. ``cluster.update_attribute`` or ``cluster.read_attributes``);
 * heartbeats (genBasic 0xFF01, 0xFCC0 0x00F7), decoded by :mod:`..lumi.heartbeat`;
-* MultistateInput presentValue on the button endpoints → the ``action`` event expose.
+* MultistateInput presentValue on the button endpoints → the ``action`` event expose;
+  OnOff reports of older buttons, timed into click or hold where they tell only press and
+  release (WXKG01LM); gestures decoded with every attribute of their report (cubes' sides
+  and angles, knobs' rotations), their values confirmed before the action fires; the
+  cluster commands remotes send in command mode (Opple: On/Off, Step, Move, Stop...).
 
 The genBasic 0xFFF0 "prevent reset" request of WS-USC02/QBKG40LM is answered here too.
 """
