@@ -345,6 +345,8 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("QBKG28LM", "identity", "ota"): _NO_OTA_IMAGE,
     # Issue 15, wireless remotes. fz.battery publishes the voltage it derives the % from,
     # yet the page lists no expose for it: shown here, as on every other remote
+    # Koenkk/zigbee-OTA's index publishes lumi.remote.b28ac1 images (type 0x2688)
+    ("WXKG15LM", "identity", "ota"): "OTA offered: the index has an image for lumi.remote.b28ac1",
     ("WXKG05LM", "voltage", "extra"): "the voltage Zigbee2MQTT publishes (fz.battery), "
     "listed by no expose of its page",
     # Zigbee2MQTT publishes the cube's mode from 0xFCC0 0x0148 reports and heartbeat index

@@ -3,8 +3,8 @@
 Facts: Zigbee2MQTT's definition (MultistateInput from endpoints 1 left, 2 right, 3 both:
 0 hold, 1-3 clicks; click mode in 0xFCC0 0x0125; operation mode command/event in 0xFCC0
 0x0009; genPowerCfg battery and the 0xFCC0 heartbeat, 2850-3000 mV); endpoints 1-3 from
-ZHA's signature. In command mode the unit sends OnOff toggle, which the page lists no
-action for.
+ZHA's signature; OTA image type 0x2688 (zigbee-OTA index). In command mode the unit
+sends OnOff toggle, which the page lists no action for.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ DEFINITION = Definition(
         identify(sleepy=True),
         f.linkquality(),
         f.lumi_heartbeat(),
+        # Zigbee2MQTT offers no update; the zigbee-OTA index has this model's image
+        f.ota(0x2688),
     ),
     endpoints=remote_endpoints(3),
 )

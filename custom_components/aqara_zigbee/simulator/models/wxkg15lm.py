@@ -2,12 +2,14 @@
 
 Facts: ZHA's signature (endpoint 1 with Basic, PowerConfiguration, Identify; endpoints 2
 and 3); Zigbee2MQTT's library (1 left, 2 right, 3 both: MultistateInput 1-3 clicks,
-0 hold; click mode in 0xFCC0 0x0125; operation mode in 0xFCC0 0x0009; genPowerCfg battery).
-Inferred: the heartbeat layout. Command mode's OnOff toggles are not simulated.
+0 hold; click mode in 0xFCC0 0x0125; operation mode in 0xFCC0 0x0009; genPowerCfg battery);
+OTA image type 0x2688 (zigbee-OTA index). Inferred: the heartbeat layout. Command mode's
+OnOff toggles are not simulated.
 """
 
 from __future__ import annotations
 
+from ..behaviours import OtaUpdates
 from ._aqara_remote import (
     click_mode_setting,
     multistate_gestures,
@@ -27,5 +29,5 @@ TWIN = remote_twin(
     identify_exposed=True,  # Zigbee2MQTT's m.identify
     basic_heartbeat=False,
     power_cfg=True,
-    settings=lambda: (click_mode_setting(), operation_mode_setting()),
+    settings=lambda: (click_mode_setting(), operation_mode_setting(), OtaUpdates(0x2688)),
 )
