@@ -63,7 +63,9 @@ class AqaraGateway:
         self.handles: dict[str, DeviceHandle] = {}
         self._last_lqi: dict[str, int] = {}
         self.value_bus = ValueBus()
-        self.availability = DeviceAvailability(hass, entry, self._watched_devices)
+        self.availability = DeviceAvailability(
+            hass, entry, self._watched_devices, is_sleepy=self._is_sleepy
+        )
         self.registry_sync = DeviceRegistrySync(hass, entry)
         self.radio = RadioLifecycle(
             hass,
@@ -158,6 +160,9 @@ class AqaraGateway:
         """Every frame from the network: link quality and availability (hot path)."""
         ieee = str(device.ieee)
         self.availability.frame_received(ieee)
+        handle = self.handles.get(ieee)
+        if handle is not None:
+            handle.device_heard()  # a sleeping device is awake right after it sent
         # zigpy records the frame's LQI on the device only after telling its listeners
         self.hass.loop.call_soon(self._publish_linkquality, ieee, device)
 
@@ -242,6 +247,14 @@ class AqaraGateway:
             self.radio.start_device_work(
                 self._async_configure(handle), f"{DOMAIN} configure {ieee}"
             )
+        elif handle.sleepy:
+            # A sleeping battery device would not hear a read now (its parent gives the frame
+            # up after seconds): it is read when it next talks, awake for a few seconds
+            handle.when_awake(
+                lambda: self.radio.start_device_work(
+                    self._async_initial_read(handle), f"{DOMAIN} read {ieee}"
+                )
+            )
         else:
             self.radio.start_device_work(self._async_initial_read(handle), f"{DOMAIN} read {ieee}")
 
@@ -319,6 +332,10 @@ class AqaraGateway:
             return None
         device = self.app.devices.get(zigpy_t.EUI64.convert(ieee))
         return device if isinstance(device, zigpy.device.Device) else None
+
+    def _is_sleepy(self, ieee: str) -> bool:
+        handle = self.handles.get(ieee)
+        return handle is not None and handle.sleepy
 
     def _watched_devices(self) -> Iterator[tuple[str, zigpy.device.Device]]:
         """The zigpy device of every handle, for the availability check."""

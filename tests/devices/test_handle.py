@@ -860,7 +860,8 @@ async def test_identify_for_the_options_seconds(app: FakeApp) -> None:
     handle.set_options({"identify_timeout": 12})
     await handle.async_write("identify", None)
     assert app.radio.sent[-1].payload == u16(12)
-    assert recorder.of("identify") == []  # a command: no value to show
+    # the confirmed command, told as its one value (the button shows no state)
+    assert recorder.of("identify") == ["identify", "identify"]
 
     app.radio.status = foundation.Status.FAILURE
     with pytest.raises(WriteFailed, match="identify"):

@@ -20,6 +20,7 @@ from .model import (
     ActionSource,
     AttributeSource,
     AttributeWrite,
+    ClusterCommandSource,
     CommandSource,
     CommandWrite,
     Definition,
@@ -137,7 +138,7 @@ def parse_signature(data: object) -> Signature:
 
 def _endpoint(expose: Expose) -> int | None:
     for source in expose.sources:
-        if isinstance(source, AttributeSource | CommandSource):
+        if isinstance(source, AttributeSource | ClusterCommandSource | CommandSource):
             return source.endpoint
         if isinstance(source, ActionSource):
             return source.endpoint

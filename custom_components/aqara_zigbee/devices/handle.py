@@ -13,7 +13,11 @@ Where values come from (all decoded here, per the definition's sources):
 * zigpy ``attribute_updated`` / ``attribute_read`` events (values set through zigpy's own
   API, e.g. ``cluster.update_attribute`` or ``cluster.read_attributes``);
 * heartbeats (genBasic 0xFF01, 0xFCC0 0x00F7), decoded by :mod:`..lumi.heartbeat`;
-* MultistateInput presentValue on the button endpoints → the ``action`` event expose.
+* MultistateInput presentValue on the button endpoints → the ``action`` event expose;
+  OnOff reports of older buttons, timed into click or hold where they tell only press and
+  release (WXKG01LM); gestures decoded with every attribute of their report (cubes' sides
+  and angles, knobs' rotations), their values confirmed before the action fires; the
+  cluster commands remotes send in command mode (Opple: On/Off, Step, Move, Stop...).
 
 The genBasic 0xFFF0 "prevent reset" request of WS-USC02/QBKG40LM is answered here too.
 """
@@ -42,6 +46,7 @@ from ..lumi.const import (
     BASIC_HEARTBEAT,
     BASIC_LUMI_WRITE,
     GROUPS,
+    IDENTIFY,
     LUMI_CLUSTER,
     LUMI_HEARTBEAT,
     LUMI_MANUFACTURER_CODE,
@@ -52,7 +57,7 @@ from ..lumi.const import (
 )
 from ..lumi.device import ensure_cluster
 from .model import (
-    DEFAULT_IDENTIFY_SECONDS,
+    DEFAULT_IDENTIFY_TIMEOUT,
     MEASUREMENTS,
     OPTION_IDENTIFY_TIMEOUT,
     OPTION_SPECS,
@@ -61,11 +66,14 @@ from .model import (
     AttributeSource,
     AttributeWrite,
     BindStep,
+    ClusterCommandSource,
     CommandSource,
     CommandWrite,
     ConfigureStep,
     Definition,
+    DerivedSource,
     Expose,
+    GestureSource,
     IasEnrollStep,
     IdentifyWrite,
     OnOffWrite,
@@ -75,6 +83,7 @@ from .model import (
     ReportAnswer,
     ReportStep,
     SequenceWrite,
+    TimedPressSource,
     WriteStep,
 )
 
@@ -87,11 +96,13 @@ ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
+_IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
-_IDENTIFY: Final = 0x0003
-_IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
+#: IAS Zone: Zone Status Change Notification (client command 0x00) and zoneStatus
+_ZONE_STATUS_CHANGE: Final = (0x0500, 0x00)
+_ZONE_STATUS: Final = 0x0002
 #: ZCL: a multiplier/divisor the device does not implement is 1
 _DEFAULT_FACTOR: Final = 1.0
 #: IAS Zone (ZCL 8.2): its CIE address attribute, the zone's enroll request (server to
@@ -119,6 +130,13 @@ class DeviceCommandError(Exception):
 class WriteFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """Writing an expose failed (delivery error, timeout, or non-success status)."""
 
+    #: the frame never reached the device (no answer, not acknowledged): not a refusal
+    undelivered: bool = False
+
+
+class WritePending(WriteFailed):
+    """A sleeping device did not take the write: it is sent again when the device wakes."""
+
 
 class ReadFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """Reading one or more exposes failed; ``key`` lists them comma separated."""
@@ -137,7 +155,10 @@ class HandleOptions:
     #: expose key → digits after the decimal point
     precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
-    identify_seconds: int = DEFAULT_IDENTIFY_SECONDS
+    #: other numeric options (a button's hold timeouts), by option key
+    numbers: Mapping[str, float] = field(default_factory=dict)
+    #: seconds an identify command makes the device flash
+    identify_timeout: int = DEFAULT_IDENTIFY_TIMEOUT
 
     @classmethod
     def from_mapping(
@@ -146,11 +167,16 @@ class HandleOptions:
         """Parse stored options; anything invalid, or not ``supported``, counts as unset."""
         calibrations: dict[str, float] = {}
         precisions: dict[str, int] = {}
+        numbers: dict[str, float] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
             value = options.get(key)
             # What the options form refuses counts as unset, as for saved network options
-            if spec is None or spec.expose_key is None or not spec.accepts(value):
+            if spec is None or not spec.accepts(value):
+                continue
+            if spec.expose_key is None:
+                if spec.kind is not bool:
+                    numbers[key] = float(value)  # type: ignore[arg-type]
                 continue
             if spec.kind is int:
                 precisions[spec.expose_key] = int(value)  # type: ignore[call-overload]
@@ -160,17 +186,18 @@ class HandleOptions:
             supported is None or OPTION_STATE_ACTION in supported
         )
         identify = options.get(OPTION_IDENTIFY_TIMEOUT)
-        identify_seconds = (
+        identify_timeout = (
             int(identify)  # type: ignore[call-overload]
-            if (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
-            and OPTION_SPECS[OPTION_IDENTIFY_TIMEOUT].accepts(identify)
-            else DEFAULT_IDENTIFY_SECONDS
+            if OPTION_SPECS[OPTION_IDENTIFY_TIMEOUT].accepts(identify)
+            and (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
+            else DEFAULT_IDENTIFY_TIMEOUT
         )
         return cls(
             calibrations=calibrations,
             precisions=precisions,
             state_action=state_action,
-            identify_seconds=identify_seconds,
+            numbers=numbers,
+            identify_timeout=identify_timeout,
         )
 
     def adjust(self, key: str, value: object) -> object:
@@ -203,7 +230,8 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        """A remote's commands, an IAS zone's notifications (Lumi clicks come as attributes)."""
+        """A remote's commands (generic client clusters, or a Lumi remote in command mode
+        telling its clicks), an IAS zone's notifications and enroll requests."""
         self._handle._on_cluster_command(self._cluster, tsn, command_id, args)
 
 
@@ -288,6 +316,14 @@ class DeviceHandle:
         self._factors: dict[Route, float] = {}
         self._held: dict[Route, object] = {}
         self._factor_reads: set[tuple[int, int]] = set()
+        #: a battery end device hears frames only while awake (after it sent something)
+        self.sleepy = definition is not None and definition.sleepy
+        #: writes a sleeping device missed, by expose key: delivered once it is heard again
+        self.pending_writes: dict[str, object] = {}
+        self._flushing = False
+        self._on_wake: Callable[[], None] | None = None
+        #: exposes computed from another expose's value (battery % from voltage)
+        self._derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
 
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
@@ -302,7 +338,22 @@ class DeviceHandle:
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
         # Keyed by (endpoint, cluster, output)
-        self._command_routes: dict[tuple[int, int, bool], list[tuple[Expose, CommandSource]]] = {}
+        self._cluster_command_routes: dict[
+            tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
+        ] = {}
+        # Press/release buttons (TimedPressSource), keyed like actions
+        self._press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
+        self._press_routes = {}
+        # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
+        self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
+        self._held_buttons: set[tuple[int, int]] = set()
+        # Commands of remotes (command mode), and the release each held button will need
+        self._command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]]
+        self._command_routes = {}
+        self._pending_releases: dict[int, str] = {}
+        # Gestures (cubes, knobs), keyed like actions by their trigger attribute
+        self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
+        self._gesture_routes = {}
         self._state_actions: frozenset[str] = frozenset()
         scaling_routes: set[Route] = set()
         for expose in self.exposes:
@@ -318,8 +369,21 @@ class DeviceHandle:
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
                 elif isinstance(source, CommandSource):
+                    command_key = (source.endpoint, source.cluster, source.command)
+                    self._command_routes[command_key] = (expose, source)
+                elif isinstance(source, TimedPressSource):
+                    press_key = (source.endpoint, source.cluster, source.attribute)
+                    self._press_routes[press_key] = (expose, source)
+                elif isinstance(source, GestureSource):
+                    gesture_key = (source.endpoint, source.cluster, source.trigger)
+                    self._gesture_routes[gesture_key] = (expose, source)
+                elif isinstance(source, DerivedSource):
+                    self._derived.setdefault(source.key, []).append((expose, source))
+                elif isinstance(source, ClusterCommandSource):
                     command_key = (source.endpoint, source.cluster, source.output)
-                    self._command_routes.setdefault(command_key, []).append((expose, source))
+                    self._cluster_command_routes.setdefault(command_key, []).append(
+                        (expose, source)
+                    )
         self._scaling_routes = frozenset(scaling_routes)
         for event in self._event_exposes():
             self._state_actions = self._state_actions | frozenset(event.state_action_options)
@@ -329,13 +393,25 @@ class DeviceHandle:
             {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
             | {
                 (endpoint, cluster)
-                for endpoint, cluster, _ in self._action_routes
+                for endpoint, cluster, _ in (
+                    *self._action_routes,
+                    *self._press_routes,
+                    *self._gesture_routes,
+                    *self._command_routes,
+                )
                 if endpoint is not None
             }
-            | {(endpoint, cluster) for endpoint, cluster, _ in self._command_routes}
+            | {(endpoint, cluster) for endpoint, cluster, _ in self._cluster_command_routes}
         )
         self._any_endpoint_clusters = frozenset(
-            cluster for endpoint, cluster, _ in self._action_routes if endpoint is None
+            cluster
+            for endpoint, cluster, _ in (
+                *self._action_routes,
+                *self._press_routes,
+                *self._gesture_routes,
+                *self._command_routes,
+            )
+            if endpoint is None
         )
 
     def _event_exposes(self) -> list[Expose]:
@@ -392,6 +468,10 @@ class DeviceHandle:
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
+        for timer in self._press_timers.values():
+            timer.cancel()
+        self._press_timers.clear()
+        self._held_buttons.clear()
 
     def _endpoints(self) -> list[zigpy.endpoint.Endpoint]:
         return [
@@ -433,7 +513,10 @@ class DeviceHandle:
     def _on_general_command(self, cluster: Cluster, hdr: foundation.ZCLHeader, args: Any) -> None:
         try:
             if hdr.command_id == _REPORT:
-                for record in getattr(args, "attribute_reports", ()):
+                records = list(getattr(args, "attribute_reports", ()))
+                if self._gesture_routes:
+                    self._on_gesture_report(cluster, records, hdr.tsn)
+                for record in records:
                     self._on_attribute(
                         cluster, record.attrid, record.value.value, report=True, tsn=hdr.tsn
                     )
@@ -454,7 +537,16 @@ class DeviceHandle:
             if cluster.cluster_id == IAS_ZONE and not output and command_id == _IAS_ENROLL_REQUEST:
                 self._spawn(self._async_enroll(endpoint.endpoint_id))
                 return
-            routes = self._command_routes.get((endpoint.endpoint_id, cluster.cluster_id, output))
+            routes = self._cluster_command_routes.get(
+                (endpoint.endpoint_id, cluster.cluster_id, output)
+            )
+            if not routes:
+                # No generic route: a Lumi zone's status, or a Lumi remote's command mode
+                if (cluster.cluster_id, command_id) == _ZONE_STATUS_CHANGE and args:
+                    self._on_zone_status(cluster, args[0], tsn)
+                else:
+                    self._on_command(cluster, tsn, command_id, args)
+                return
             arguments = tuple(args) if isinstance(args, tuple | list) else ()
             for expose, source in routes or ():
                 value = source.decoder.decode(command_id, arguments)
@@ -470,6 +562,12 @@ class DeviceHandle:
             _LOGGER.exception(
                 "Failed to decode a command from %s: %r %r", self.ieee, command_id, args
             )
+
+    def _on_zone_status(self, cluster: Cluster, zone_status: object, tsn: int) -> None:
+        try:
+            self._on_attribute(cluster, _ZONE_STATUS, int(zone_status), report=True, tsn=tsn)  # type: ignore[call-overload]
+        except Exception:
+            _LOGGER.exception("Failed to decode a zone status of %s: %r", self.ieee, zone_status)
 
     def _on_attribute_event(
         self, cluster: Cluster, event: AttributeUpdatedEvent | AttributeReadEvent
@@ -496,6 +594,15 @@ class DeviceHandle:
                 ):
                     self._spawn(self._async_answer(answer))
         route = (endpoint_id, cluster_id, attr_id)
+        if self._gesture_route(route) is not None:
+            return  # decoded with the whole report (_on_gesture_report)
+        press_route = self._press_routes.get(route) or self._press_routes.get(
+            (None, cluster_id, attr_id)
+        )
+        if press_route is not None:
+            if report:
+                self._on_press(press_route, endpoint_id, raw, tsn)
+            return
         action_route = self._action_routes.get(route) or self._action_routes.get(
             (None, cluster_id, attr_id)
         )
@@ -604,7 +711,7 @@ class DeviceHandle:
         expose, source = route
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
-        action = dict(source.actions).get(int(raw))
+        action = dict(source.actions).get(int(raw), source.otherwise)
         if action is None and source.release is None:
             return  # hold / release / triple: not an event type of this model
         if tsn is not None and self._is_duplicate(endpoint_id, tsn):
@@ -612,8 +719,127 @@ class DeviceHandle:
             return
         if source.release is not None:
             self._on_release(source.release, expose.key, endpoint_id, int(raw))
+        if source.auto_release is not None:
+            self._schedule_auto_release(expose.key, source.auto_release, endpoint_id, int(raw))
         if action is not None:
             self._fire(expose.key, action)
+
+    def _schedule_auto_release(
+        self, key: str, auto_release: tuple[int, str, float], endpoint_id: int, raw: int
+    ) -> None:
+        """Any frame of the button cancels the release it was owed; a hold owes one."""
+        hold_value, release, seconds = auto_release
+        button = (endpoint_id, -1)  # apart from the press/release buttons' timers
+        self._cancel_press_timer(button)
+        if raw == hold_value:
+            self._press_timers[button] = asyncio.get_running_loop().call_later(
+                seconds, self._auto_release, key, release, button
+            )
+
+    def _auto_release(self, key: str, release: str, button: tuple[int, int]) -> None:
+        self._press_timers.pop(button, None)
+        self._fire(key, release)
+
+    def _on_command(self, cluster: Cluster, tsn: int, command_id: int, args: Any) -> None:
+        """A command a remote sent (to us, or to a group we hear): its click."""
+        try:
+            endpoint_id = cluster.endpoint.endpoint_id
+            found = self._command_routes.get(
+                (endpoint_id, cluster.cluster_id, command_id)
+            ) or self._command_routes.get((None, cluster.cluster_id, command_id))
+            if found is None or self._is_duplicate(endpoint_id, tsn):
+                return
+            expose, source = found
+            mode = args[0] if isinstance(args, list | tuple) and len(args) else None
+            mode = int(mode) if isinstance(mode, int) else None
+            if source.stops or (mode is not None and mode in source.stop_modes):
+                release = self._pending_releases.pop(endpoint_id, None)
+                if release is not None:
+                    self._fire(expose.key, release)
+                return
+            actions = dict(source.actions)
+            action = actions.get(mode, actions.get(None)) if mode is not None else actions.get(None)
+            if action is None:
+                return
+            release = dict(source.releases).get(action)
+            if release is not None:
+                self._pending_releases[endpoint_id] = release
+            self._fire(expose.key, action)
+        except Exception:
+            # A decoding bug must never break zigpy's frame processing
+            _LOGGER.exception("Failed to decode a command from %s: %r", self.ieee, args)
+
+    def _on_press(
+        self, route: tuple[Expose, TimedPressSource], endpoint_id: int, raw: object, tsn: int | None
+    ) -> None:
+        """A press starts the hold timer; a release ends a hold, or was a click."""
+        expose, source = route
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            return
+        if tsn is not None and self._is_duplicate(endpoint_id, tsn):
+            return
+        button = (endpoint_id, source.cluster)
+        if int(raw) == source.pressed:
+            self._cancel_press_timer(button)
+            self._held_buttons.discard(button)
+            hold_ms = self.options.numbers.get(source.hold_option, source.hold_after_ms)
+            self._press_timers[button] = asyncio.get_running_loop().call_later(
+                hold_ms / 1000, self._on_held, expose.key, source, button
+            )
+        elif int(raw) == source.released:
+            if button in self._held_buttons:
+                self._held_buttons.discard(button)
+                self._cancel_press_timer(button)
+                self._fire(expose.key, source.release)
+            elif self._cancel_press_timer(button):
+                self._fire(expose.key, source.click)
+
+    def _on_held(self, key: str, source: TimedPressSource, button: tuple[int, int]) -> None:
+        """Still pressed after the hold timeout: a hold (forgotten if no release comes)."""
+        self._press_timers.pop(button, None)
+        self._held_buttons.add(button)
+        self._fire(key, source.hold)
+        expire_ms = self.options.numbers.get(source.expire_option, source.expire_after_ms)
+        self._press_timers[button] = asyncio.get_running_loop().call_later(
+            expire_ms / 1000, self._forget_hold, button
+        )
+
+    def _forget_hold(self, button: tuple[int, int]) -> None:
+        """No release came: the next release is not this hold's."""
+        self._press_timers.pop(button, None)
+        self._held_buttons.discard(button)
+
+    def _cancel_press_timer(self, button: tuple[int, int]) -> bool:
+        timer = self._press_timers.pop(button, None)
+        if timer is None:
+            return False
+        timer.cancel()
+        return True
+
+    def _gesture_route(self, route: Route) -> tuple[Expose, GestureSource] | None:
+        return self._gesture_routes.get(route) or self._gesture_routes.get((None, *route[1:]))
+
+    def _on_gesture_report(self, cluster: Cluster, records: list[Any], tsn: int) -> None:
+        """Decode a gesture from every attribute of the report that carries its trigger."""
+        endpoint_id = cluster.endpoint.endpoint_id
+        attributes = {record.attrid: _raw_value(record.value.value) for record in records}
+        for attr_id in attributes:
+            found = self._gesture_route((endpoint_id, cluster.cluster_id, attr_id))
+            if found is None:
+                continue
+            expose, source = found
+            gesture = source.decoder.decode(attributes)
+            if gesture is None:
+                continue
+            if self._is_duplicate(endpoint_id, tsn):
+                _LOGGER.debug("Dropping repeated gesture (TSN %s) from %s", tsn, self.ieee)
+                return
+            # The side or angle first: an automation woken by the action reads them
+            for key, value in gesture.values.items():
+                if self.definition is not None and self.definition.has(key):
+                    self._confirm(self.definition.expose(key), value, from_report=True)
+            if gesture.action is not None and gesture.action in expose.options:
+                self._fire(expose.key, gesture.action)
 
     def _on_release(self, release: ReleaseActions, key: str, endpoint_id: int, raw: int) -> None:
         """Fire what a release ended (a click or a hold); remember holds."""
@@ -647,6 +873,10 @@ class DeviceHandle:
         self._notify(key, action)
 
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
+        for derived, source in self._derived.get(expose.key, ()):
+            derived_value = source.codec.decode(value)
+            if derived_value is not None:
+                self._confirm(derived, derived_value, from_report=from_report)
         value = self.options.adjust(expose.measurement_key, value)
         self.values[expose.key] = value
         self._notify(expose.key, value)
@@ -767,14 +997,54 @@ class DeviceHandle:
 
         The value becomes :attr:`values`' state only once the device confirmed it. Raises
         :class:`WriteFailed` on an invalid value, delivery error, timeout or non-success.
+        A sleeping battery device that does not take the frame raises :class:`WritePending`:
+        the write is kept and sent again when the device is next heard (awake).
         """
+        try:
+            await self._async_write(key, value)
+        except WritePending:
+            raise
+        except WriteFailed as exc:
+            if not (self.sleepy and exc.undelivered):
+                raise
+            self.pending_writes[key] = value
+            raise WritePending(key, f"{exc.reason}; sent when the device wakes up") from exc
+        self.pending_writes.pop(key, None)
+
+    def when_awake(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, at the next frame from the device (it is awake then)."""
+        self._on_wake = callback
+
+    def device_heard(self) -> None:
+        """A frame came from the device: a sleeping one is awake now, send what it missed."""
+        if self._on_wake is not None:
+            on_wake, self._on_wake = self._on_wake, None
+            on_wake()
+        if self.pending_writes and not self._flushing:
+            self._flushing = True
+            self._spawn(self._async_flush_pending())
+
+    async def _async_flush_pending(self) -> None:
+        try:
+            for key, value in list(self.pending_writes.items()):
+                if self.pending_writes.get(key) is not value:
+                    continue  # replaced by a newer value meanwhile: that one is sent next
+                try:
+                    await self._async_write(key, value)
+                except WriteFailed as exc:
+                    if exc.undelivered:
+                        return  # asleep again: kept for its next wake-up
+                    _LOGGER.warning("%s: the pending %s was refused: %s", self.ieee, key, exc)
+                if self.pending_writes.get(key) is value:
+                    del self.pending_writes[key]
+        finally:
+            self._flushing = False
+
+    async def _async_write(self, key: str, value: object) -> None:
         expose = self._expose(key, WriteFailed)
         write = expose.write
         if write is None or not expose.writable:
             raise WriteFailed(key, "not writable")
-        if isinstance(write, IdentifyWrite):
-            await self._identify(key, write)
-            return  # a command, no state: the device's answer is all there is to confirm
         try:
             if isinstance(write, CommandWrite):
                 for other_key, other_value in (await self._command(key, write, value)).items():
@@ -785,6 +1055,8 @@ class DeviceHandle:
                 return
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
+            elif isinstance(write, IdentifyWrite):
+                confirmed = await self._identify(write)
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
@@ -807,7 +1079,11 @@ class DeviceHandle:
             raise
         except DeviceCommandError as exc:
             raise WriteFailed(key, exc.reason) from exc
-        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+        except (TimeoutError, zigpy.exceptions.DeliveryError) as exc:
+            failed = WriteFailed(key, f"{type(exc).__name__}: {exc}")
+            failed.undelivered = True
+            raise failed from exc
+        except (zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
             raise WriteFailed(key, f"{type(exc).__name__}: {exc}") from exc
         self._confirm(expose, confirmed, from_report=False)
 
@@ -821,17 +1097,16 @@ class DeviceHandle:
             raise WriteFailed(key, f"status {status!r}")
         return value
 
-    async def _identify(self, key: str, write: IdentifyWrite) -> None:
-        try:
-            cluster = self._cluster(write.endpoint, _IDENTIFY)
-            result = await cluster.command(
-                _IDENTIFY_COMMAND, self.options.identify_seconds, expect_reply=True
-            )
-        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
-            raise WriteFailed(key, f"{type(exc).__name__}: {exc}") from exc
+    async def _identify(self, write: IdentifyWrite) -> str:
+        """Make the device flash for ``identify_timeout`` seconds."""
+        cluster = self._cluster(write.endpoint, IDENTIFY)
+        result = await cluster.command(
+            _IDENTIFY_COMMAND, self.options.identify_timeout, expect_reply=True
+        )
         status = getattr(result, "status", None)
         if not _status_ok(status):
-            raise WriteFailed(key, f"status {status!r}")
+            raise DeviceCommandError("identify", f"status {status!r}")
+        return "identify"
 
     async def _command(self, key: str, write: CommandWrite, value: object) -> Mapping[str, object]:
         """Send a cluster command; what its success confirms (the default response)."""

@@ -278,6 +278,84 @@ class ActionSource:
     cluster: int = MULTISTATE_INPUT
     attribute: int = PRESENT_VALUE
     release: ReleaseActions | None = None
+    #: the action of any other value (WXKG01LM: five clicks or more are "many")
+    otherwise: str | None = None
+    #: a hold the button never tells the end of: (hold value, release action, seconds)
+    #: fires the release when nothing else came from the button that long
+    auto_release: tuple[int, str, float] | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TimedPressSource:
+    """A button that tells only press and release (WXKG01LM's OnOff 0 and 1).
+
+    As Zigbee2MQTT does, a press still held after the ``hold_option`` device option (ms,
+    else ``hold_after_ms``) fires ``hold``, its release then ``release``; a shorter press
+    fires ``click`` on release. A hold whose release never comes is forgotten after the
+    ``expire_option`` (else ``expire_after_ms``).
+    """
+
+    endpoint: int | None
+    cluster: int
+    attribute: int
+    pressed: int
+    released: int
+    click: str
+    hold: str
+    release: str
+    hold_option: str
+    expire_option: str
+    hold_after_ms: float = 1000.0
+    expire_after_ms: float = 4000.0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CommandSource:
+    """A cluster command a remote sends its bound devices, told as a click (command mode).
+
+    ``actions`` maps the command's first argument (a step or move mode) to the action,
+    None for any; a ``stop_modes`` argument or a ``stops`` command ends the button held by
+    an action of ``releases`` (hold action → release action) with that release.
+    """
+
+    endpoint: int | None
+    cluster: int
+    command: int
+    actions: tuple[tuple[int | None, str], ...] = ()
+    stop_modes: tuple[int, ...] = ()
+    stops: bool = False
+    releases: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gesture:
+    """What one frame told: an action (None: none) and values of other exposes (a side)."""
+
+    action: str | None
+    values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@runtime_checkable
+class GestureDecoder(Protocol):
+    """Turns the attributes of one report into a gesture (cubes, knobs)."""
+
+    def decode(self, attributes: Mapping[int, object]) -> Gesture | None:
+        """The gesture these attributes tell, None when they tell nothing known."""
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        """Every action the decoder can return."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class GestureSource:
+    """A report whose attribute ``trigger`` carries a gesture, decoded with every attribute
+    of the same report (a knob sends its angle and speed along with the rotation event)."""
+
+    endpoint: int | None  # None: from any endpoint
+    cluster: int
+    trigger: int
+    decoder: GestureDecoder
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -294,7 +372,7 @@ class CommandDecoder(Protocol):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class CommandSource:
+class ClusterCommandSource:
     """Cluster commands a device sends: a remote's OnOff/Level/Scenes client commands
     (actions of the event expose), or a server's notification (IAS Zone status change).
 
@@ -307,7 +385,29 @@ class CommandSource:
     output: bool = False
 
 
-Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource | CommandSource
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DerivedSource:
+    """A value computed from another expose's confirmed value (battery % from its voltage).
+
+    ``codec.decode`` gets the other expose's value as decoded, before any device option
+    (a voltage calibration) adjusts it: Zigbee2MQTT derives from the raw reading too.
+    """
+
+    key: str
+    codec: Codec
+
+
+Source = (
+    AttributeSource
+    | HeartbeatSource
+    | ActionSource
+    | CommandSource
+    | ClusterCommandSource
+    | TimedPressSource
+    | GestureSource
+    | LinkQualitySource
+    | DerivedSource
+)
 
 
 # --------------------------------------------------------------------------- writes
@@ -347,9 +447,9 @@ class SequenceWrite:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class IdentifyWrite:
-    """Identify's Identify command (0x00) on an endpoint, for the device option's seconds."""
+    """Identify command (0x00) for ``identify_timeout`` seconds (the device option)."""
 
-    endpoint: int
+    endpoint: int = 1
 
 
 @runtime_checkable
@@ -429,6 +529,9 @@ class Expose:
     #: the expose's Zigbee2MQTT type when its platform does not say it (``binary``,
     #: ``numeric``, ``enum``; None: from the platform)
     kind: str | None = None
+    #: Home Assistant shows the opposite of Zigbee2MQTT's value (``contact`` is true when
+    #: closed; a door binary sensor is on when open)
+    z2m_inverted: bool = False
 
     @property
     def readable(self) -> bool:
@@ -565,6 +668,8 @@ class Measurement:
     percentual: bool  # calibration is ``value * (1 + c / 100)`` instead of ``value + c``
     #: digits kept after a calibration when no precision is configured (drops float noise)
     calibrated_digits: int
+    #: Zigbee2MQTT offers ``<key>_precision`` too (not for illuminance, voc)
+    precision_option: bool = True
 
 
 #: Numeric exposes with calibration/precision options, as Zigbee2MQTT names them
@@ -576,6 +681,12 @@ MEASUREMENTS: Final[Mapping[str, Measurement]] = MappingProxyType(
         "energy": Measurement(percentual=True, calibrated_digits=2),
         "voltage": Measurement(percentual=True, calibrated_digits=2),
         "current": Measurement(percentual=True, calibrated_digits=2),
+        # Battery sensors (Zigbee2MQTT's default precisions: 2, 2, 1; illuminance/voc: 0)
+        "temperature": Measurement(percentual=False, calibrated_digits=2),
+        "humidity": Measurement(percentual=False, calibrated_digits=2),
+        "pressure": Measurement(percentual=False, calibrated_digits=1),
+        "illuminance": Measurement(percentual=True, calibrated_digits=0, precision_option=False),
+        "voc": Measurement(percentual=False, calibrated_digits=0, precision_option=False),
     }
 )
 
@@ -634,8 +745,12 @@ OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = calibration_key("device_temperatu
 OPTION_DEVICE_TEMPERATURE_PRECISION: Final = precision_key("device_temperature")
 OPTION_STATE_ACTION: Final = "state_action"
 OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
-#: Zigbee2MQTT's identify lasts 3 s unless the option says otherwise
-DEFAULT_IDENTIFY_SECONDS: Final = 3
+OPTION_HOLD_TIMEOUT: Final = "hold_timeout"
+OPTION_HOLD_TIMEOUT_EXPIRE: Final = "hold_timeout_expire"
+#: Zigbee2MQTT bounds neither timeout above; a minute is far beyond any press
+_TIMEOUT_MAX_MS: Final = 60000
+#: Zigbee2MQTT's default identification time (seconds)
+DEFAULT_IDENTIFY_TIMEOUT: Final = 3
 
 OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
     {
@@ -649,7 +764,7 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
         OPTION_IDENTIFY_TIMEOUT: OptionSpec(
             key=OPTION_IDENTIFY_TIMEOUT,
             kind=int,
-            default=DEFAULT_IDENTIFY_SECONDS,
+            default=DEFAULT_IDENTIFY_TIMEOUT,
             description="Sets the duration of the identification procedure in seconds (i.e., "
             "how long the device would flash).The value ranges from 1 to 30 seconds "
             "(default: 3).",
@@ -657,10 +772,38 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             maximum=30,
             step=1,
         ),
+        OPTION_HOLD_TIMEOUT: OptionSpec(
+            key=OPTION_HOLD_TIMEOUT,
+            kind=int,
+            default=None,  # unset: 1000 ms
+            description="The WXKG01LM only reports a button press and release.By default, a "
+            "hold action is published when there is at least 1000 ms between both events. It "
+            "could be that due to delays in the network the release message is received late. "
+            "This causes a single click to be identified as a hold action. If you are "
+            "experiencing this you can try experimenting with this option (e.g. set it to "
+            "2000) (value is in ms).",
+            minimum=0,
+            maximum=_TIMEOUT_MAX_MS,
+            step=1,
+        ),
+        OPTION_HOLD_TIMEOUT_EXPIRE: OptionSpec(
+            key=OPTION_HOLD_TIMEOUT_EXPIRE,
+            kind=int,
+            default=None,  # unset: 4000 ms
+            description="Sometimes it happens that the button does not send a release. To "
+            "avoid problems a release is automatically send after a timeout. The default "
+            "timeout is 4000 ms, you can increase it with this option (value is in ms).",
+            minimum=0,
+            maximum=_TIMEOUT_MAX_MS,
+            step=1,
+        ),
         **{
             spec.key: spec
             for expose_key, measurement in MEASUREMENTS.items()
-            for spec in (_calibration_spec(expose_key, measurement), _precision_spec(expose_key))
+            for spec in (
+                _calibration_spec(expose_key, measurement),
+                *((_precision_spec(expose_key),) if measurement.precision_option else ()),
+            )
         },
     }
 )
@@ -692,6 +835,9 @@ class Feature:
     heartbeat_read: AttributeSource | None = None
     ota_image_type: int | None = None
     answers: tuple[ReportAnswer, ...] = ()
+    #: a battery (sleepy) end device: it hears frames only when it polls its parent, so
+    #: writes wait for it to wake and its availability uses the battery timeout
+    sleepy: bool = False
 
 
 def _unique[T](items: Iterable[T]) -> tuple[T, ...]:
@@ -719,6 +865,8 @@ class Definition:
     heartbeat_read: AttributeSource | None = field(init=False)
     ota_image_type: int | None = field(init=False)
     answers: tuple[ReportAnswer, ...] = field(init=False)
+    #: a battery end device that sleeps between polls (a feature says so)
+    sleepy: bool = field(init=False)
     #: heartbeat TLV index → (key, codec): every entry this model's heartbeat is read for
     heartbeat_profile: Mapping[int, tuple[str, Codec]] = field(init=False, repr=False)
     _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
@@ -740,6 +888,9 @@ class Definition:
         object.__setattr__(self, "answers", _unique(a for f in self.features for a in f.answers))
         object.__setattr__(self, "heartbeat_read", next(iter(reads), None))
         object.__setattr__(self, "ota_image_type", next(iter(images), None))
+        object.__setattr__(self, "sleepy", any(feature.sleepy for feature in self.features))
+        if self.sleepy and self.is_router:
+            raise ValueError(f"{self.model}: a router never sleeps")
         object.__setattr__(self, "heartbeat_profile", self._heartbeat_profile())
         by_key = {expose.key: expose for expose in exposes}
         if len(by_key) != len(exposes):
@@ -754,8 +905,15 @@ class Definition:
             for source in expose.sources
             if isinstance(source, ActionSource)
         ]
-        if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
-            raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
+        routes = [(action.cluster, action.attribute) for action in actions]
+        for action, route in zip(actions, routes, strict=True):
+            # Any-endpoint clicks of an attribute would shadow a button's own endpoint
+            if action.endpoint is ANY_ENDPOINT and routes.count(route) > 1:
+                raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
+        for expose in exposes:
+            for source in expose.sources:
+                if isinstance(source, DerivedSource) and source.key not in by_key:
+                    raise ValueError(f"{self.model}: {expose.key} derives from a missing key")
         for key in options:
             expose_key = OPTION_SPECS[key].expose_key
             if expose_key is not None and expose_key not in measured:
@@ -789,11 +947,14 @@ class Definition:
         for feature in self.features:
             for extra in feature.heartbeat_fields:
                 profile[extra.index] = (extra.key, extra.codec)
+        # An expose takes its index over from a diagnostics-only field (battery voltage)
+        by_exposes: dict[int, str] = {}
         for expose in self.exposes:
             for source in expose.sources:
                 if isinstance(source, HeartbeatSource):
-                    if profile.get(source.index, (expose.key,))[0] != expose.key:
+                    if by_exposes.get(source.index, expose.key) != expose.key:
                         raise ValueError(f"{self.model}: heartbeat index {source.index} twice")
+                    by_exposes[source.index] = expose.key
                     profile[source.index] = (expose.key, source.codec)
         return MappingProxyType(profile)
 

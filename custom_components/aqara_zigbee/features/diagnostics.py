@@ -21,6 +21,7 @@ from ..devices.model import (
     HeartbeatSource,
     LinkQualitySource,
     Platform,
+    Source,
     TlvWhole,
 )
 from ..lumi.const import (
@@ -109,8 +110,11 @@ def device_temperature(*, precision_option: bool = False) -> Feature:
     return Feature(exposes=(expose,), options=options)
 
 
-def power_outage_count() -> Feature:
-    """Power cuts since pairing: heartbeat, and 0xFCC0 0x0002 reports (never answered to reads)."""
+def power_outage_count(*, extra_sources: tuple[Source, ...] = ()) -> Feature:
+    """Power cuts since pairing: heartbeat, and 0xFCC0 0x0002 reports (never answered to reads).
+
+    ``extra_sources``: where else the model says it (an old sensor's structure report).
+    """
     expose = Expose(
         key="power_outage_count",
         platform=Platform.SENSOR,
@@ -121,6 +125,7 @@ def power_outage_count() -> Feature:
         sources=(
             HeartbeatSource(index=_POWER_OUTAGE_COUNT_INDEX, codec=_POWER_OUTAGE_COUNT_CODEC),
             lumi_attribute(ATTR_POWER_OUTAGE_COUNT, NUMBER, readable=False),
+            *extra_sources,
         ),
     )
     return Feature(exposes=(expose,))

@@ -16,7 +16,7 @@ from typing import Final
 from ..devices.model import (
     RO,
     AttributeSource,
-    CommandSource,
+    ClusterCommandSource,
     Expose,
     Feature,
     IasEnrollStep,
@@ -97,7 +97,7 @@ def _status_bit(
                 attribute=ZONE_STATUS,
                 codec=BitCodec(bit),
             ),
-            CommandSource(
+            ClusterCommandSource(
                 endpoint=place.endpoint, cluster=IAS_ZONE, decoder=ZoneStatusNotification(bit)
             ),
         ),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
-from ..devices.model import Access, BindStep, CommandSource, Expose, Feature, Platform
+from ..devices.model import Access, BindStep, ClusterCommandSource, Expose, Feature, Platform
 from ._zcl import COLOR_CONTROL, LEVEL_CONTROL, ON_OFF, SCENES, WINDOW_COVERING
 
 #: On/Off commands (ZCL 3.8.2.3): off, on, toggle, off with effect, on with recall global
@@ -141,14 +141,14 @@ def _actions(cluster: int) -> tuple[str, ...]:
 def remote(clusters: Mapping[int, tuple[int, ...]], *, suffixed: bool) -> Feature:
     """One ``action`` event for every client OnOff/Level/Scenes cluster; ``clusters`` maps
     each endpoint to them. ``suffixed``: actions end in ``_<endpoint>`` (several endpoints)."""
-    sources: list[CommandSource] = []
+    sources: list[ClusterCommandSource] = []
     options: list[str] = []
     binds: list[BindStep] = []
     for endpoint, endpoint_clusters in clusters.items():
         suffix = f"_{endpoint}" if suffixed else ""
         for cluster in endpoint_clusters:
             sources.append(
-                CommandSource(
+                ClusterCommandSource(
                     endpoint=endpoint,
                     cluster=cluster,
                     decoder=RemoteCommands(cluster, suffix),

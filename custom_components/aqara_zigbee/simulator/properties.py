@@ -34,6 +34,11 @@ class Property:
     writable: bool = False
     #: the real unit sends something when it changes (else only a read finds it, if any)
     reported: bool = True
+    #: the value of a moment (a cube's side in a gesture, a knob's angle): it exists only as
+    #: the device tells it, never as a state to set or read back silently
+    momentary: bool = False
+    #: a command (identify), not a value: exercising it again gives the same
+    command: bool = False
 
 
 class PropertyError(ValueError):

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..clock import SimTimer
 from ..clusters import GROUPS, IDENTIFY, SCENES
-from ..properties import Property
+from ..properties import Property, PropertyError
 from ..zcl import DataType, FrameType, Status, ZclHeader, encode_value
 from ..zcl_server import Attribute, AttrTable, Reply, as_int
 from .base import NOT_MINE, Behaviour, CommandResult
@@ -99,35 +99,13 @@ class Groups(Behaviour):
 
 
 class Identify(Behaviour):
-    """Identify time (attribute and commands); the unit blinks, nothing goes on the air.
-
-    ``exposed``: the model's page has the ``identify`` command (Zigbee2MQTT's m.identify);
-    its property is how long the unit was last told to blink (seconds).
-    """
+    """Identify time (attribute and commands); the unit blinks, nothing goes on the air."""
 
     def __init__(self, *, exposed: bool = False) -> None:
-        self.exposed = exposed
         self.identify_time = 0
-        self.last_request = 0
         self._timer: SimTimer | None = None
-
-    def properties(self) -> list[Property]:
-        if not self.exposed:
-            return []
-
-        def change(value: object, report: bool) -> None:
-            self.start(as_int(value))
-
-        return [
-            Property(
-                "identify",
-                read=lambda: self.last_request,
-                change=change,
-                pick=lambda current: 5 if current != 5 else 7,
-                writable=True,
-                reported=False,
-            )
-        ]
+        #: the model's page shows ``identify`` (its value while flashing: "identify")
+        self.exposed = exposed
 
     def server_attributes(self, ep: int, cluster: int) -> AttrTable:
         if cluster == IDENTIFY:
@@ -138,12 +116,32 @@ class Identify(Behaviour):
         self.start(as_int(value))
         return Status.SUCCESS
 
+    def properties(self) -> list[Property]:
+        if not self.exposed:
+            return []
+
+        def change(value: object, _report: bool) -> None:
+            if value != "identify":
+                raise PropertyError(f"identify takes 'identify', not {value!r}")
+            self.start(3)
+
+        return [
+            Property(
+                "identify",
+                read=lambda: "identify" if self.identify_time > 0 else None,
+                change=change,
+                pick=lambda _current: "identify",
+                writable=True,
+                reported=False,
+                command=True,
+            )
+        ]
+
     def start(self, seconds: int) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
         self.identify_time = seconds
-        self.last_request = seconds
         if seconds > 0:
 
             def done() -> None:
