@@ -53,8 +53,10 @@ from ..lumi.const import (
 from ..lumi.device import ensure_cluster
 from .model import (
     MEASUREMENTS,
+    OPTION_OCCUPANCY_TIMEOUT,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
+    OPTION_VIBRATION_TIMEOUT,
     ActionSource,
     AttributeSource,
     AttributeWrite,
@@ -90,6 +92,9 @@ Route = tuple[int, int, int]  # (endpoint, cluster, attribute)
 
 Listener = Callable[[str, object], None]
 
+#: options holding the timeout of a set-only binary sensor (:class:`ClearAfter`)
+CLEARING_OPTIONS: Final = frozenset({OPTION_OCCUPANCY_TIMEOUT, OPTION_VIBRATION_TIMEOUT})
+
 
 class DeviceCommandError(Exception):
     """A request to the device failed."""
@@ -121,6 +126,8 @@ class HandleOptions:
     #: expose key → digits after the decimal point
     precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
+    #: option key → seconds (``occupancy_timeout``...: when a set-only binary sensor clears)
+    timeouts: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(
@@ -129,11 +136,17 @@ class HandleOptions:
         """Parse stored options; anything invalid, or not ``supported``, counts as unset."""
         calibrations: dict[str, float] = {}
         precisions: dict[str, int] = {}
+        timeouts: dict[str, float] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
             value = options.get(key)
             # What the options form refuses counts as unset, as for saved network options
-            if spec is None or spec.expose_key is None or not spec.accepts(value):
+            if spec is None or not spec.accepts(value):
+                continue
+            if key in CLEARING_OPTIONS:
+                timeouts[key] = float(value)  # type: ignore[arg-type]
+                continue
+            if spec.expose_key is None:
                 continue
             if spec.kind is int:
                 precisions[spec.expose_key] = int(value)  # type: ignore[call-overload]
@@ -142,7 +155,12 @@ class HandleOptions:
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
-        return cls(calibrations=calibrations, precisions=precisions, state_action=state_action)
+        return cls(
+            calibrations=calibrations,
+            precisions=precisions,
+            state_action=state_action,
+            timeouts=timeouts,
+        )
 
     def adjust(self, key: str, value: object) -> object:
         """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
@@ -258,6 +276,8 @@ class DeviceHandle:
         self._factors: dict[Route, float] = {}
         self._held: dict[Route, object] = {}
         self._factor_reads: set[tuple[int, int]] = set()
+        # Set-only binary sensors (motion): the pending clear of each, by expose key
+        self._clear_timers: dict[str, asyncio.TimerHandle] = {}
 
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
@@ -352,6 +372,9 @@ class DeviceHandle:
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
+        for timer in self._clear_timers.values():
+            timer.cancel()
+        self._clear_timers.clear()
 
     def _endpoints(self) -> list[zigpy.endpoint.Endpoint]:
         return [
@@ -579,6 +602,9 @@ class DeviceHandle:
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
         value = self.options.adjust(expose.key, value)
         self.values[expose.key] = value
+        if expose.clears_after is not None:
+            # Each detection restarts the clock; a device-sent "clear" ends it
+            self._schedule_clear(expose, self.clear_timeout(expose) if value is True else None)
         self._notify(expose.key, value)
         if (
             from_report
@@ -590,6 +616,52 @@ class DeviceHandle:
             action = expose.state_actions[0 if value else 1]
             if action in self._state_actions:
                 self._fire(ACTION_KEY, action)
+
+    # ------------------------------------------------------------------ clearing
+
+    def clear_timeout(self, expose: Expose) -> float:
+        """Seconds a detection of this set-only binary sensor lasts (0: until the next)."""
+        clears = expose.clears_after
+        if clears is None:
+            return 0.0
+        interval = self.values.get(clears.interval_key) if clears.interval_key else None
+        return clears.timeout(self.options.timeouts.get(clears.option), interval)
+
+    def resume_clearing(self, key: str, elapsed: float) -> bool:
+        """A detection restored after a restart, ``elapsed`` seconds old: still on?
+
+        Schedules the clear for what remains of its timeout; a detection older than its
+        timeout is over (a restored "on" never sticks).
+        """
+        if self.definition is None or not self.definition.has(key):
+            return False
+        expose = self.definition.expose(key)
+        if expose.clears_after is None or key in self.values:
+            return False  # the device spoke since the start: its value stands
+        timeout = self.clear_timeout(expose)
+        if timeout == 0:
+            return True  # never cleared by time, as before the restart
+        if elapsed >= timeout:
+            return False
+        self._schedule_clear(expose, timeout - max(elapsed, 0.0))
+        return True
+
+    def _schedule_clear(self, expose: Expose, delay: float | None) -> None:
+        pending = self._clear_timers.pop(expose.key, None)
+        if pending is not None:
+            pending.cancel()
+        if delay is None or delay <= 0 or not self._started:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop (synchronous caller): nothing can clear it later
+        self._clear_timers[expose.key] = loop.call_later(delay, self._clear, expose.key)
+
+    def _clear(self, key: str) -> None:
+        self._clear_timers.pop(key, None)
+        self.values[key] = False
+        self._notify(key, False)
 
     # ------------------------------------------------------------------ prevent reset
 
