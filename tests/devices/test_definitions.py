@@ -292,6 +292,10 @@ _PAGE_OPTION = "seed model: the option is on its page; the library dropped it (p
 _BUTTON_SUFFIX = "Zigbee2MQTT publishes the gestures with the button (buttonLookup)"
 _STATE_ACTION = "state_action comes with every relay here; the old definition lacks it"
 _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image type unknown"
+# Zigbee2MQTT's list option publishes extra {"no_occupancy_since": N} messages N seconds after
+# the last detection; in Home Assistant the occupancy entity's last change is that, and
+# automations wait on it ("off for N seconds") without a message per delay
+_NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
 DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # The seed pages predate the library's move to the Aqara vendor and its new descriptions
     ("ZNCZ02LM", "identity", "description"): _SEED_PAGE,
@@ -340,6 +344,19 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # either model: no image type is known to ask a server for
     ("QBKG27LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("QBKG28LM", "identity", "ota"): _NO_OTA_IMAGE,
+    # Issue 15, motion sensors (s15b)
+    ("RTCGQ15LM", "identity", "ota"): _NO_OTA_IMAGE,
+    **{
+        (model, "options", "no_occupancy_since"): _NO_OCCUPANCY_SINCE
+        for model in (
+            "RTCGQ01LM",
+            "RTCGQ11LM",
+            "RTCGQ12LM",
+            "RTCGQ13LM",
+            "RTCGQ14LM",
+            "RTCGQ15LM",
+        )
+    },
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the
