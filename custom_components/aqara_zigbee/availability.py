@@ -35,10 +35,18 @@ type WatchedDevices = Callable[[], Iterable[tuple[str, zigpy.device.Device]]]
 class DeviceAvailability:
     """Whether each device was heard from recently enough, and who wants to know."""
 
-    def __init__(self, hass: HomeAssistant, entry: ConfigEntry, watched: WatchedDevices) -> None:
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        watched: WatchedDevices,
+        is_sleepy: Callable[[str], bool] = lambda _ieee: False,
+    ) -> None:
         self._hass = hass
         self._entry = entry
         self._watched = watched
+        #: whether a device's definition says it is a battery end device
+        self._is_sleepy = is_sleepy
         self._available: dict[str, bool] = {}
         self._subscribers: defaultdict[str, list[CALLBACK_TYPE]] = defaultdict(list)
 
@@ -80,14 +88,15 @@ class DeviceAvailability:
         now = time.time()
         for ieee, device in self._watched():
             last_seen = device.last_seen
-            fresh = last_seen is not None and now - last_seen < self._timeout_for(device)
+            fresh = last_seen is not None and now - last_seen < self._timeout_for(ieee, device)
             if fresh != self._available.get(ieee, True):
                 self._set(ieee, fresh)
 
-    def _timeout_for(self, device: zigpy.device.Device) -> float:
+    def _timeout_for(self, ieee: str, device: zigpy.device.Device) -> float:
         node = device.node_desc
         mains = node is None or node.is_mains_powered or node.logical_type != LogicalType.EndDevice
-        if mains:
+        # A battery model is battery powered even before (or without) its node descriptor
+        if mains and not self._is_sleepy(ieee):
             return float(self._entry.options.get(CONF_MAINS_TIMEOUT, DEFAULT_MAINS_TIMEOUT))
         return float(self._entry.options.get(CONF_BATTERY_TIMEOUT, DEFAULT_BATTERY_TIMEOUT))
 

@@ -15,7 +15,7 @@ from homeassistant.helpers.restore_state import RestoreEntity
 
 from .const import DOMAIN, SIGNAL_DEVICE_OPTIONS, SIGNAL_NEW_DEVICE
 from .descriptions import AqaraEntityDescription, describe
-from .devices.handle import ReadFailed, WriteFailed
+from .devices.handle import ReadFailed, WriteFailed, WritePending
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 
@@ -117,6 +117,13 @@ class AqaraEntity(AqaraDeviceEntity):
             raise HomeAssistantError(translation_domain=DOMAIN, translation_key="device_offline")
         try:
             await handle.async_write(self._expose.key, value)
+        except WritePending as exc:
+            # Battery devices sleep: the change is kept and sent when the device next talks
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="write_pending",
+                translation_placeholders={"entity": self.entity_id},
+            ) from exc
         except WriteFailed as exc:
             raise HomeAssistantError(
                 translation_domain=DOMAIN,

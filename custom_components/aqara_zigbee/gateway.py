@@ -61,7 +61,9 @@ class AqaraGateway:
         self.handles: dict[str, DeviceHandle] = {}
         self._last_lqi: dict[str, int] = {}
         self.value_bus = ValueBus()
-        self.availability = DeviceAvailability(hass, entry, self._watched_devices)
+        self.availability = DeviceAvailability(
+            hass, entry, self._watched_devices, is_sleepy=self._is_sleepy
+        )
         self.registry_sync = DeviceRegistrySync(hass, entry)
         self.radio = RadioLifecycle(
             hass,
@@ -156,6 +158,9 @@ class AqaraGateway:
         """Every frame from the network: link quality and availability (hot path)."""
         ieee = str(device.ieee)
         self.availability.frame_received(ieee)
+        handle = self.handles.get(ieee)
+        if handle is not None:
+            handle.device_heard()  # a sleeping device is awake right after it sent
         # zigpy records the frame's LQI on the device only after telling its listeners
         self.hass.loop.call_soon(self._publish_linkquality, ieee, device)
 
@@ -295,6 +300,10 @@ class AqaraGateway:
             return None
         device = self.app.devices.get(zigpy_t.EUI64.convert(ieee))
         return device if isinstance(device, zigpy.device.Device) else None
+
+    def _is_sleepy(self, ieee: str) -> bool:
+        handle = self.handles.get(ieee)
+        return handle is not None and handle.sleepy
 
     def _watched_devices(self) -> Iterator[tuple[str, zigpy.device.Device]]:
         """The zigpy device of every handle, for the availability check."""

@@ -63,6 +63,7 @@ from .model import (
     BindStep,
     ConfigureStep,
     Definition,
+    DerivedSource,
     Expose,
     OnOffWrite,
     Platform,
@@ -107,6 +108,13 @@ class DeviceCommandError(Exception):
 
 class WriteFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """Writing an expose failed (delivery error, timeout, or non-success status)."""
+
+    #: the frame never reached the device (no answer, not acknowledged): not a refusal
+    undelivered: bool = False
+
+
+class WritePending(WriteFailed):
+    """A sleeping device did not take the write: it is sent again when the device wakes."""
 
 
 class ReadFailed(DeviceCommandError):  # noqa: N818 - the API's names
@@ -278,6 +286,13 @@ class DeviceHandle:
         self._factor_reads: set[tuple[int, int]] = set()
         # Set-only binary sensors (motion): the pending clear of each, by expose key
         self._clear_timers: dict[str, asyncio.TimerHandle] = {}
+        #: a battery end device hears frames only while awake (after it sent something)
+        self.sleepy = definition is not None and definition.sleepy
+        #: writes a sleeping device missed, by expose key: delivered once it is heard again
+        self.pending_writes: dict[str, object] = {}
+        self._flushing = False
+        #: exposes computed from another expose's value (battery % from voltage)
+        self._derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
 
         # Routing tables built once from the definition
         self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
@@ -301,6 +316,8 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
+                elif isinstance(source, DerivedSource):
+                    self._derived.setdefault(source.key, []).append((expose, source))
         self._scaling_routes = frozenset(scaling_routes)
         for event in self._event_exposes():
             self._state_actions = self._state_actions | frozenset(event.state_action_options)
@@ -600,6 +617,10 @@ class DeviceHandle:
         self._notify(key, action)
 
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
+        for derived, source in self._derived.get(expose.key, ()):
+            derived_value = source.codec.decode(value)
+            if derived_value is not None:
+                self._confirm(derived, derived_value, from_report=from_report)
         value = self.options.adjust(expose.key, value)
         self.values[expose.key] = value
         if expose.clears_after is not None:
@@ -747,7 +768,43 @@ class DeviceHandle:
 
         The value becomes :attr:`values`' state only once the device confirmed it. Raises
         :class:`WriteFailed` on an invalid value, delivery error, timeout or non-success.
+        A sleeping battery device that does not take the frame raises :class:`WritePending`:
+        the write is kept and sent again when the device is next heard (awake).
         """
+        try:
+            await self._async_write(key, value)
+        except WritePending:
+            raise
+        except WriteFailed as exc:
+            if not (self.sleepy and exc.undelivered):
+                raise
+            self.pending_writes[key] = value
+            raise WritePending(key, f"{exc.reason}; sent when the device wakes up") from exc
+        self.pending_writes.pop(key, None)
+
+    def device_heard(self) -> None:
+        """A frame came from the device: a sleeping one is awake now, send what it missed."""
+        if self.pending_writes and not self._flushing:
+            self._flushing = True
+            self._spawn(self._async_flush_pending())
+
+    async def _async_flush_pending(self) -> None:
+        try:
+            for key, value in list(self.pending_writes.items()):
+                if self.pending_writes.get(key) is not value:
+                    continue  # replaced by a newer value meanwhile: that one is sent next
+                try:
+                    await self._async_write(key, value)
+                except WriteFailed as exc:
+                    if exc.undelivered:
+                        return  # asleep again: kept for its next wake-up
+                    _LOGGER.warning("%s: the pending %s was refused: %s", self.ieee, key, exc)
+                if self.pending_writes.get(key) is value:
+                    del self.pending_writes[key]
+        finally:
+            self._flushing = False
+
+    async def _async_write(self, key: str, value: object) -> None:
         expose = self._expose(key, WriteFailed)
         write = expose.write
         if write is None or not expose.writable:
@@ -777,7 +834,11 @@ class DeviceHandle:
             raise
         except DeviceCommandError as exc:
             raise WriteFailed(key, exc.reason) from exc
-        except (TimeoutError, zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
+        except (TimeoutError, zigpy.exceptions.DeliveryError) as exc:
+            failed = WriteFailed(key, f"{type(exc).__name__}: {exc}")
+            failed.undelivered = True
+            raise failed from exc
+        except (zigpy.exceptions.ZigbeeException, KeyError, ValueError) as exc:
             raise WriteFailed(key, f"{type(exc).__name__}: {exc}") from exc
         self._confirm(expose, confirmed, from_report=False)
 

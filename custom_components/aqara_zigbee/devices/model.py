@@ -279,7 +279,19 @@ class LinkQualitySource:
     """The LQI zigpy records for the last packet received from the device."""
 
 
-Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DerivedSource:
+    """A value computed from another expose's confirmed value (battery % from its voltage).
+
+    ``codec.decode`` gets the other expose's value as decoded, before any device option
+    (a voltage calibration) adjusts it: Zigbee2MQTT derives from the raw reading too.
+    """
+
+    key: str
+    codec: Codec
+
+
+Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource | DerivedSource
 
 
 # --------------------------------------------------------------------------- writes
@@ -635,6 +647,9 @@ class Feature:
     # carries are then known at pairing and startup instead of up to an hour later
     heartbeat_read: AttributeSource | None = None
     ota_image_type: int | None = None
+    #: a battery (sleepy) end device: it hears frames only when it polls its parent, so
+    #: writes wait for it to wake and its availability uses the battery timeout
+    sleepy: bool = False
 
 
 def _unique[T](items: Iterable[T]) -> tuple[T, ...]:
@@ -659,6 +674,8 @@ class Definition:
     configure: tuple[ConfigureStep, ...] = field(init=False)
     heartbeat_read: AttributeSource | None = field(init=False)
     ota_image_type: int | None = field(init=False)
+    #: a battery end device that sleeps between polls (a feature says so)
+    sleepy: bool = field(init=False)
     #: heartbeat TLV index → (key, codec): every entry this model's heartbeat is read for
     heartbeat_profile: Mapping[int, tuple[str, Codec]] = field(init=False, repr=False)
     _by_key: Mapping[str, Expose] = field(init=False, repr=False, compare=False)
@@ -679,6 +696,9 @@ class Definition:
         )
         object.__setattr__(self, "heartbeat_read", next(iter(reads), None))
         object.__setattr__(self, "ota_image_type", next(iter(images), None))
+        object.__setattr__(self, "sleepy", any(feature.sleepy for feature in self.features))
+        if self.sleepy and self.is_router:
+            raise ValueError(f"{self.model}: a router never sleeps")
         object.__setattr__(self, "heartbeat_profile", self._heartbeat_profile())
         by_key = {expose.key: expose for expose in exposes}
         if len(by_key) != len(exposes):
@@ -694,6 +714,10 @@ class Definition:
         ]
         if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
             raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
+        for expose in exposes:
+            for source in expose.sources:
+                if isinstance(source, DerivedSource) and source.key not in by_key:
+                    raise ValueError(f"{self.model}: {expose.key} derives from a missing key")
         for key in options:
             expose_key = OPTION_SPECS[key].expose_key
             if expose_key is not None and expose_key not in by_key:
@@ -734,11 +758,14 @@ class Definition:
         for feature in self.features:
             for extra in feature.heartbeat_fields:
                 profile[extra.index] = (extra.key, extra.codec)
+        # An expose takes its index over from a diagnostics-only field (battery voltage)
+        by_exposes: dict[int, str] = {}
         for expose in self.exposes:
             for source in expose.sources:
                 if isinstance(source, HeartbeatSource):
-                    if profile.get(source.index, (expose.key,))[0] != expose.key:
+                    if by_exposes.get(source.index, expose.key) != expose.key:
                         raise ValueError(f"{self.model}: heartbeat index {source.index} twice")
+                    by_exposes[source.index] = expose.key
                     profile[source.index] = (expose.key, source.codec)
         return MappingProxyType(profile)
 
