@@ -80,3 +80,17 @@ class SimulatedDevice(Protocol):
 # A device hands its outgoing frames (ZDO answers, ZCL responses and reports, announces)
 # to the air through this callback; the coordinator turns them into MT callbacks.
 Transmit = Callable[[ApsFrame], None]
+
+
+class IndirectQueue(Protocol):
+    """A parent's queue of frames for a sleeping child, handed over when it polls."""
+
+    def hold(self, frame: ApsFrame, done: Callable[[DeliveryStatus], None]) -> None:
+        """Keep ``frame``; ``done`` gets SUCCESS when the child polled for it (then the
+        caller delivers it), MAC_TRANSACTION_EXPIRED when it did not in time."""
+
+
+def indirect_queue(device: SimulatedDevice) -> IndirectQueue | None:
+    """The queue frames for ``device`` wait in, None when its receiver is always on."""
+    queue: IndirectQueue | None = getattr(device, "indirect", None)
+    return queue

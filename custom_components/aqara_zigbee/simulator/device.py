@@ -32,6 +32,7 @@ from .behaviours.power import PowerOutageCounter, PowerOutageMemory
 from .behaviours.prevent_reset import PreventReset
 from .behaviours.relays import Relays
 from .behaviours.settings import LumiSetting
+from .behaviours.sleepy import BatteryCell, Sleepy
 from .behaviours.temperature import ChipTemperature
 from .clock import SimClock
 from .clusters import (
@@ -114,6 +115,7 @@ class TwinDevice:
         self.zcl = ZclServer(self)
         self.zdo = ZdoResponder(self)
         self.behaviours: tuple[Behaviour, ...] = tuple(twin.behaviours())
+        self._sleepy = next((b for b in self.behaviours if isinstance(b, Sleepy)), None)
         for behaviour in self.behaviours:
             behaviour.attach(self)
         self._build_attributes()
@@ -158,6 +160,11 @@ class TwinDevice:
             parent_nwk=self.parent_nwk,
             extra={"model": self.zigbee_model, "mac_capability": self.twin.mac_capability},
         )
+
+    @property
+    def indirect(self) -> Sleepy | None:
+        """Where frames for a sleepy device wait for its polls (None: always listening)."""
+        return self._sleepy
 
     @property
     def ieee_str(self) -> str:
@@ -369,6 +376,27 @@ class TwinDevice:
                 behaviour.announced()
         for behaviour in self.behaviours:
             behaviour.booted()
+
+    def rejoin(self) -> None:
+        """A sleepy device that lost its parent rejoins (same address) and announces."""
+        if not self.joined:
+            return
+        self.announce()
+        if self._sleepy is not None:
+            self._sleepy.wake()
+
+    def wake(self) -> None:
+        """A press of a sleepy device's button: it polls now and stays awake a while."""
+        self.behaviour(Sleepy).wake()
+
+    @property
+    def battery_mv(self) -> int:
+        """The battery voltage (mV), falling as simulated time passes."""
+        return self.behaviour(BatteryCell).millivolts
+
+    @battery_mv.setter
+    def battery_mv(self, value: float) -> None:
+        self.behaviour(BatteryCell).millivolts = value
 
     def power_cycle(self) -> None:
         """A power outage and restoration."""
@@ -622,6 +650,8 @@ class TwinDevice:
         if not self.powered or not self.joined:
             return
         self._transmit(frame)
+        if self._sleepy is not None:
+            self._sleepy.transmitted()
 
     def send_zcl(
         self,

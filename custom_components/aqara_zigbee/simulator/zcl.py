@@ -74,6 +74,7 @@ class DataType(IntEnum):
     BOOL = 0x10
     MAP8 = 0x18
     MAP16 = 0x19
+    MAP32 = 0x1B
     UINT8 = 0x20
     UINT16 = 0x21
     UINT24 = 0x22
@@ -104,6 +105,7 @@ _UNSIGNED = {
     DataType.BOOL: 1,
     DataType.MAP8: 1,
     DataType.MAP16: 2,
+    DataType.MAP32: 4,
     DataType.UINT8: 1,
     DataType.UINT16: 2,
     DataType.UINT24: 3,

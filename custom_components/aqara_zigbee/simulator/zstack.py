@@ -40,6 +40,7 @@ from .air import (
     DeliveryStatus,
     NodeInfo,
     SimulatedDevice,
+    indirect_queue,
 )
 from .mt_zdo import ZdoCluster
 from .nv_items import (
@@ -971,12 +972,33 @@ class ZStackEmulator:
         status = self._take_failure(frame.dst)
         if status is None:
             status = DeliveryStatus.SUCCESS if target is not None else DeliveryStatus.MAC_NO_ACK
+        queue = None if target is None else indirect_queue(target)
+        if status == DeliveryStatus.SUCCESS and target is not None and queue is not None:
+            # A sleeping child: the frame waits for its poll, and so does the confirm
+            def polled(result: DeliveryStatus) -> None:
+                self._unicast_done(target, frame, result, is_zdo=is_zdo, confirm=confirm)
+
+            self._bump_frame_counter()
+            queue.hold(frame, polled)
+            return
+        if status == DeliveryStatus.SUCCESS and target is not None:
+            self._bump_frame_counter()
+        self._unicast_done(target, frame, status, is_zdo=is_zdo, confirm=confirm)
+
+    def _unicast_done(
+        self,
+        target: SimulatedDevice | None,
+        frame: ApsFrame,
+        status: DeliveryStatus,
+        *,
+        is_zdo: bool,
+        confirm: Callable[[int], None] | None,
+    ) -> None:
         # ZDO unicasts get no AF_DATA_CONFIRM (their confirm goes to the ZDO task).
         if not is_zdo and confirm is not None:
             confirm(int(status))
         if status != DeliveryStatus.SUCCESS or target is None:
             return
-        self._bump_frame_counter()
         if is_zdo and frame.cluster == ZdoCluster.MGMT_LEAVE_REQ:
             self._note_leave_request(frame)
         self._deliver(target, frame)

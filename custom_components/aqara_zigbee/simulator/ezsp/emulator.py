@@ -38,6 +38,7 @@ from ..air import (
     DeliveryStatus,
     NodeInfo,
     SimulatedDevice,
+    indirect_queue,
 )
 from ..ash import AshNcpLink, ResetCode
 from ..mt_zdo import ZdoCluster
@@ -1250,6 +1251,19 @@ class EzspEmulator:
         status = self._take_failure(destination)
         if status is None:
             status = DeliveryStatus.SUCCESS if target is not None else DeliveryStatus.MAC_NO_ACK
+        queue = None if target is None else indirect_queue(target)
+        if status == DeliveryStatus.SUCCESS and target is not None and queue is not None:
+            # A sleeping child: the frame waits for its poll, and so does messageSentHandler
+            def polled(result: DeliveryStatus) -> None:
+                self._sent(message_type, index_or_destination, sent, tag, _DELIVERY_STATUS[result])
+                if result == DeliveryStatus.SUCCESS:
+                    if is_zdo and aps.cluster == ZdoCluster.MGMT_LEAVE_REQ:
+                        self._note_leave_request(frame)
+                    self._deliver(target, frame)
+
+            self._bump_frame_counter()
+            self._after_response(lambda: queue.hold(frame, polled))
+            return bytes([EmberStatus.SUCCESS, sequence])
         self._sent(message_type, index_or_destination, sent, tag, _DELIVERY_STATUS[status])
         if status == DeliveryStatus.SUCCESS and target is not None:
             self._bump_frame_counter()
