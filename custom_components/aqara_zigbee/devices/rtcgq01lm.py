@@ -8,7 +8,7 @@ in the unit's simple descriptor (ZHA's quirk declares it); no OTA image is publi
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy as motion
+from ..features import battery, occupancy as motion
 from ..lumi.const import BASIC
 from .model import Definition, EndpointDecl
 
@@ -19,6 +19,7 @@ DEFINITION = Definition(
     description="Mi motion sensor",
     is_router=False,  # battery: a sleepy end device
     features=(
+        battery.lumi_battery(),
         motion.occupancy(),
         f.power_outage_count(),
         f.basic_heartbeat(),

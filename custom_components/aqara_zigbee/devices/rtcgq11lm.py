@@ -9,7 +9,7 @@ clusters from ZHA device signatures (device type 0x0107); no OTA image is publis
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy as motion
+from ..features import battery, occupancy as motion
 from ..lumi.const import BASIC
 from .model import Definition, EndpointDecl
 
@@ -20,6 +20,7 @@ DEFINITION = Definition(
     description="Motion sensor",
     is_router=False,  # battery: a sleepy end device
     features=(
+        battery.lumi_battery(),
         motion.occupancy(with_lux=True),
         f.device_temperature(),
         f.power_outage_count(),

@@ -10,7 +10,7 @@ Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy as motion
+from ..features import battery, occupancy as motion
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -21,6 +21,7 @@ DEFINITION = Definition(
     description="Motion sensor T1",
     is_router=False,  # battery: a sleepy end device
     features=(
+        battery.lumi_battery(power_cfg_voltage=True),
         motion.occupancy_illuminance(),
         motion.detection_interval(),
         f.device_temperature(),

@@ -10,7 +10,7 @@ image type 9352 (0x2488) from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy as motion
+from ..features import battery, occupancy as motion
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -21,6 +21,7 @@ DEFINITION = Definition(
     description="High precision motion sensor",
     is_router=False,  # battery: a sleepy end device
     features=(
+        battery.lumi_battery(power_cfg_voltage=True),
         motion.occupancy(interval_default=motion.DETECTION_INTERVAL_DEFAULT),
         motion.motion_sensitivity(heartbeat_index=105),
         motion.detection_interval(),

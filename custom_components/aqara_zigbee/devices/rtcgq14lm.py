@@ -10,7 +10,7 @@ image type 11528 (0x2D08) from the Koenkk/zigbee-OTA index.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy as motion
+from ..features import battery, occupancy as motion
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -23,6 +23,7 @@ DEFINITION = Definition(
     description="Motion sensor P1",
     is_router=False,  # battery: a sleepy end device
     features=(
+        battery.lumi_battery(power_cfg_voltage=True),
         motion.occupancy_illuminance(interval_default=30.0),
         motion.motion_sensitivity(
             heartbeat_index=106,

@@ -8,7 +8,7 @@ Koenkk/zigbee-OTA index has no image of the model, so no OTA is offered.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy as motion
+from ..features import battery, occupancy as motion
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -19,6 +19,7 @@ DEFINITION = Definition(
     description="Motion sensor E1",
     is_router=False,  # battery: a sleepy end device
     features=(
+        battery.lumi_battery(power_cfg_voltage=True),
         motion.occupancy_illuminance(),
         motion.detection_interval(),
         f.device_temperature(),

@@ -24,12 +24,13 @@ from ..behaviours import (
 )
 from ..behaviours.heartbeat import HeartbeatEntry
 from ..behaviours.occupancy import NumberSetting
+from ..behaviours.sleepy import BatteryCell, Sleepy, battery_voltage, linear_percent
 from ..clusters import BASIC, LUMI_CLUSTER, LUMI_HEARTBEAT
 from ..device import TwinDevice
 from ..zcl import DataType
 
-#: a fresh CR2450 as the heartbeat tells it (mV)
-BATTERY_MV = 3015
+#: Zigbee2MQTT's curve of the family (``voltageToPercentage: {min: 2850, max: 3000}``)
+COIN_CELL_PERCENT = linear_percent(2850, 3000)
 #: genBasic 0xFF01, the old generation's heartbeat
 BASIC_HEARTBEAT = 0xFF01
 BATTERY_POWER_SOURCE = 0x03
@@ -67,7 +68,7 @@ def old_heartbeat(*extra: HeartbeatEntry) -> Heartbeat:
         BASIC_HEARTBEAT,
         DataType.CHAR_STRING,
         (
-            (1, DataType.UINT16, constant(BATTERY_MV)),
+            (1, DataType.UINT16, battery_voltage),
             (3, DataType.INT8, chip_temperature),
             (4, DataType.UINT16, constant(5032)),
             (5, DataType.UINT16, power_on_count),
@@ -85,7 +86,7 @@ def lumi_heartbeat(*extra: HeartbeatEntry) -> Heartbeat:
         LUMI_HEARTBEAT,
         DataType.OCTET_STRING,
         (
-            (1, DataType.UINT16, constant(BATTERY_MV)),
+            (1, DataType.UINT16, battery_voltage),
             (3, DataType.INT8, chip_temperature),
             (5, DataType.UINT16, power_on_count),
             (10, DataType.UINT16, parent_nwk),
@@ -99,9 +100,15 @@ def sensor_behaviours(
     heartbeat: Heartbeat,
     temperature_exposed: bool = True,
     outages_exposed: bool = True,
+    power_cfg: bool = False,
 ) -> Sequence[Behaviour]:
-    """The family's behaviours around a model's own (detector, settings)."""
+    """The family's behaviours around a model's own (detector, settings).
+
+    ``power_cfg``: the newer sensors also report the cell's voltage on genPowerCfg.
+    """
     return [
+        Sleepy(),
+        BatteryCell(COIN_CELL_PERCENT, power_cfg=power_cfg),
         *own,
         ChipTemperature(exposed=temperature_exposed),
         Identify(),

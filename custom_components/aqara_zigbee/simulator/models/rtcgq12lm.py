@@ -38,6 +38,7 @@ TWIN = Twin(
     behaviours=lambda: sensor_behaviours(
         MotionDetector(Detection.LUMI_LUX, interval_setting=True),
         detection_interval_setting(60),
+        power_cfg=True,
         heartbeat=lumi_heartbeat(),
     ),
 )

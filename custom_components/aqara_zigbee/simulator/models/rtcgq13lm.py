@@ -44,6 +44,7 @@ TWIN = Twin(
         MotionDetector(Detection.OCCUPANCY, interval_setting=True),
         detection_interval_setting(60),
         LumiSetting("motion_sensitivity", 0x010C, DataType.UINT8, SENSITIVITY, default=2),
+        power_cfg=True,
         heartbeat=lumi_heartbeat((105, DataType.UINT8, setting("motion_sensitivity"))),
     ),
 )

@@ -66,7 +66,8 @@ TWIN = Twin(
                 (106, DataType.UINT8, setting("motion_sensitivity")),
                 (107, DataType.UINT8, setting("trigger_indicator")),
             ),
-            outages_exposed=False,  # counted in the heartbeat, not on the page
+            outages_exposed=False,
+            power_cfg=True,  # counted in the heartbeat, not on the page
         )
     ],
 )
