@@ -65,6 +65,7 @@ from .model import (
     Definition,
     DerivedSource,
     Expose,
+    GestureSource,
     OnOffWrite,
     Platform,
     ReleaseActions,
@@ -302,6 +303,9 @@ class DeviceHandle:
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
+        # Gestures (cubes, knobs), keyed like actions by their trigger attribute
+        self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
+        self._gesture_routes = {}
         self._state_actions: frozenset[str] = frozenset()
         scaling_routes: set[Route] = set()
         for expose in self.exposes:
@@ -316,6 +320,9 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
+                elif isinstance(source, GestureSource):
+                    gesture_key = (source.endpoint, source.cluster, source.trigger)
+                    self._gesture_routes[gesture_key] = (expose, source)
                 elif isinstance(source, DerivedSource):
                     self._derived.setdefault(source.key, []).append((expose, source))
         self._scaling_routes = frozenset(scaling_routes)
@@ -327,12 +334,14 @@ class DeviceHandle:
             {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
             | {
                 (endpoint, cluster)
-                for endpoint, cluster, _ in self._action_routes
+                for endpoint, cluster, _ in (*self._action_routes, *self._gesture_routes)
                 if endpoint is not None
             }
         )
         self._any_endpoint_clusters = frozenset(
-            cluster for endpoint, cluster, _ in self._action_routes if endpoint is None
+            cluster
+            for endpoint, cluster, _ in (*self._action_routes, *self._gesture_routes)
+            if endpoint is None
         )
 
     def _event_exposes(self) -> list[Expose]:
@@ -433,7 +442,10 @@ class DeviceHandle:
     def _on_general_command(self, cluster: Cluster, hdr: foundation.ZCLHeader, args: Any) -> None:
         try:
             if hdr.command_id == _REPORT:
-                for record in getattr(args, "attribute_reports", ()):
+                records = list(getattr(args, "attribute_reports", ()))
+                if self._gesture_routes:
+                    self._on_gesture_report(cluster, records, hdr.tsn)
+                for record in records:
                     self._on_attribute(
                         cluster, record.attrid, record.value.value, report=True, tsn=hdr.tsn
                     )
@@ -466,6 +478,8 @@ class DeviceHandle:
         if report and cluster_id == BASIC and attr_id == BASIC_LUMI_WRITE:
             self._maybe_prevent_reset(raw)
         route = (endpoint_id, cluster_id, attr_id)
+        if self._gesture_route(route) is not None:
+            return  # decoded with the whole report (_on_gesture_report)
         action_route = self._action_routes.get(route) or self._action_routes.get(
             (None, cluster_id, attr_id)
         )
@@ -584,6 +598,31 @@ class DeviceHandle:
             self._on_release(source.release, expose.key, endpoint_id, int(raw))
         if action is not None:
             self._fire(expose.key, action)
+
+    def _gesture_route(self, route: Route) -> tuple[Expose, GestureSource] | None:
+        return self._gesture_routes.get(route) or self._gesture_routes.get((None, *route[1:]))
+
+    def _on_gesture_report(self, cluster: Cluster, records: list[Any], tsn: int) -> None:
+        """Decode a gesture from every attribute of the report that carries its trigger."""
+        endpoint_id = cluster.endpoint.endpoint_id
+        attributes = {record.attrid: _raw_value(record.value.value) for record in records}
+        for attr_id in attributes:
+            found = self._gesture_route((endpoint_id, cluster.cluster_id, attr_id))
+            if found is None:
+                continue
+            expose, source = found
+            gesture = source.decoder.decode(attributes)
+            if gesture is None:
+                continue
+            if self._is_duplicate(endpoint_id, tsn):
+                _LOGGER.debug("Dropping repeated gesture (TSN %s) from %s", tsn, self.ieee)
+                return
+            # The side or angle first: an automation woken by the action reads them
+            for key, value in gesture.values.items():
+                if self.definition is not None and self.definition.has(key):
+                    self._confirm(self.definition.expose(key), value, from_report=True)
+            if gesture.action is not None and gesture.action in expose.options:
+                self._fire(expose.key, gesture.action)
 
     def _on_release(self, release: ReleaseActions, key: str, endpoint_id: int, raw: int) -> None:
         """Fire what a release ended (a click or a hold); remember holds."""

@@ -274,6 +274,37 @@ class ActionSource:
     release: ReleaseActions | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Gesture:
+    """What one frame told: an action (None: none) and values of other exposes (a side)."""
+
+    action: str | None
+    values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@runtime_checkable
+class GestureDecoder(Protocol):
+    """Turns the attributes of one report into a gesture (cubes, knobs)."""
+
+    def decode(self, attributes: Mapping[int, object]) -> Gesture | None:
+        """The gesture these attributes tell, None when they tell nothing known."""
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        """Every action the decoder can return."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class GestureSource:
+    """A report whose attribute ``trigger`` carries a gesture, decoded with every attribute
+    of the same report (a knob sends its angle and speed along with the rotation event)."""
+
+    endpoint: int | None  # None: from any endpoint
+    cluster: int
+    trigger: int
+    decoder: GestureDecoder
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LinkQualitySource:
     """The LQI zigpy records for the last packet received from the device."""
@@ -291,7 +322,14 @@ class DerivedSource:
     codec: Codec
 
 
-Source = AttributeSource | HeartbeatSource | ActionSource | LinkQualitySource | DerivedSource
+Source = (
+    AttributeSource
+    | HeartbeatSource
+    | ActionSource
+    | GestureSource
+    | LinkQualitySource
+    | DerivedSource
+)
 
 
 # --------------------------------------------------------------------------- writes
@@ -712,8 +750,11 @@ class Definition:
             for source in expose.sources
             if isinstance(source, ActionSource)
         ]
-        if any(source.endpoint is ANY_ENDPOINT for source in actions) and len(actions) > 1:
-            raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
+        routes = [(action.cluster, action.attribute) for action in actions]
+        for action, route in zip(actions, routes, strict=True):
+            # Any-endpoint clicks of an attribute would shadow a button's own endpoint
+            if action.endpoint is ANY_ENDPOINT and routes.count(route) > 1:
+                raise ValueError(f"{self.model}: an any-endpoint action must be the only one")
         for expose in exposes:
             for source in expose.sources:
                 if isinstance(source, DerivedSource) and source.key not in by_key:

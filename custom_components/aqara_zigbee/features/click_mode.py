@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from ..devices.model import RW, EnumCodec, Expose, Feature, Platform
+from ..devices.model import (
+    RW,
+    AttributeSource,
+    EnumCodec,
+    Expose,
+    Feature,
+    HeartbeatSource,
+    Platform,
+)
 from ..lumi.const import ZCL_UINT8
 from ._lumi import endpoint_placeholders, lumi_attribute, lumi_write
 
@@ -16,22 +24,44 @@ CLICK_MODE_CODEC: Final = EnumCodec(pairs=((1, "fast"), (2, "multi")))
 ATTR_MULTI_CLICK: Final = 0x0286
 
 
-def click_mode(*, attribute: int = ATTR_CLICK_MODE) -> Feature:
-    """fast: single clicks only, sent at once; multi: double clicks too, after a pause."""
+#: the wireless remotes' wording of the same setting
+REMOTE_CLICK_MODE_DESCRIPTION: Final = (
+    "Click mode, fast: only supports single click which will be send immediately after "
+    "clicking.multi: supports more events like double and hold"
+)
+#: how a heartbeat tells the click mode (index 100 on the E1 and H1 remotes)
+CLICK_MODE_HEARTBEAT_INDEX: Final = 100
+
+
+def click_mode(
+    *,
+    attribute: int = ATTR_CLICK_MODE,
+    description: str = (
+        "Click mode for wireless button. fast: only supports single click but "
+        "allows faster response time.multi: supports multiple types of clicks but "
+        "is slower, because it awaits multiple clicks."
+    ),
+    in_heartbeat: bool = False,
+) -> Feature:
+    """fast: single clicks only, sent at once; multi: double clicks too, after a pause.
+
+    ``in_heartbeat``: the remote also tells it in its heartbeat (index 100).
+    """
+    sources: tuple[AttributeSource | HeartbeatSource, ...] = (
+        lumi_attribute(attribute, CLICK_MODE_CODEC),
+    )
+    if in_heartbeat:
+        sources += (HeartbeatSource(index=CLICK_MODE_HEARTBEAT_INDEX, codec=CLICK_MODE_CODEC),)
     return Feature(
         exposes=(
             Expose(
                 key="click_mode",
                 platform=Platform.SELECT,
                 access=RW,
-                description=(
-                    "Click mode for wireless button. fast: only supports single click but "
-                    "allows faster response time.multi: supports multiple types of clicks but "
-                    "is slower, because it awaits multiple clicks."
-                ),
+                description=description,
                 options=CLICK_MODE_CODEC.options,
                 entity_category="config",
-                sources=(lumi_attribute(attribute, CLICK_MODE_CODEC),),
+                sources=sources,
                 write=lumi_write(attribute, ZCL_UINT8, CLICK_MODE_CODEC),
             ),
         )

@@ -18,6 +18,7 @@ class LumiSetting(Behaviour):
     ``values`` maps the page's values to the raw ones (``{"quick_mode": 1, ...}``); the
     firmware refuses any other raw value, except for a BOOL (any value is true or false).
     The device reports the attribute when the setting changes at the device.
+    ``exposed``: the model's page shows the setting (else it is only written at pairing).
     """
 
     def __init__(
@@ -29,6 +30,7 @@ class LumiSetting(Behaviour):
         *,
         default: object,
         endpoint: int = 1,
+        exposed: bool = True,
     ) -> None:
         self.name = name
         self.attribute = attribute
@@ -36,6 +38,7 @@ class LumiSetting(Behaviour):
         self.values = dict(values)
         self.default = default
         self.endpoint = endpoint
+        self.exposed = exposed
         self.raw: object = default
 
     def server_attributes(self, ep: int, cluster: int) -> AttrTable:
@@ -63,6 +66,9 @@ class LumiSetting(Behaviour):
         raise PropertyError(f"{self.name}: raw {self.raw!r} has no value")
 
     def properties(self) -> list[Property]:
+        if not self.exposed:
+            return []
+
         def change(value: object, report: bool) -> None:
             if value not in self.values:
                 raise PropertyError(f"{self.name}: {value!r} is not one of {list(self.values)}")
