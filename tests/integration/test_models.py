@@ -93,6 +93,12 @@ GAPS: dict[str, dict[str, str]] = {
     "lumi.ctrl_ln1.aq1": _unreadable_basic_settings("power_outage_memory", readable=False),
     "lumi.ctrl_ln1": _unreadable_basic_settings("power_outage_memory", readable=False),
     "lumi.relay.c2acn01": _unreadable_basic_settings("power_outage_memory"),
+    # DJT11LM: the sensitivity (genBasic 0xFF0D) is written, never reported nor read back;
+    # Zigbee2MQTT shows the value it wrote, as the entity here does
+    "lumi.vibration.aq1": {
+        "reports:sensitivity": "the firmware never tells its sensitivity: the state is the "
+        "confirmed write"
+    },
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"

@@ -486,7 +486,9 @@ class DeviceHandle:
         if action_route is not None:
             if report:
                 self._on_action(action_route, endpoint_id, raw, tsn)
-            return
+            if route not in self._attribute_routes:
+                return
+            # The same frame also sets a value (a vibration sensor's action and its state)
         if route in self._scaling_routes:
             self._learn_factor(cluster, attr_id, raw)
             return
