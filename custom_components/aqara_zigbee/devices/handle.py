@@ -856,17 +856,19 @@ class DeviceHandle:
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
+                    extra = [(step, step.codec.encode(value)) for step in write.also]
                 except (TypeError, ValueError) as exc:
                     raise WriteFailed(key, f"invalid value {value!r}: {exc}") from exc
                 _check_range(expose, value)
-                await self._write_raw(
-                    write.endpoint,
-                    write.cluster,
-                    attr_id=write.attribute,
-                    zcl_type=write.zcl_type,
-                    raw=raw,
-                    manufacturer=write.manufacturer,
-                )
+                for step, step_raw in ((write, raw), *extra):
+                    await self._write_raw(
+                        step.endpoint,
+                        step.cluster,
+                        attr_id=step.attribute,
+                        zcl_type=step.zcl_type,
+                        raw=step_raw,
+                        manufacturer=step.manufacturer,
+                    )
                 decoded = write.codec.decode(raw)
                 confirmed = decoded if decoded is not None else value
             else:

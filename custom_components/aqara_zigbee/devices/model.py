@@ -337,7 +337,11 @@ Source = (
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AttributeWrite:
-    """Write one attribute (always with an explicit ZCL type)."""
+    """Write one attribute (always with an explicit ZCL type).
+
+    ``also``: attributes written right after, each with its own codec of the same value
+    (a smoke detector's buzzer: the command, then the manual-mute flag Zigbee2MQTT sets).
+    """
 
     endpoint: int
     cluster: int
@@ -345,6 +349,7 @@ class AttributeWrite:
     zcl_type: int
     codec: Codec
     manufacturer: int | None = None
+    also: tuple[AttributeWrite, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
