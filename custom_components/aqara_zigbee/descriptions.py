@@ -124,7 +124,13 @@ def sensor_description(expose: Expose) -> AqaraSensorEntityDescription:
         device_class=_member(SensorDeviceClass, expose.device_class),
         state_class=_member(SensorStateClass, expose.state_class),
         native_unit_of_measurement=expose.unit,
+        # Home Assistant would force hPa on metric systems: keep the unit of the device's page
+        suggested_unit_of_measurement=(
+            expose.unit if expose.device_class == SensorDeviceClass.ATMOSPHERIC_PRESSURE else None
+        ),
         suggested_display_precision=expose.suggested_display_precision,
+        # An enum sensor (a device's own grading, e.g. air quality) lists its states
+        options=list(expose.options) if expose.options else None,
     )
 
 

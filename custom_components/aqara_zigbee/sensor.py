@@ -65,6 +65,11 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
         return None if last is None else last.native_value
 
     def _apply_value(self, value: object) -> None:
+        if isinstance(value, str):
+            # an enum sensor's state is one of its options
+            options = self.entity_description.options or ()
+            self._attr_native_value = value if value in options else None
+            return
         self._attr_native_value = value if isinstance(value, int | float) else None
 
     @callback

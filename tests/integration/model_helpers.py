@@ -124,7 +124,11 @@ def ha_state(expose: Expose, z2m_value: object) -> object:
     """What Home Assistant shows for a Zigbee2MQTT value (numbers as floats)."""
     if expose.platform in (Platform.SWITCH, Platform.BINARY_SENSOR):
         assert z2m_value in ("ON", "OFF", True, False), z2m_value
-        return "on" if z2m_value in ("ON", True) else "off"
+        # ``contact`` is true when closed; the door sensor is on when open
+        return "on" if (z2m_value in ("ON", True)) != expose.z2m_inverted else "off"
+    if expose.platform is Platform.SENSOR and expose.options:
+        assert z2m_value in expose.options, z2m_value  # an enum sensor shows the option
+        return z2m_value
     if expose.platform in (Platform.SENSOR, Platform.NUMBER):
         assert isinstance(z2m_value, int | float), z2m_value
         return float(z2m_value)

@@ -87,6 +87,9 @@ _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
+#: IAS Zone: Zone Status Change Notification (client command 0x00) and zoneStatus
+_ZONE_STATUS_CHANGE: Final = (0x0500, 0x00)
+_ZONE_STATUS: Final = 0x0002
 #: ZCL: a multiplier/divisor the device does not implement is 1
 _DEFAULT_FACTOR: Final = 1.0
 
@@ -201,7 +204,9 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        """Cluster commands carry nothing a definition decodes (clicks come as attributes)."""
+        """An IAS Zone Status Change Notification is the zone status, reported."""
+        if (self._cluster.cluster_id, command_id) == _ZONE_STATUS_CHANGE and args:
+            self._handle._on_zone_status(self._cluster, args[0], tsn)
 
 
 class _DeviceListener:
@@ -458,6 +463,12 @@ class DeviceHandle:
         except Exception:
             # A decoding bug must never break zigpy's frame processing
             _LOGGER.exception("Failed to decode a frame from %s: %r %r", self.ieee, hdr, args)
+
+    def _on_zone_status(self, cluster: Cluster, zone_status: object, tsn: int) -> None:
+        try:
+            self._on_attribute(cluster, _ZONE_STATUS, int(zone_status), report=True, tsn=tsn)  # type: ignore[call-overload]
+        except Exception:
+            _LOGGER.exception("Failed to decode a zone status of %s: %r", self.ieee, zone_status)
 
     def _on_attribute_event(
         self, cluster: Cluster, event: AttributeUpdatedEvent | AttributeReadEvent

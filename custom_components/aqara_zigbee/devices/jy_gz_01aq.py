@@ -21,7 +21,7 @@ DEFINITION = Definition(
     is_router=False,  # battery: a sleepy end device
     features=(
         smoke_gas.detector(gas=False, heartbeat_indicator=True),
-        battery.lumi_battery(battery.COIN_CELL_WIDE, power_cfg_voltage=True),
+        battery.lumi_battery(battery.COIN_CELL_WIDE, power_cfg=True),
         f.power_outage_count(),
         f.lumi_heartbeat(),
         f.linkquality(),

@@ -442,6 +442,9 @@ class Expose:
     named_after_device: bool = False
     #: a binary sensor the device only sets: the hub clears it after a timeout
     clears_after: ClearAfter | None = None
+    #: Home Assistant shows the opposite of Zigbee2MQTT's value (``contact`` is true when
+    #: closed; a door binary sensor is on when open)
+    z2m_inverted: bool = False
 
     @property
     def readable(self) -> bool:
@@ -553,6 +556,8 @@ class Measurement:
     percentual: bool  # calibration is ``value * (1 + c / 100)`` instead of ``value + c``
     #: digits kept after a calibration when no precision is configured (drops float noise)
     calibrated_digits: int
+    #: Zigbee2MQTT offers ``<key>_precision`` too (not for illuminance, voc)
+    precision_option: bool = True
 
 
 #: Numeric exposes with calibration/precision options, as Zigbee2MQTT names them
@@ -564,6 +569,12 @@ MEASUREMENTS: Final[Mapping[str, Measurement]] = MappingProxyType(
         "energy": Measurement(percentual=True, calibrated_digits=2),
         "voltage": Measurement(percentual=True, calibrated_digits=2),
         "current": Measurement(percentual=True, calibrated_digits=2),
+        # Battery sensors (Zigbee2MQTT's default precisions: 2, 2, 1; illuminance/voc: 0)
+        "temperature": Measurement(percentual=False, calibrated_digits=2),
+        "humidity": Measurement(percentual=False, calibrated_digits=2),
+        "pressure": Measurement(percentual=False, calibrated_digits=1),
+        "illuminance": Measurement(percentual=True, calibrated_digits=0, precision_option=False),
+        "voc": Measurement(percentual=False, calibrated_digits=0, precision_option=False),
     }
 )
 
@@ -659,7 +670,10 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
         **{
             spec.key: spec
             for expose_key, measurement in MEASUREMENTS.items()
-            for spec in (_calibration_spec(expose_key, measurement), _precision_spec(expose_key))
+            for spec in (
+                _calibration_spec(expose_key, measurement),
+                *((_precision_spec(expose_key),) if measurement.precision_option else ()),
+            )
         },
     }
 )

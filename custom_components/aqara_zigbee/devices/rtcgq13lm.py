@@ -21,7 +21,7 @@ DEFINITION = Definition(
     description="High precision motion sensor",
     is_router=False,  # battery: a sleepy end device
     features=(
-        battery.lumi_battery(power_cfg_voltage=True),
+        battery.lumi_battery(power_cfg=True),
         motion.occupancy(interval_default=motion.DETECTION_INTERVAL_DEFAULT),
         motion.motion_sensitivity(heartbeat_index=105),
         motion.detection_interval(),

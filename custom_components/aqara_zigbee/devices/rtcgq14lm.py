@@ -23,7 +23,7 @@ DEFINITION = Definition(
     description="Motion sensor P1",
     is_router=False,  # battery: a sleepy end device
     features=(
-        battery.lumi_battery(power_cfg_voltage=True),
+        battery.lumi_battery(power_cfg=True),
         motion.occupancy_illuminance(interval_default=30.0),
         motion.motion_sensitivity(
             heartbeat_index=106,

@@ -19,7 +19,7 @@ DEFINITION = Definition(
     description="Motion sensor E1",
     is_router=False,  # battery: a sleepy end device
     features=(
-        battery.lumi_battery(power_cfg_voltage=True),
+        battery.lumi_battery(power_cfg=True),
         motion.occupancy_illuminance(),
         motion.detection_interval(),
         f.device_temperature(),

@@ -29,7 +29,7 @@ DEFINITION = Definition(
     description="Opple wireless switch (single band)",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_operation_mode(),
         remote_action(opple_options(2), *opple_buttons(range(1, 3), OPPLE_CLICKS)),
         f.event_mode(),

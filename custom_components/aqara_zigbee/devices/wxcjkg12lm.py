@@ -29,7 +29,7 @@ DEFINITION = Definition(
     description="Opple wireless switch (double band)",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_operation_mode(),
         remote_action(opple_options(4), *opple_buttons(range(1, 5), OPPLE_CLICKS)),
         f.event_mode(),

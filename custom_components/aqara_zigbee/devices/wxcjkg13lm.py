@@ -29,7 +29,7 @@ DEFINITION = Definition(
     description="Opple wireless switch (triple band)",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_operation_mode(),
         f.power_outage_count(),
         remote_action(opple_options(6), *opple_buttons(range(1, 7), OPPLE_CLICKS)),

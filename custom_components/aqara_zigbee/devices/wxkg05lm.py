@@ -31,7 +31,7 @@ DEFINITION = Definition(
             *onoff_buttons({ANY_ENDPOINT: None}, ONOFF_SINGLE),
             *multistate_buttons({ANY_ENDPOINT: None}, SINGLE_DOUBLE_HOLD),
         ),
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         f.linkquality(),
         f.lumi_heartbeat(),
     ),

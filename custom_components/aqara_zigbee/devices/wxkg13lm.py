@@ -31,7 +31,7 @@ DEFINITION = Definition(
     description="Wireless mini switch T1",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_action(
             ("single", "double", "triple", "quadruple", "quintuple", "hold", "release", "many"),
             *multistate_buttons(

@@ -27,7 +27,7 @@ DEFINITION = Definition(
     description="Wireless mini switch E1",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_action(
             ("single", "double", "hold", "release"),
             *multistate_buttons(

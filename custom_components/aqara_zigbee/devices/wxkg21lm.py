@@ -27,7 +27,7 @@ DEFINITION = Definition(
     description="Wireless remote switch H1M (single rocker)",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_action(
             ("single", "double", "hold"),
             *multistate_buttons({ANY_ENDPOINT: None}, SINGLE_DOUBLE_HOLD),

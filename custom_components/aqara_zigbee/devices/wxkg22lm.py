@@ -36,7 +36,7 @@ DEFINITION = Definition(
     description="Wireless remote switch H1M (double rocker)",
     is_router=False,
     features=(
-        lumi_battery(COIN_CELL, power_cfg_voltage=True),
+        lumi_battery(COIN_CELL, power_cfg=True),
         remote_action(
             tuple(
                 f"{kind}_{button}"

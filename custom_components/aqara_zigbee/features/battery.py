@@ -19,7 +19,6 @@ from ..devices.model import (
     TLV_WHOLE,
     Access,
     AttributeSource,
-    BoolCodec,
     Codec,
     DerivedSource,
     Expose,
@@ -29,6 +28,7 @@ from ..devices.model import (
     Source,
     finite_number,
 )
+from .ias_zone import BATTERY_LOW, zone_status
 
 POWER_CFG: Final = 0x0001
 BATTERY_VOLTAGE: Final = 0x0020  # uint8, 100 mV units
@@ -184,60 +184,79 @@ def _voltage_expose(sources: tuple[Source, ...], *, readable: bool = False) -> E
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _DeciVoltsPercent:
+    """genPowerCfg batteryVoltage (100 mV units) straight to a battery % with a curve."""
+
+    curve: BatteryCurve
+
+    def decode(self, raw: object) -> object | None:
+        number = finite_number(raw)
+        if number is None or isinstance(raw, bool) or number >= _INVALID_UINT8:
+            return None
+        return self.curve.decode(number * 100)
+
+    def encode(self, value: object) -> object:
+        raise ValueError("battery percentages are not written")
+
+
 def lumi_battery(
     curve: BatteryCurve = COIN_CELL,
     *,
-    index: int = HEARTBEAT_VOLTAGE_INDEX,
-    power_cfg_voltage: bool = False,
+    index: int | None = HEARTBEAT_VOLTAGE_INDEX,
+    power_cfg: bool = False,
+    readable: bool = False,
     voltage_first: bool = False,
 ) -> Feature:
-    """Battery voltage from the Lumi heartbeat, battery % from it with ``curve``.
+    """Battery voltage (mV) and the battery % Zigbee2MQTT computes from it with ``curve``.
 
-    ``power_cfg_voltage``: genPowerCfg batteryVoltage reports (100 mV units) carry it too
-    (the % is still computed from the voltage: Zigbee2MQTT does not trust the device's).
-    ``voltage_first``: the model's page lists voltage before battery (the order of exposes).
+    The voltage comes from the Lumi heartbeat (``index``; None: not there) and, with
+    ``power_cfg``, from genPowerCfg batteryVoltage (100 mV units): the % is computed from
+    it too, Zigbee2MQTT does not trust the device's own. ``readable``: the page offers
+    ``/get`` (a read of batteryVoltage answers both). ``voltage_first``: the page lists
+    voltage before battery.
     """
-    voltage_sources: tuple[Source, ...] = (HeartbeatSource(index=index, codec=TLV_WHOLE),)
-    if power_cfg_voltage:
+    voltage_sources: tuple[Source, ...] = ()
+    battery_sources: tuple[Source, ...] = ()
+    if power_cfg:
         voltage_sources += (_power_cfg(BATTERY_VOLTAGE, _UnknownIs0xFF(100)),)
-    battery = _battery_expose((DerivedSource(key="voltage", codec=curve),))
-    voltage = _voltage_expose(voltage_sources)
+        battery_sources += (_power_cfg(BATTERY_VOLTAGE, _DeciVoltsPercent(curve)),)
+    if index is not None:
+        voltage_sources += (HeartbeatSource(index=index, codec=TLV_WHOLE),)
+        battery_sources += (DerivedSource(key="voltage", codec=curve),)
+    battery = _battery_expose(battery_sources, readable=readable and power_cfg)
+    voltage = _voltage_expose(voltage_sources, readable=readable and power_cfg)
     exposes = (voltage, battery) if voltage_first else (battery, voltage)
     return Feature(exposes=exposes, sleepy=True)
 
 
-def power_cfg_battery(
-    curve: BatteryCurve | None = None, *, readable: bool = False, voltage_first: bool = False
-) -> Feature:
-    """genPowerCfg battery: batteryVoltage (100 mV units), and the % computed from it with
-    ``curve`` (the model's ``voltageToPercentage``) or, without one, the device's own
-    batteryPercentageRemaining (half percent). ``readable``: the page offers ``/get``.
+def power_cfg_battery(*, readable: bool = False, voltage_first: bool = False) -> Feature:
+    """genPowerCfg battery as the device computes it (batteryPercentageRemaining / 2), and
+    batteryVoltage (100 mV units). ``readable``: the page offers ``/get``.
     """
     voltage = _voltage_expose(
         (_power_cfg(BATTERY_VOLTAGE, _UnknownIs0xFF(100)),), readable=readable
     )
-    battery_source: Source = (
-        DerivedSource(key="voltage", codec=curve)
-        if curve is not None
-        else _power_cfg(BATTERY_PERCENTAGE_REMAINING, _UnknownIs0xFF(0.5))
+    battery = _battery_expose(
+        (_power_cfg(BATTERY_PERCENTAGE_REMAINING, _UnknownIs0xFF(0.5)),), readable=readable
     )
-    # A derived % is read through its voltage (the read answers both)
-    battery = _battery_expose((battery_source,), readable=readable and curve is None)
     exposes = (voltage, battery) if voltage_first else (battery, voltage)
     return Feature(exposes=exposes, sleepy=True)
 
 
-def battery_low(*, heartbeat_index: int | None = None) -> Feature:
-    """Low battery: genPowerCfg batteryAlarmState (or a heartbeat flag on some models)."""
-    sources: tuple[Source, ...] = (_power_cfg(BATTERY_ALARM_STATE, _LowBatteryAlarm()),)
-    if heartbeat_index is not None:
-        sources += (HeartbeatSource(index=heartbeat_index, codec=BoolCodec()),)
+def battery_low(*, power_cfg: bool = True, ias: bool = False) -> Feature:
+    """Low battery: genPowerCfg batteryAlarmState, and/or the IAS zone status bit 3."""
+    sources: tuple[Source, ...] = ()
+    if power_cfg:
+        sources += (_power_cfg(BATTERY_ALARM_STATE, _LowBatteryAlarm()),)
+    if ias:
+        sources += (zone_status(BATTERY_LOW),)
     expose = Expose(
         key="battery_low",
         platform=Platform.BINARY_SENSOR,
         access=Access.REPORT,
         translation_key="battery_low",
-        description="Indicates if the battery of this device is almost empty",
+        description="Indicates whether the battery of the device is almost empty",
         device_class="battery",
         entity_category="diagnostic",
         sources=sources,

@@ -24,6 +24,7 @@ from ..devices.model import (
     NumberCodec,
     Platform,
     Source,
+    calibration_key,
 )
 from ..lumi.const import ZCL_UINT8
 from ._lumi import lumi_attribute, lumi_write
@@ -47,6 +48,9 @@ DETECTION_INTERVAL_DEFAULT: Final = 60.0
 _ILLUMINANCE_OFFSET: Final = 65536
 #: above this the P1 reports nonsense in the dark (Koenkk/zigbee2mqtt#12596): 0 lx
 _ILLUMINANCE_NONSENSE: Final = 130536
+
+#: Zigbee2MQTT's percentual illuminance calibration (rounded to whole lux)
+ILLUMINANCE_CALIBRATION: Final = calibration_key("illuminance")
 
 SENSITIVITY_CODEC: Final = EnumCodec(pairs=((1, "low"), (2, "medium"), (3, "high")))
 
@@ -153,7 +157,7 @@ def occupancy(*, interval_default: float | None = None, with_lux: bool = False) 
     )
     return Feature(
         exposes=(_occupancy_expose(sources, clears), *exposes),
-        options=(OPTION_OCCUPANCY_TIMEOUT,),
+        options=(OPTION_OCCUPANCY_TIMEOUT, *((ILLUMINANCE_CALIBRATION,) if with_lux else ())),
     )
 
 
@@ -170,7 +174,7 @@ def occupancy_illuminance(*, interval_default: float = DETECTION_INTERVAL_DEFAUL
     )
     return Feature(
         exposes=(_occupancy_expose((detection,), clears), illuminance),
-        options=(OPTION_OCCUPANCY_TIMEOUT,),
+        options=(OPTION_OCCUPANCY_TIMEOUT, ILLUMINANCE_CALIBRATION),
     )
 
 

@@ -305,8 +305,9 @@ class BatteryCell(Behaviour):
             set_voltage(self._voltage_for(round(value)), report)
 
         def pick_voltage(current: object) -> object:
+            # genPowerCfg says it in 100 mV steps: stay on them so both reports agree
             step = 100 if self.power_cfg else 20
-            mv = int(str(current)) - step
+            mv = int(str(current)) // step * step - step
             return mv if mv > FLAT_MV + step else FRESH_COIN_CELL_MV // step * step
 
         def pick_percent(current: object) -> object:
