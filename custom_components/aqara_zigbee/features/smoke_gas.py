@@ -20,8 +20,10 @@ from ..devices.model import (
     EnumCodec,
     Expose,
     Feature,
+    HeartbeatSource,
     NumberCodec,
     Platform,
+    Source,
     TlvWhole,
     WriteStep,
 )
@@ -42,6 +44,9 @@ ATTR_LINKAGE_ALARM: Final = 0x014B
 ATTR_LINKAGE_ALARM_STATE: Final = 0x014C
 ATTR_POWER_OUTAGE_COUNT: Final = 0x0002
 ZCL_UINT32: Final = 0x23
+#: the heartbeat (0xFCC0 0x00F7) carries the alarm and the density too
+HEARTBEAT_ALARM: Final = 160
+HEARTBEAT_DENSITY: Final = 161
 
 #: Zigbee2MQTT's table of the smoke density (0-10) in dB/m
 SMOKE_DBM: Final = (0, 0.085, 0.088, 0.093, 0.095, 0.1, 0.105, 0.11, 0.115, 0.12, 0.125)
@@ -80,11 +85,22 @@ class SmokeDbm:
 IS_ONE: Final = IsOne()
 
 
-def _sensor(key: str, attribute: int, codec: object, *, readable: bool, **kwargs: object) -> Expose:
+def _sensor(
+    key: str,
+    attribute: int,
+    codec: object,
+    *,
+    readable: bool,
+    heartbeat_index: int | None = None,
+    **kwargs: object,
+) -> Expose:
+    sources: tuple[Source, ...] = (lumi_attribute(attribute, codec, readable=readable),)  # type: ignore[arg-type]
+    if heartbeat_index is not None:
+        sources += (HeartbeatSource(index=heartbeat_index, codec=codec),)  # type: ignore[arg-type]
     return Expose(
         key=key,
         access=RO if readable else Access.REPORT,
-        sources=(lumi_attribute(attribute, codec, readable=readable),),  # type: ignore[arg-type]
+        sources=sources,
         **kwargs,  # type: ignore[arg-type]
     )
 
@@ -110,6 +126,7 @@ def detector(*, gas: bool, heartbeat_indicator: bool) -> Feature:
             ATTR_ALARM,
             IS_ONE,
             readable=True,
+            heartbeat_index=HEARTBEAT_ALARM,
             platform=Platform.BINARY_SENSOR,
             description=f"Indicates whether the device detected {alarm}",
             device_class=alarm,
@@ -119,6 +136,7 @@ def detector(*, gas: bool, heartbeat_indicator: bool) -> Feature:
             ATTR_DENSITY,
             NumberCodec(),
             readable=True,
+            heartbeat_index=HEARTBEAT_DENSITY,
             platform=Platform.SENSOR,
             description=f"Value of {alarm} concentration",
             unit="%LEL" if gas else None,
@@ -132,6 +150,7 @@ def detector(*, gas: bool, heartbeat_indicator: bool) -> Feature:
                 ATTR_DENSITY,
                 SmokeDbm(),
                 readable=True,
+                heartbeat_index=HEARTBEAT_DENSITY,
                 platform=Platform.SENSOR,
                 description="Value of smoke concentration in dB/m",
                 unit="dB/m",

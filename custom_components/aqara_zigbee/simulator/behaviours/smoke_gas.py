@@ -10,13 +10,16 @@ and the buzzer command (0x013E smoke, 0x013F gas: 15361 alarm, 15360 mute).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..clusters import LUMI_CLUSTER
 from ..properties import Property, PropertyError, as_bool, as_number
 from ..zcl import DataType, Status
 from ..zcl_server import AttrTable, as_int, lumi_attr
 from .base import Behaviour
+
+if TYPE_CHECKING:
+    from ..device import TwinDevice
 
 ALARM: Final = 0x013A
 DENSITY: Final = 0x013B
@@ -205,3 +208,13 @@ class Detector(Behaviour):
     def import_state(self, state: dict[str, Any]) -> None:
         self.density = int(state.get("density", self.density))
         self.power_ups = int(state.get("power_ups", self.power_ups))
+
+
+def heartbeat_alarm(device: TwinDevice) -> object:
+    """Heartbeat index 160: the alarm."""
+    return int(device.behaviour(Detector).alarm)
+
+
+def heartbeat_density(device: TwinDevice) -> object:
+    """Heartbeat index 161: the density."""
+    return device.behaviour(Detector).density

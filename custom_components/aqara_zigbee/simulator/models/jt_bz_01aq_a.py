@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..behaviours import ChipTemperature, Identify, LumiSetting
 from ..behaviours.heartbeat import Heartbeat, chip_temperature, parent_nwk
-from ..behaviours.smoke_gas import Detector
+from ..behaviours.smoke_gas import Detector, heartbeat_alarm, heartbeat_density
 from ..clusters import BASIC, IDENTIFY, LUMI_CLUSTER, LUMI_HEARTBEAT, OTA
 from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
@@ -39,7 +39,12 @@ TWIN = Twin(
             LUMI_CLUSTER,
             LUMI_HEARTBEAT,
             DataType.OCTET_STRING,
-            ((3, DataType.INT8, chip_temperature), (10, DataType.UINT16, parent_nwk)),
+            (
+                (3, DataType.INT8, chip_temperature),
+                (10, DataType.UINT16, parent_nwk),
+                (160, DataType.UINT8, heartbeat_alarm),
+                (161, DataType.UINT8, heartbeat_density),
+            ),
         ),
     ],
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..behaviours import ChipTemperature, Identify, LumiSetting, PowerOutageCounter
 from ..behaviours.sleepy import BatteryCell, Sleepy, linear_percent
-from ..behaviours.smoke_gas import Detector
+from ..behaviours.smoke_gas import Detector, heartbeat_alarm, heartbeat_density
 from ..clusters import BASIC, IDENTIFY, LUMI_CLUSTER, OTA, POWER_CONFIGURATION
 from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
@@ -43,6 +43,8 @@ TWIN = Twin(
         ChipTemperature(exposed=False),
         Identify(),
         PowerOutageCounter(exposed=True),
-        lumi_heartbeat(),
+        lumi_heartbeat(
+            (160, DataType.UINT8, heartbeat_alarm), (161, DataType.UINT8, heartbeat_density)
+        ),
     ],
 )
