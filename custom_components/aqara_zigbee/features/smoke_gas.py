@@ -17,6 +17,7 @@ from ..devices.model import (
     RW,
     Access,
     AttributeWrite,
+    DerivedSource,
     EnumCodec,
     Expose,
     Feature,
@@ -92,11 +93,14 @@ def _sensor(
     *,
     readable: bool,
     heartbeat_index: int | None = None,
+    derived_from: str | None = None,
     **kwargs: object,
 ) -> Expose:
     sources: tuple[Source, ...] = (lumi_attribute(attribute, codec, readable=readable),)  # type: ignore[arg-type]
     if heartbeat_index is not None:
         sources += (HeartbeatSource(index=heartbeat_index, codec=codec),)  # type: ignore[arg-type]
+    if derived_from is not None:
+        sources += (DerivedSource(key=derived_from, codec=codec),)  # type: ignore[arg-type]
     return Expose(
         key=key,
         access=RO if readable else Access.REPORT,
@@ -150,7 +154,7 @@ def detector(*, gas: bool, heartbeat_indicator: bool) -> Feature:
                 ATTR_DENSITY,
                 SmokeDbm(),
                 readable=True,
-                heartbeat_index=HEARTBEAT_DENSITY,
+                derived_from="smoke_density",  # the heartbeat's density too
                 platform=Platform.SENSOR,
                 description="Value of smoke concentration in dB/m",
                 unit="dB/m",
