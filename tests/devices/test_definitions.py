@@ -295,6 +295,7 @@ _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image typ
 # Zigbee2MQTT's list option publishes extra {"no_occupancy_since": N} messages N seconds after
 # the last detection; in Home Assistant the occupancy entity's last change is that, and
 # automations wait on it ("off for N seconds") without a message per delay
+_EMPTY_SELFTEST = 'the command is named "selftest", not "" (Zigbee2MQTT\'s value)'
 _NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
 _NO_IDENTIFY = "identify (a command, no state) would need a button platform the exposes lack"
 # illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
@@ -361,6 +362,10 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
             "RTCGQ15LM",
         )
     },
+    # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
+    # string no select can show); named as on the newer detectors
+    ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
+    ("JTQJ-BF-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
     # Zigbee2MQTT offsets the raw accelerometer counts before it derives the angles; the
     # angles are derived in the codec here, which has no per-device options yet
     **{

@@ -95,6 +95,15 @@ GAPS: dict[str, dict[str, str]] = {
     "lumi.relay.c2acn01": _unreadable_basic_settings("power_outage_memory"),
     # DJT11LM: the sensitivity (genBasic 0xFF0D) is written, never reported nor read back;
     # Zigbee2MQTT shows the value it wrote, as the entity here does
+    # The Mijia Honeywell detectors: the sensitivity (ssIasZone 0xFFF1) is a command the
+    # firmware never reports; Zigbee2MQTT shows the value it wrote, as the entity here does
+    **{
+        model_id: {
+            "reports:sensitivity": "the firmware never tells its sensitivity: the state is "
+            "the confirmed write"
+        }
+        for model_id in ("lumi.sensor_smoke", "lumi.sensor_natgas")
+    },
     "lumi.vibration.aq1": {
         "reports:sensitivity": "the firmware never tells its sensitivity: the state is the "
         "confirmed write"

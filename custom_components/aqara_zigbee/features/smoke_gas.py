@@ -30,6 +30,7 @@ from ..devices.model import (
 )
 from ..lumi.const import LUMI_MANUFACTURER_CODE, ZCL_BOOL, ZCL_UINT8
 from ._lumi import lumi_attribute, lumi_write
+from .ias_zone import BATTERY_LOW, zone_status
 
 ATTR_BUZZER_MANUAL_MUTE: Final = 0x0126
 ATTR_SELFTEST: Final = 0x0127
@@ -324,6 +325,118 @@ def counted_power_outages() -> Feature:
                 description="Number of power outages (since last pairing)",
                 state_class="total_increasing",
                 entity_category="diagnostic",
+            ),
+        )
+    )
+
+
+# --------------------------------------------------------------------------- Honeywell
+
+#: ssIasZone 0xFFF1 of the Mijia Honeywell detectors: the hub's commands (uint32)
+ATTR_HONEYWELL_COMMAND: Final = 0xFFF1
+#: zoneStatus bit 1 (alarm 2): the Honeywell detectors' self-test
+IAS_TEST_BIT: Final = 0x0002
+#: their genBasic 0xFF01 heartbeat carries the density at index 100
+HEARTBEAT_HONEYWELL_DENSITY: Final = 100
+HONEYWELL_SENSITIVITY: Final = EnumCodec(
+    pairs=((0x04010000, "low"), (0x04020000, "medium"), (0x04030000, "high"))
+)
+
+
+def honeywell_sensitivity() -> Feature:
+    """The alarm threshold, written to ssIasZone 0xFFF1; the detector never reports it."""
+    write = AttributeWrite(
+        endpoint=1,
+        cluster=0x0500,
+        attribute=ATTR_HONEYWELL_COMMAND,
+        zcl_type=ZCL_UINT32,
+        codec=HONEYWELL_SENSITIVITY,
+        manufacturer=LUMI_MANUFACTURER_CODE,
+    )
+    return Feature(
+        exposes=(
+            Expose(
+                key="sensitivity",
+                platform=Platform.SELECT,
+                # Zigbee2MQTT shows the value it wrote (state, no read)
+                access=Access.WRITE | Access.REPORT,
+                options=HONEYWELL_SENSITIVITY.options,
+                entity_category="config",
+                write=write,
+            ),
+        )
+    )
+
+
+def honeywell_density(key: str) -> Feature:
+    """``smoke_density`` / ``gas_density`` from the genBasic heartbeat (index 100)."""
+    return Feature(
+        exposes=(
+            Expose(
+                key=key,
+                platform=Platform.SENSOR,
+                access=Access.REPORT,
+                state_class="measurement",
+                sources=(HeartbeatSource(index=HEARTBEAT_HONEYWELL_DENSITY, codec=NumberCodec()),),
+            ),
+        )
+    )
+
+
+def ias_test() -> Feature:
+    """Self-test running: zoneStatus bit 1 (Zigbee2MQTT's lumi_smoke ``test``)."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="test",
+                platform=Platform.BINARY_SENSOR,
+                access=Access.REPORT,
+                description="Test mode activated",
+                entity_category="diagnostic",
+                sources=(zone_status(IAS_TEST_BIT),),
+            ),
+        )
+    )
+
+
+def ias_battery_low() -> Feature:
+    """Low battery: zoneStatus bit 3."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="battery_low",
+                platform=Platform.BINARY_SENSOR,
+                access=Access.REPORT,
+                translation_key="battery_low",
+                description="Indicates if the battery of this device is almost empty",
+                device_class="battery",
+                entity_category="diagnostic",
+                sources=(zone_status(BATTERY_LOW),),
+            ),
+        )
+    )
+
+
+def honeywell_selftest() -> Feature:
+    """Start a self-test: 0x03010000 written to ssIasZone 0xFFF1 (bit 1 shows it running)."""
+    codec = EnumCodec(pairs=((0x03010000, "selftest"),))
+    return Feature(
+        exposes=(
+            Expose(
+                key="selftest",
+                platform=Platform.SELECT,
+                access=Access.WRITE,
+                description="Starts the self-test process",
+                options=codec.options,
+                entity_category="diagnostic",
+                write=AttributeWrite(
+                    endpoint=1,
+                    cluster=0x0500,
+                    attribute=ATTR_HONEYWELL_COMMAND,
+                    zcl_type=ZCL_UINT32,
+                    codec=codec,
+                    manufacturer=LUMI_MANUFACTURER_CODE,
+                ),
             ),
         )
     )

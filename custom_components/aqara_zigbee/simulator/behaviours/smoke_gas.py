@@ -218,3 +218,85 @@ def heartbeat_alarm(device: TwinDevice) -> object:
 def heartbeat_density(device: TwinDevice) -> object:
     """Heartbeat index 161: the density."""
     return device.behaviour(Detector).density
+
+
+#: ssIasZone 0xFFF1 of the Mijia Honeywell detectors: commands (0x04LL0000 sensitivity
+#: level LL, 0x03010000 self-test)
+HONEYWELL_COMMAND: Final = 0xFFF1
+HONEYWELL_SENSITIVITY: Final = {"low": 0x04010000, "medium": 0x04020000, "high": 0x04030000}
+HONEYWELL_SELFTEST: Final = 0x03010000
+IAS_ZONE: Final = 0x0500
+IAS_TEST_BIT: Final = 0x0002
+
+
+class HoneywellDetector(Behaviour):
+    """The Mijia Honeywell detectors' density (heartbeat index 100) and the hub's commands
+    on ssIasZone 0xFFF1; ``density_name``: ``smoke_density`` or ``gas_density``."""
+
+    def __init__(self, density_name: str) -> None:
+        self.density_name = density_name
+        self.density = 0
+        self.sensitivity = "medium"
+        self.selftests = 0
+
+    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        if ep == 1 and cluster == IAS_ZONE:
+            return {HONEYWELL_COMMAND: lumi_attr(DataType.UINT32, lambda: 0, self._command)}
+        return {}
+
+    def _command(self, value: object) -> Status:
+        raw = as_int(value)
+        if raw == HONEYWELL_SELFTEST:
+            self.selftests += 1
+            self._test(True)
+            self.device.clock.call_later(SELFTEST_S, lambda: self._test(False))
+            return Status.SUCCESS
+        for level, command in HONEYWELL_SENSITIVITY.items():
+            if raw == command:
+                self.sensitivity = level
+                self.device.state_changed()
+                return Status.SUCCESS
+        return Status.INVALID_VALUE
+
+    def _test(self, on: bool) -> None:
+        from .ias_zone import IasZone  # noqa: PLC0415  # the zone carries the test bit
+
+        self.device.behaviour(IasZone).set_bit(IAS_TEST_BIT, on)
+
+    def properties(self) -> list[Property]:
+        def set_density(value: object, report: bool) -> None:
+            self.density = int(as_number(value))
+            if report:
+                self.device.send_heartbeat()  # the density travels in the heartbeat
+
+        def set_sensitivity(value: object, _report: bool) -> None:
+            self._command(HONEYWELL_SENSITIVITY[str(value)])
+
+        return [
+            Property(
+                self.density_name,
+                read=lambda: self.density,
+                change=set_density,
+                pick=lambda current: (int(as_number(current)) + 7) % 100,
+            ),
+            Property(
+                "sensitivity",
+                read=lambda: self.sensitivity,
+                change=set_sensitivity,
+                pick=lambda current: "high" if current != "high" else "low",
+                writable=True,
+                reported=False,  # the detector tells nobody
+            ),
+            Property(
+                "selftest",
+                read=lambda: "selftest" if self.selftests else None,
+                change=lambda _value, _report: Detector._command(self._command, HONEYWELL_SELFTEST),
+                pick=lambda _current: "selftest",
+                writable=True,
+            ),
+        ]
+
+
+def honeywell_density(device: TwinDevice) -> object:
+    """genBasic heartbeat index 100: the density."""
+    return device.behaviour(HoneywellDetector).density
