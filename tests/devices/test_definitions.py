@@ -362,6 +362,9 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
             "RTCGQ15LM",
         )
     },
+    # Identify needs the button platform of the shared identify feature (s15a), not here yet
+    ("FP1E", "identify", "missing"): _NO_IDENTIFY,
+    ("FP1E", "options", "identify_timeout"): _NO_IDENTIFY,
     # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
     # string no select can show); named as on the newer detectors
     ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,

@@ -1,0 +1,193 @@
+"""mmWave presence sensors (FP1E): presence, movement, distance, and their settings on 0xFCC0.
+
+Zigbee2MQTT's fp1e* extends: 0x0142 presence, 0x0160 movement, 0x015F target distance and
+0x015B detection range (cm), 0x015E / 0x015D the AI interference and adaptive sensitivity
+switches; commands: 0x0157 = 1 starts spatial learning, 0x00E8 = 0 restarts the device.
+Unlike a PIR, the radar reports the end of presence itself: nothing clears by time.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..devices.model import (
+    RO,
+    RW,
+    Access,
+    EnumCodec,
+    Expose,
+    Feature,
+    NumberCodec,
+    Platform,
+)
+from ..lumi.const import ZCL_BOOL, ZCL_UINT8
+from ._lumi import lumi_attribute, lumi_write
+from .smoke_gas import IS_ONE
+
+ATTR_PRESENCE: Final = 0x0142
+ATTR_MOVEMENT: Final = 0x0160
+ATTR_TARGET_DISTANCE: Final = 0x015F
+ATTR_DETECTION_RANGE: Final = 0x015B
+ATTR_AI_INTERFERENCE: Final = 0x015E
+ATTR_AI_ADAPTIVE: Final = 0x015D
+ATTR_SPATIAL_LEARNING: Final = 0x0157
+ATTR_RESTART: Final = 0x00E8
+ZCL_UINT32: Final = 0x23
+
+MOVEMENT: Final = EnumCodec(
+    pairs=(
+        (0, "unknown_0"),
+        (1, "unknown_1"),
+        (2, "no_presence"),
+        (3, "movement"),
+        (4, "no_movement"),
+    )
+)
+#: centimetres on the wire, metres shown
+_METRES: Final = NumberCodec(scale=0.01, ndigits=2)
+
+
+def presence() -> Feature:
+    """Someone is there (the radar sees still people too)."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="presence",
+                platform=Platform.BINARY_SENSOR,
+                access=RO,
+                description="Indicates whether the device detected presence",
+                device_class="occupancy",
+                sources=(lumi_attribute(ATTR_PRESENCE, IS_ONE),),
+            ),
+        )
+    )
+
+
+def movement() -> Feature:
+    return Feature(
+        exposes=(
+            Expose(
+                key="movement",
+                platform=Platform.SENSOR,
+                access=RO,
+                description="Is movement detected?",
+                device_class="enum",
+                options=MOVEMENT.options,
+                sources=(lumi_attribute(ATTR_MOVEMENT, MOVEMENT),),
+            ),
+        )
+    )
+
+
+def target_distance() -> Feature:
+    return Feature(
+        exposes=(
+            Expose(
+                key="target_distance",
+                platform=Platform.SENSOR,
+                access=RO,
+                description="Distance to the detected target",
+                unit="m",
+                device_class="distance",
+                state_class="measurement",
+                sources=(lumi_attribute(ATTR_TARGET_DISTANCE, _METRES),),
+            ),
+        )
+    )
+
+
+def detection_range(*, step: float = 0.3) -> Feature:
+    codec = NumberCodec(scale=0.01, ndigits=2)
+    return Feature(
+        exposes=(
+            Expose(
+                key="detection_range",
+                platform=Platform.NUMBER,
+                access=RW,
+                description="The device will monitor presence within the detection range",
+                unit="m",
+                device_class="distance",
+                entity_category="config",
+                native_min=0,
+                native_max=6,
+                native_step=step,
+                sources=(lumi_attribute(ATTR_DETECTION_RANGE, codec),),
+                write=lumi_write(
+                    ATTR_DETECTION_RANGE, ZCL_UINT32, NumberCodec(scale=0.01, integer=True)
+                ),
+            ),
+        )
+    )
+
+
+def _command(
+    key: str, option: str, attribute: int, *, zcl_type: int, raw: int, text: str
+) -> Feature:
+    codec = EnumCodec(pairs=((raw, option),))
+    return Feature(
+        exposes=(
+            Expose(
+                key=key,
+                platform=Platform.SELECT,
+                # A command without state: Zigbee2MQTT only writes it
+                access=Access.WRITE,
+                description=text,
+                options=codec.options,
+                entity_category="config",
+                write=lumi_write(attribute, zcl_type, codec),
+            ),
+        )
+    )
+
+
+def spatial_learning() -> Feature:
+    return _command(
+        "spatial_learning",
+        "Start Learning",
+        ATTR_SPATIAL_LEARNING,
+        zcl_type=ZCL_UINT8,
+        raw=1,
+        text="Initiate AI Spatial Learning.",
+    )
+
+
+def restart_device() -> Feature:
+    return _command(
+        "restart_device",
+        "Restart Device",
+        ATTR_RESTART,
+        zcl_type=ZCL_BOOL,
+        raw=0,
+        text="Restarts the device.",
+    )
+
+
+def _ai_switch(key: str, attribute: int, description: str) -> Feature:
+    return Feature(
+        exposes=(
+            Expose(
+                key=key,
+                platform=Platform.SWITCH,
+                access=RW,
+                description=description,
+                entity_category="config",
+                sources=(lumi_attribute(attribute, IS_ONE),),
+                write=lumi_write(attribute, ZCL_UINT8, IS_ONE),
+            ),
+        )
+    )
+
+
+def ai_interference_identification() -> Feature:
+    return _ai_switch(
+        "ai_interference_source_selfidentification",
+        ATTR_AI_INTERFERENCE,
+        "AI interference source self-identification switch, when enabled can identify fans, "
+        "air conditioners and other interference sources",
+    )
+
+
+def ai_adaptive_sensitivity() -> Feature:
+    return _ai_switch(
+        "ai_sensitivity_adaptive", ATTR_AI_ADAPTIVE, "Adaptive sensitivity switch function."
+    )
