@@ -365,6 +365,18 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # Identify needs the button platform of the shared identify feature (s15a), not here yet
     ("FP1E", "identify", "missing"): _NO_IDENTIFY,
     ("FP1E", "options", "identify_timeout"): _NO_IDENTIFY,
+    # FP1: the region events as published (region_<1-10>_<event>), not the pattern listed
+    ("RTCZCGQ11LM", "action", "values"): "every action Zigbee2MQTT publishes, one per "
+    "region and event, where its list names the pattern region_*_<event>",
+    ("RTCZCGQ11LM", "reset_nopresence_status", "values"): 'the command is named "reset", '
+    'not "" (Zigbee2MQTT\'s value)',
+    # Region configuration writes a composite (a region and its grid cells) that no HA entity
+    # takes; a service would (not built: a gap)
+    **{
+        ("RTCZCGQ11LM", key, "missing"): "not built: region configuration needs a service "
+        "(composite writes), a gap"
+        for key in ("region_upsert", "region_delete", "configured_regions")
+    },
     # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
     # string no select can show); named as on the newer detectors
     ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,

@@ -8,6 +8,8 @@ Unlike a PIR, the radar reports the end of presence itself: nothing clears by ti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from ..devices.model import (
@@ -17,10 +19,13 @@ from ..devices.model import (
     EnumCodec,
     Expose,
     Feature,
+    Gesture,
+    GestureSource,
+    HeartbeatSource,
     NumberCodec,
     Platform,
 )
-from ..lumi.const import ZCL_BOOL, ZCL_UINT8
+from ..lumi.const import LUMI_CLUSTER, ZCL_BOOL, ZCL_UINT8
 from ._lumi import lumi_attribute, lumi_write
 from .smoke_gas import IS_ONE
 
@@ -190,4 +195,165 @@ def ai_interference_identification() -> Feature:
 def ai_adaptive_sensitivity() -> Feature:
     return _ai_switch(
         "ai_sensitivity_adaptive", ATTR_AI_ADAPTIVE, "Adaptive sensitivity switch function."
+    )
+
+
+# --------------------------------------------------------------------------- FP1
+
+ATTR_PRESENCE_EVENT: Final = 0x0143
+ATTR_MONITORING_MODE: Final = 0x0144
+ATTR_APPROACH_DISTANCE: Final = 0x0146
+ATTR_RESET_NO_PRESENCE: Final = 0x0157
+#: an octet string [region id, event type] for each region event
+ATTR_REGION_EVENT: Final = 0x0151
+REGION_IDS: Final = range(1, 11)
+REGION_EVENTS: Final = ((1, "enter"), (2, "leave"), (4, "occupied"), (8, "unoccupied"))
+
+PRESENCE_EVENT: Final = EnumCodec(
+    pairs=(
+        (0, "enter"),
+        (1, "leave"),
+        (2, "left_enter"),
+        (3, "right_leave"),
+        (4, "right_enter"),
+        (5, "left_leave"),
+        (6, "approach"),
+        (7, "away"),
+    )
+)
+MONITORING_MODE: Final = EnumCodec(pairs=((0, "undirected"), (1, "left_right")))
+APPROACH_DISTANCE: Final = EnumCodec(pairs=((0, "far"), (1, "medium"), (2, "near")))
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceCodec:
+    """0 no one, 1 someone; 255 means the radar does not know (yet)."""
+
+    def decode(self, raw: object) -> object | None:
+        if isinstance(raw, bool):
+            return raw
+        if not isinstance(raw, int) or raw not in (0, 1):
+            return None
+        return raw == 1
+
+    def encode(self, value: object) -> object:
+        raise ValueError("presence is not written")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionEvents:
+    """0xFCC0 0x0151: ``region_<id>_<event>`` from its two bytes."""
+
+    def decode(self, attributes: Mapping[int, object]) -> Gesture | None:
+        raw = attributes.get(ATTR_REGION_EVENT)
+        if not isinstance(raw, bytes | bytearray) or len(raw) < 2:
+            return None
+        region, code = raw[0], raw[1]
+        event = dict(REGION_EVENTS).get(code)
+        if event is None or region not in REGION_IDS:
+            return None
+        return Gesture(action=f"region_{region}_{event}")
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return tuple(
+            f"region_{region}_{event}" for region in REGION_IDS for _, event in REGION_EVENTS
+        )
+
+
+def fp1_presence() -> Feature:
+    """FP1: presence (0x0142, heartbeat 101) and how people came or went (0x0143)."""
+    codec = PresenceCodec()
+    return Feature(
+        exposes=(
+            Expose(
+                key="presence",
+                platform=Platform.BINARY_SENSOR,
+                access=RO,
+                description="Indicates whether the device detected presence",
+                device_class="occupancy",
+                sources=(
+                    lumi_attribute(ATTR_PRESENCE, codec),
+                    HeartbeatSource(index=101, codec=codec),
+                ),
+            ),
+            Expose(
+                key="presence_event",
+                platform=Platform.SENSOR,
+                access=Access.REPORT,
+                description="Presence events",
+                device_class="enum",
+                options=PRESENCE_EVENT.options,
+                sources=(lumi_attribute(ATTR_PRESENCE_EVENT, PRESENCE_EVENT, readable=False),),
+            ),
+        )
+    )
+
+
+def _fp1_select(key: str, attribute: int, codec: EnumCodec, index: int, text: str) -> Expose:
+    return Expose(
+        key=key,
+        platform=Platform.SELECT,
+        access=RW,
+        description=text,
+        options=codec.options,
+        entity_category="config",
+        sources=(lumi_attribute(attribute, codec), HeartbeatSource(index=index, codec=codec)),
+        write=lumi_write(attribute, ZCL_UINT8, codec),
+    )
+
+
+def fp1_settings() -> Feature:
+    """FP1: monitoring mode (heartbeat 103), approach distance (105), the reset command."""
+    reset = EnumCodec(pairs=((1, "reset"),))
+    return Feature(
+        exposes=(
+            _fp1_select(
+                "monitoring_mode",
+                ATTR_MONITORING_MODE,
+                MONITORING_MODE,
+                103,
+                "Monitoring mode with or without considering right and left sides",
+            ),
+            _fp1_select(
+                "approach_distance",
+                ATTR_APPROACH_DISTANCE,
+                APPROACH_DISTANCE,
+                105,
+                "The distance at which the sensor detects approaching",
+            ),
+            Expose(
+                key="reset_nopresence_status",
+                platform=Platform.SELECT,
+                access=Access.WRITE,
+                description="Reset the status of no presence",
+                options=reset.options,
+                entity_category="config",
+                write=lumi_write(ATTR_RESET_NO_PRESENCE, ZCL_UINT8, reset),
+            ),
+        )
+    )
+
+
+def fp1_region_events() -> Feature:
+    """FP1: ``region_<1-10>_<enter|leave|occupied|unoccupied>`` actions."""
+    decoder = RegionEvents()
+    return Feature(
+        exposes=(
+            Expose(
+                key="action",
+                platform=Platform.EVENT,
+                access=Access.REPORT,
+                description="Triggered action (e.g. a button click)",
+                options=decoder.actions,
+                sources=(
+                    GestureSource(
+                        endpoint=1,
+                        cluster=LUMI_CLUSTER,
+                        trigger=ATTR_REGION_EVENT,
+                        decoder=decoder,
+                    ),
+                ),
+            ),
+        )
     )

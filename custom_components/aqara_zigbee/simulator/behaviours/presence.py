@@ -148,3 +148,89 @@ class Radar(Behaviour):
 
     def import_state(self, state: dict[str, Any]) -> None:
         self.range_cm = int(state.get("detection_range_cm", self.range_cm))
+
+
+PRESENCE_EVENT: Final = 0x0143
+RESET_NO_PRESENCE: Final = 0x0157
+PRESENCE_EVENTS: Final = (
+    "enter",
+    "leave",
+    "left_enter",
+    "right_leave",
+    "right_enter",
+    "left_leave",
+    "approach",
+    "away",
+)
+
+
+class Fp1Radar(Behaviour):
+    """The FP1: presence (0x0142), how people came or went (0x0143), the hub's reset of
+    the no-presence status (0x0157 = 1)."""
+
+    def __init__(self) -> None:
+        self.present = False
+        self.event = 1  # leave
+        self.resets = 0
+
+    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        if ep != 1 or cluster != LUMI_CLUSTER:
+            return {}
+        return {
+            PRESENCE: lumi_attr(DataType.UINT8, lambda: int(self.present)),
+            PRESENCE_EVENT: lumi_attr(DataType.UINT8, lambda: self.event),
+            RESET_NO_PRESENCE: lumi_attr(DataType.UINT8, lambda: 0, self._reset),
+        }
+
+    def _reset(self, value: object) -> Status:
+        if as_int(value) != 1:
+            return Status.INVALID_VALUE
+        self.resets += 1
+        return Status.SUCCESS
+
+    def _report(self, attribute: int, report: bool) -> None:
+        self.device.state_changed()
+        if report:
+            self.device.report_attribute(1, LUMI_CLUSTER, attribute)
+
+    def properties(self) -> list[Property]:
+        def set_presence(value: object, report: bool) -> None:
+            self.present = as_bool(value)
+            self._report(PRESENCE, report)
+
+        def set_event(value: object, report: bool) -> None:
+            if value not in PRESENCE_EVENTS:
+                raise PropertyError(f"{value!r} is not one of {PRESENCE_EVENTS}")
+            self.event = PRESENCE_EVENTS.index(str(value))
+            self._report(PRESENCE_EVENT, report)
+
+        def reset(_value: object, _report: bool) -> None:
+            if self._reset(1) is not Status.SUCCESS:
+                raise PropertyError("reset refused")
+
+        return [
+            Property(
+                "presence",
+                read=lambda: self.present,
+                change=set_presence,
+                pick=lambda current: not current,
+            ),
+            Property(
+                "presence_event",
+                read=lambda: PRESENCE_EVENTS[self.event],
+                change=set_event,
+                pick=other_option(PRESENCE_EVENTS),
+            ),
+            Property(
+                "reset_nopresence_status",
+                read=lambda: "reset" if self.resets else None,
+                change=reset,
+                pick=lambda _current: "reset",
+                writable=True,
+            ),
+        ]
+
+
+def fp1_presence(device: Any) -> object:
+    """Heartbeat index 101 of the FP1: presence."""
+    return int(device.behaviour(Fp1Radar).present)
