@@ -12,6 +12,7 @@ import pytest
 
 from custom_components.aqara_zigbee.descriptions import (
     AqaraBinarySensorEntityDescription,
+    AqaraButtonEntityDescription,
     AqaraEntityDescription,
     AqaraEventEntityDescription,
     AqaraNumberEntityDescription,
@@ -30,6 +31,7 @@ DESCRIPTION_CLASSES: dict[Platform, type[AqaraEntityDescription]] = {
     Platform.SELECT: AqaraSelectEntityDescription,
     Platform.NUMBER: AqaraNumberEntityDescription,
     Platform.EVENT: AqaraEventEntityDescription,
+    Platform.BUTTON: AqaraButtonEntityDescription,
 }
 
 

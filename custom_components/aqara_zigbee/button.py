@@ -1,4 +1,4 @@
-"""The coordinator's permit-join button."""
+"""The coordinator's permit-join button, and devices' commands without state (identify)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_PERMIT_JOIN_DURATION, DEFAULT_PERMIT_JOIN_DURATION, DOMAIN
+from .descriptions import AqaraButtonEntityDescription
+from .entity import AqaraEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 1
@@ -20,6 +22,21 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     async_add_entities([PermitJoinButton(entry.runtime_data)])
+    async_setup_expose_entities(
+        hass, entry, async_add_entities, AqaraButtonEntityDescription, AqaraButton
+    )
+
+
+class AqaraButton(AqaraEntity, ButtonEntity):
+    """Sends a command (identify); nothing to show but when it was pressed."""
+
+    entity_description: AqaraButtonEntityDescription
+
+    def _apply_value(self, value: object) -> None:
+        """A confirmed command changes nothing the button shows."""
+
+    async def async_press(self) -> None:
+        await self._async_write(self._expose.options[0] if self._expose.options else True)
 
 
 class PermitJoinButton(ButtonEntity):

@@ -16,6 +16,8 @@ from typing import Final, TypedDict
 
 from homeassistant.components.binary_sensor import BinarySensorEntityDescription
 from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
+from homeassistant.components.button import ButtonEntityDescription
+from homeassistant.components.button.const import ButtonDeviceClass
 from homeassistant.components.event import EventDeviceClass, EventEntityDescription
 from homeassistant.components.number import (
     NumberDeviceClass,
@@ -67,6 +69,11 @@ class AqaraSelectEntityDescription(AqaraEntityDescription, SelectEntityDescripti
 @dataclass(frozen=True, kw_only=True)
 class AqaraNumberEntityDescription(AqaraEntityDescription, NumberEntityDescription):
     """A numeric setting."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraButtonEntityDescription(AqaraEntityDescription, ButtonEntityDescription):
+    """A command without state (identify)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -161,6 +168,12 @@ def event_description(expose: Expose) -> AqaraEventEntityDescription:
     )
 
 
+def button_description(expose: Expose) -> AqaraButtonEntityDescription:
+    return AqaraButtonEntityDescription(
+        **_shared(expose), device_class=_member(ButtonDeviceClass, expose.device_class)
+    )
+
+
 DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] = MappingProxyType(
     {
         Platform.SWITCH: switch_description,
@@ -169,6 +182,7 @@ DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] =
         Platform.SELECT: select_description,
         Platform.NUMBER: number_description,
         Platform.EVENT: event_description,
+        Platform.BUTTON: button_description,
     }
 )
 

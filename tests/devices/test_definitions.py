@@ -362,9 +362,6 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
             "RTCGQ15LM",
         )
     },
-    # Identify needs the button platform of the shared identify feature (s15a), not here yet
-    ("FP1E", "identify", "missing"): _NO_IDENTIFY,
-    ("FP1E", "options", "identify_timeout"): _NO_IDENTIFY,
     # FP1: the region events as published (region_<1-10>_<event>), not the pattern listed
     ("RTCZCGQ11LM", "action", "values"): "every action Zigbee2MQTT publishes, one per "
     "region and event, where its list names the pattern region_*_<event>",
@@ -400,6 +397,7 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # Issue 15, battery sensors
     ("SJCGQ13LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("GZCGQ01LM", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
+    ("GZCGQ11LM", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
 }
 
 # Differences this check found when it arrived, not yet fixed nor explained: each is for the

@@ -252,6 +252,11 @@ def _fired(states: list[State]) -> list[object]:
 async def _write(dev: Device, expose: Expose) -> None:
     """Every value reaches the device before Home Assistant shows it."""
     platform = expose.platform.value
+    if expose.platform is Platform.BUTTON:
+        # A command (identify): the device acts on it; the button shows only the press
+        await call(dev.hass, platform, "press", dev.entity(platform, expose.key))
+        assert dev.sim.setting(expose.key) == expose.options[0], expose.key
+        return
     current = state_of(dev.hass, dev.entity(platform, expose.key)).state
     for service, data, state in write_values(expose, current):
         expected = ha_state(expose, float(data["value"])) if "value" in data else state

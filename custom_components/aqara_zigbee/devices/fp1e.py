@@ -10,7 +10,7 @@ endpoint 1 serves 0xFCC0.
 from __future__ import annotations
 
 from .. import features as f
-from ..features import occupancy, presence
+from ..features import identify, occupancy, presence
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -30,6 +30,7 @@ DEFINITION = Definition(
         presence.detection_range(),
         presence.spatial_learning(),
         presence.restart_device(),
+        identify.identify(),
         presence.ai_interference_identification(),
         presence.ai_adaptive_sensitivity(),
         f.lumi_heartbeat(),

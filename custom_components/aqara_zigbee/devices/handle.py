@@ -42,6 +42,7 @@ from ..lumi.const import (
     BASIC_HEARTBEAT,
     BASIC_LUMI_WRITE,
     GROUPS,
+    IDENTIFY,
     LUMI_CLUSTER,
     LUMI_HEARTBEAT,
     LUMI_MANUFACTURER_CODE,
@@ -52,7 +53,9 @@ from ..lumi.const import (
 )
 from ..lumi.device import ensure_cluster
 from .model import (
+    DEFAULT_IDENTIFY_TIMEOUT,
     MEASUREMENTS,
+    OPTION_IDENTIFY_TIMEOUT,
     OPTION_OCCUPANCY_TIMEOUT,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
@@ -66,6 +69,7 @@ from .model import (
     DerivedSource,
     Expose,
     GestureSource,
+    IdentifyWrite,
     OnOffWrite,
     Platform,
     ReleaseActions,
@@ -84,6 +88,7 @@ ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
+_IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
 _HEARTBEATS: Final = frozenset({(BASIC, BASIC_HEARTBEAT), (LUMI_CLUSTER, LUMI_HEARTBEAT)})
@@ -140,6 +145,8 @@ class HandleOptions:
     state_action: bool = False
     #: option key → seconds (``occupancy_timeout``...: when a set-only binary sensor clears)
     timeouts: Mapping[str, float] = field(default_factory=dict)
+    #: seconds an identify command makes the device flash
+    identify_timeout: int = DEFAULT_IDENTIFY_TIMEOUT
 
     @classmethod
     def from_mapping(
@@ -167,11 +174,19 @@ class HandleOptions:
         state_action = options.get(OPTION_STATE_ACTION) is True and (
             supported is None or OPTION_STATE_ACTION in supported
         )
+        identify = options.get(OPTION_IDENTIFY_TIMEOUT)
+        identify_timeout = (
+            int(identify)  # type: ignore[call-overload]
+            if OPTION_SPECS[OPTION_IDENTIFY_TIMEOUT].accepts(identify)
+            and (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
+            else DEFAULT_IDENTIFY_TIMEOUT
+        )
         return cls(
             calibrations=calibrations,
             precisions=precisions,
             state_action=state_action,
             timeouts=timeouts,
+            identify_timeout=identify_timeout,
         )
 
     def adjust(self, key: str, value: object) -> object:
@@ -864,6 +879,8 @@ class DeviceHandle:
         try:
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
+            elif isinstance(write, IdentifyWrite):
+                confirmed = await self._identify(write)
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
@@ -905,6 +922,17 @@ class DeviceHandle:
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")
         return value
+
+    async def _identify(self, write: IdentifyWrite) -> str:
+        """Make the device flash for ``identify_timeout`` seconds."""
+        cluster = self._cluster(write.endpoint, IDENTIFY)
+        result = await cluster.command(
+            _IDENTIFY_COMMAND, self.options.identify_timeout, expect_reply=True
+        )
+        status = getattr(result, "status", None)
+        if not _status_ok(status):
+            raise DeviceCommandError("identify", f"status {status!r}")
+        return "identify"
 
     async def _write_sequence(self, key: str, write: SequenceWrite, value: object) -> bool:
         if not isinstance(value, bool):

@@ -37,6 +37,7 @@ class Platform(StrEnum):
     NUMBER = "number"
     BINARY_SENSOR = "binary_sensor"
     EVENT = "event"
+    BUTTON = "button"  # a command without state (identify)
 
 
 class Access(Flag):
@@ -372,7 +373,14 @@ class SequenceWrite:
     manufacturer: int | None = LUMI_MANUFACTURER_CODE
 
 
-Write = AttributeWrite | OnOffWrite | SequenceWrite
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IdentifyWrite:
+    """Identify command (0x00) for ``identify_timeout`` seconds (the device option)."""
+
+    endpoint: int = 1
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite
 
 
 # --------------------------------------------------------------------------- expose
@@ -636,6 +644,9 @@ OPTION_OCCUPANCY_TIMEOUT: Final = "occupancy_timeout"
 OPTION_VIBRATION_TIMEOUT: Final = "vibration_timeout"
 #: the longest clearing timeout the options form takes (Zigbee2MQTT sets none): a day
 MAX_CLEAR_TIMEOUT: Final = 86400.0
+OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
+#: Zigbee2MQTT's default identification time (seconds)
+DEFAULT_IDENTIFY_TIMEOUT: Final = 3
 
 OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
     {
@@ -666,6 +677,17 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             "(default 90 seconds).",
             minimum=0.0,
             maximum=MAX_CLEAR_TIMEOUT,
+        ),
+        OPTION_IDENTIFY_TIMEOUT: OptionSpec(
+            key=OPTION_IDENTIFY_TIMEOUT,
+            kind=int,
+            default=DEFAULT_IDENTIFY_TIMEOUT,
+            description="Sets the duration of the identification procedure in seconds (i.e., "
+            "how long the device would flash).The value ranges from 1 to 30 seconds "
+            "(default: 3).",
+            minimum=1,
+            maximum=30,
+            step=1,
         ),
         **{
             spec.key: spec

@@ -133,7 +133,7 @@ def _command(
         exposes=(
             Expose(
                 key=key,
-                platform=Platform.SELECT,
+                platform=Platform.BUTTON,
                 # A command without state: Zigbee2MQTT only writes it
                 access=Access.WRITE,
                 description=text,
@@ -324,7 +324,7 @@ def fp1_settings() -> Feature:
             ),
             Expose(
                 key="reset_nopresence_status",
-                platform=Platform.SELECT,
+                platform=Platform.BUTTON,
                 access=Access.WRITE,
                 description="Reset the status of no presence",
                 options=reset.options,

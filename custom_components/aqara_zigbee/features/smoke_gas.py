@@ -166,7 +166,7 @@ def detector(*, gas: bool, heartbeat_indicator: bool) -> Feature:
     exposes += [
         Expose(
             key="selftest",
-            platform=Platform.SELECT,
+            platform=Platform.BUTTON,
             # A command without state: Zigbee2MQTT only writes it
             access=Access.WRITE,
             description="Starts the self-test process (checking the indicator light and "
@@ -424,7 +424,7 @@ def honeywell_selftest() -> Feature:
         exposes=(
             Expose(
                 key="selftest",
-                platform=Platform.SELECT,
+                platform=Platform.BUTTON,
                 access=Access.WRITE,
                 description="Starts the self-test process",
                 options=codec.options,

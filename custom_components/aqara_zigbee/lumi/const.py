@@ -12,6 +12,7 @@ HA_PROFILE_ID: Final = 0x0104
 # Cluster ids
 BASIC: Final = 0x0000
 DEVICE_TEMPERATURE: Final = 0x0002
+IDENTIFY: Final = 0x0003
 GROUPS: Final = 0x0004
 ON_OFF: Final = 0x0006
 ANALOG_INPUT: Final = 0x000C

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..clock import SimTimer
 from ..clusters import GROUPS, IDENTIFY, SCENES
+from ..properties import Property, PropertyError
 from ..zcl import DataType, FrameType, Status, ZclHeader, encode_value
 from ..zcl_server import Attribute, AttrTable, Reply, as_int
 from .base import NOT_MINE, Behaviour, CommandResult
@@ -100,9 +101,11 @@ class Groups(Behaviour):
 class Identify(Behaviour):
     """Identify time (attribute and commands); the unit blinks, nothing goes on the air."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, exposed: bool = False) -> None:
         self.identify_time = 0
         self._timer: SimTimer | None = None
+        #: the model's page shows ``identify`` (its value while flashing: "identify")
+        self.exposed = exposed
 
     def server_attributes(self, ep: int, cluster: int) -> AttrTable:
         if cluster == IDENTIFY:
@@ -112,6 +115,26 @@ class Identify(Behaviour):
     def _write(self, value: object) -> Status:
         self.start(as_int(value))
         return Status.SUCCESS
+
+    def properties(self) -> list[Property]:
+        if not self.exposed:
+            return []
+
+        def change(value: object, _report: bool) -> None:
+            if value != "identify":
+                raise PropertyError(f"identify takes 'identify', not {value!r}")
+            self.start(3)
+
+        return [
+            Property(
+                "identify",
+                read=lambda: "identify" if self.identify_time > 0 else None,
+                change=change,
+                pick=lambda _current: "identify",
+                writable=True,
+                reported=False,
+            )
+        ]
 
     def start(self, seconds: int) -> None:
         if self._timer is not None:

@@ -138,6 +138,15 @@ class Sleepy(Behaviour):
         self.poll()
         self._schedule(self.fast_poll)
 
+    def sleep(self) -> None:
+        """Its awake window ends now: until it sends again, only idle polls hear anything."""
+        self._awake_until = self.device.clock.now
+        if self._poll_timer is not None:
+            self._poll_timer.cancel()
+            self._poll_timer = None
+        if self.idle_poll is not None:
+            self._schedule(self.idle_poll)
+
     def _schedule(self, delay: float) -> None:
         if self._poll_timer is not None:
             if self._poll_timer.when <= self.device.clock.now + delay:

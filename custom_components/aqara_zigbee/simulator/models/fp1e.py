@@ -46,7 +46,7 @@ TWIN = Twin(
         ),
         LumiSetting("ai_sensitivity_adaptive", 0x015D, DataType.UINT8, SWITCH, default=0),
         ChipTemperature(),
-        Identify(),
+        Identify(exposed=True),
         PowerOutageCounter(exposed=True),
         Heartbeat(
             LUMI_CLUSTER,
