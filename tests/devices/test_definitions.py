@@ -296,6 +296,7 @@ _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image typ
 # the last detection; in Home Assistant the occupancy entity's last change is that, and
 # automations wait on it ("off for N seconds") without a message per delay
 _EMPTY_SELFTEST = 'the command is named "selftest", not "" (Zigbee2MQTT\'s value)'
+_NO_TIME_ENTITY = "not built: needs a time (or text) entity platform, a gap"
 _NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
 _NO_IDENTIFY = "identify (a command, no state) would need a button platform the exposes lack"
 # illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
@@ -374,6 +375,11 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
         "(composite writes), a gap"
         for key in ("region_upsert", "region_delete", "configured_regions")
     },
+    # FP310: the night LED's schedule is two HH:MM texts (one uint32, 0x023E); no text or
+    # time entity platform here yet (a gap)
+    ("FP310", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
+    ("FP310", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
+    ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
     # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
     # string no select can show); named as on the newer detectors
     ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,

@@ -357,3 +357,267 @@ def fp1_region_events() -> Feature:
             ),
         )
     )
+
+
+# --------------------------------------------------------------------------- FP310
+
+ATTR_PRESENCE_SENSITIVITY: Final = 0x010C
+ATTR_ABSENCE_DELAY: Final = 0x0197
+ATTR_TRACK_DISTANCE: Final = 0x0198
+ATTR_ZONE_RANGE: Final = 0x019A
+ZCL_UINT16: Final = 0x21
+ZCL_OCTET_STRING: Final = 0x41
+#: the FP310 sees in 25 cm zones, up to 6 m (24 zones, a bit each)
+ZONE_M: Final = 0.25
+REPORT_MODES: Final = EnumCodec(
+    pairs=((1, "threshold"), (2, "reporting interval"), (3, "threshold and interval"))
+)
+SAMPLING: Final = EnumCodec(
+    pairs=((0, "off"), (1, "low"), (2, "medium"), (3, "high"), (4, "custom"))
+)
+SENSITIVITY: Final = EnumCodec(pairs=((1, "low"), (2, "medium"), (3, "high")))
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneRange:
+    """0x019A: two header bytes, then a 24-bit mask of the 25 cm zones watched (from the
+    sensor outwards); the range is the farthest zone's edge."""
+
+    def decode(self, raw: object) -> object | None:
+        if not isinstance(raw, bytes | bytearray) or len(raw) < 5:
+            return None
+        mask = raw[2] | raw[3] << 8 | raw[4] << 16
+        return mask.bit_length() * ZONE_M
+
+    def encode(self, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"expected metres, got {value!r}")
+        zones = round(max(0.0, min(6.0, float(value))) / ZONE_M)
+        mask = (1 << zones) - 1
+        return bytes((0x00, 0x03, mask & 0xFF, mask >> 8 & 0xFF, mask >> 16 & 0xFF))
+
+
+def lumi_number(
+    key: str,
+    attribute: int,
+    zcl_type: int,
+    *,
+    scale: float,
+    minimum: float,
+    maximum: float,
+    step: float,
+    unit: str,
+    description: str,
+) -> Expose:
+    """A readable, writable, reported 0xFCC0 number shown as ``raw / scale``."""
+    shown = NumberCodec(scale=1 / scale, ndigits=3)
+    return Expose(
+        key=key,
+        platform=Platform.NUMBER,
+        access=RW,
+        description=description,
+        unit=unit,
+        entity_category="config",
+        native_min=minimum,
+        native_max=maximum,
+        native_step=step,
+        sources=(lumi_attribute(attribute, shown),),
+        write=lumi_write(attribute, zcl_type, NumberCodec(scale=1 / scale, integer=True)),
+    )
+
+
+def lumi_enum(key: str, attribute: int, codec: EnumCodec, description: str) -> Expose:
+    """A readable, writable, reported 0xFCC0 enum (uint8)."""
+    return Expose(
+        key=key,
+        platform=Platform.SELECT,
+        access=RW,
+        description=description,
+        options=codec.options,
+        entity_category="config",
+        sources=(lumi_attribute(attribute, codec),),
+        write=lumi_write(attribute, ZCL_UINT8, codec),
+    )
+
+
+def fp310_presence_settings() -> Feature:
+    return Feature(
+        exposes=(
+            lumi_enum(
+                "presence_sensitivity",
+                ATTR_PRESENCE_SENSITIVITY,
+                SENSITIVITY,
+                "Presence Detection Sensitivity",
+            ),
+            lumi_number(
+                "absence_delay_timer",
+                ATTR_ABSENCE_DELAY,
+                ZCL_UINT32,
+                scale=1,
+                minimum=10,
+                maximum=300,
+                step=5,
+                unit="sec",
+                description="Value for delay before the device reports absence when no "
+                "presence is detected",
+            ),
+        )
+    )
+
+
+_SAMPLING_TEXT: Final = (
+    "Sampling time frequency, increasing affects battery life. Setting to custom allows "
+    "specifying period, interval & threshold."
+)
+
+
+def fp310_sampling() -> Feature:
+    """How often temperature, humidity and light are sampled and reported (custom mode)."""
+    return Feature(
+        exposes=(
+            lumi_enum("temp_and_humidity_sampling", 0x0170, SAMPLING, _SAMPLING_TEXT),
+            lumi_number(
+                "temp_and_humidity_sampling_period",
+                0x0162,
+                ZCL_UINT32,
+                scale=1000,
+                minimum=0.5,
+                maximum=3600,
+                step=0.5,
+                unit="sec",
+                description="How often temp & humidity readings are taken on the device when "
+                "in custom mode.",
+            ),
+            lumi_number(
+                "temp_reporting_interval",
+                0x0163,
+                ZCL_UINT32,
+                scale=1000,
+                minimum=600,
+                maximum=3600,
+                step=600,
+                unit="sec",
+                description="Custom time interval for temperature data reporting.",
+            ),
+            lumi_number(
+                "temp_reporting_threshold",
+                0x0164,
+                ZCL_UINT16,
+                scale=100,
+                minimum=0.2,
+                maximum=3,
+                step=0.1,
+                unit="°C",
+                description="Reporting will trigger as temperature change reaches this value "
+                "when in custom mode.",
+            ),
+            lumi_enum(
+                "temp_reporting_mode",
+                0x0165,
+                REPORT_MODES,
+                "Temperature reporting type when in custom mode.",
+            ),
+            lumi_number(
+                "humidity_reporting_interval",
+                0x016A,
+                ZCL_UINT32,
+                scale=1000,
+                minimum=600,
+                maximum=3600,
+                step=600,
+                unit="sec",
+                description="Custom time interval for humidity data reporting.",
+            ),
+            lumi_number(
+                "humidity_reporting_threshold",
+                0x016B,
+                ZCL_UINT16,
+                scale=100,
+                minimum=2,
+                maximum=15,
+                step=0.5,
+                unit="%",
+                description="Reporting will trigger as humidity change reaches this value when "
+                "in custom mode.",
+            ),
+            lumi_enum(
+                "humidity_report_mode",
+                0x016C,
+                REPORT_MODES,
+                "Humidity reporting type when in custom mode.",
+            ),
+            lumi_enum("light_sampling", 0x0192, SAMPLING, _SAMPLING_TEXT),
+            lumi_number(
+                "light_sampling_period",
+                0x0193,
+                ZCL_UINT32,
+                scale=1000,
+                minimum=0.5,
+                maximum=3600,
+                step=0.5,
+                unit="sec",
+                description="How often illumination readings are taken on the device when in "
+                "custom mode.",
+            ),
+            lumi_number(
+                "light_reporting_interval",
+                0x0194,
+                ZCL_UINT32,
+                scale=1000,
+                minimum=20,
+                maximum=3600,
+                step=20,
+                unit="sec",
+                description="Custom interval for illumination data reporting.",
+            ),
+            lumi_number(
+                "light_reporting_threshold",
+                0x0195,
+                ZCL_UINT16,
+                scale=100,
+                minimum=3,
+                maximum=20,
+                step=0.5,
+                unit="%",
+                description="Reporting will trigger as illumination percentage change reaches "
+                "this value when in custom mode.",
+            ),
+            lumi_enum(
+                "light_report_mode",
+                0x0196,
+                REPORT_MODES,
+                "illumination reporting type when in custom mode.",
+            ),
+        )
+    )
+
+
+def fp310_distance() -> Feature:
+    """Tracking the target's distance on request, and the zones watched."""
+    return Feature(
+        exposes=(
+            *_command(
+                "track_target_distance",
+                "start_tracking_distance",
+                ATTR_TRACK_DISTANCE,
+                zcl_type=ZCL_UINT8,
+                raw=1,
+                text="Initiate current target distance tracking.",
+            ).exposes,
+            Expose(
+                key="detection_range",
+                platform=Platform.NUMBER,
+                access=RW,
+                description="Specifies the range that is being detected. Press the on-device "
+                "button to wake the device up and refresh it's settings.",
+                unit="m",
+                device_class="distance",
+                entity_category="config",
+                native_min=0,
+                native_max=6,
+                native_step=ZONE_M,
+                sources=(lumi_attribute(ATTR_ZONE_RANGE, ZoneRange()),),
+                write=lumi_write(ATTR_ZONE_RANGE, ZCL_OCTET_STRING, ZoneRange()),
+            ),
+        )
+    )
