@@ -298,7 +298,6 @@ _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image typ
 _EMPTY_SELFTEST = 'the command is named "selftest", not "" (Zigbee2MQTT\'s value)'
 _NO_TIME_ENTITY = "not built: needs a time (or text) entity platform, a gap"
 _NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
-_NO_IDENTIFY = "identify (a command, no state) would need a button platform the exposes lack"
 # illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
 # is computed one to one (10^((raw - 1) / 10000)): no information the illuminance lacks
 _ILLUMINANCE_RAW = "not offered: the raw value is the illuminance, on ZCL's logarithmic scale"
@@ -395,11 +394,9 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # yet the page lists no expose for it: shown here, as on every other remote
     ("WXKG05LM", "voltage", "extra"): "the voltage Zigbee2MQTT publishes (fz.battery), "
     "listed by no expose of its page",
-    # Identify of a sleeping remote: no button entity platform here yet
-    ("WXKG11LM", "identify", "missing"): _NO_IDENTIFY,
-    ("WXKG11LM", "options", "identify_timeout"): _NO_IDENTIFY,
-    ("WXKG15LM", "identify", "missing"): _NO_IDENTIFY,
-    ("WXKG15LM", "options", "identify_timeout"): _NO_IDENTIFY,
+    # Zigbee2MQTT publishes the cube's mode from 0xFCC0 0x0148 reports and heartbeat index
+    # 155 (lumi_specific) yet gives the expose /set only: shown here as reported
+    ("CTP-R01", "operation_mode", "access"): "the cube's reports of its mode are shown",
     # Issue 15, battery sensors
     ("SJCGQ13LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("GZCGQ01LM", "options", "illuminance_raw"): _ILLUMINANCE_RAW,

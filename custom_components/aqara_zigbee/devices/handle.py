@@ -64,6 +64,7 @@ from .model import (
     AttributeSource,
     AttributeWrite,
     BindStep,
+    CommandSource,
     ConfigureStep,
     Definition,
     DerivedSource,
@@ -76,6 +77,7 @@ from .model import (
     RemoveFromGroupStep,
     ReportStep,
     SequenceWrite,
+    TimedPressSource,
     WriteStep,
 )
 
@@ -145,6 +147,8 @@ class HandleOptions:
     state_action: bool = False
     #: option key → seconds (``occupancy_timeout``...: when a set-only binary sensor clears)
     timeouts: Mapping[str, float] = field(default_factory=dict)
+    #: other numeric options (a button's hold timeouts), by option key
+    numbers: Mapping[str, float] = field(default_factory=dict)
     #: seconds an identify command makes the device flash
     identify_timeout: int = DEFAULT_IDENTIFY_TIMEOUT
 
@@ -156,6 +160,7 @@ class HandleOptions:
         calibrations: dict[str, float] = {}
         precisions: dict[str, int] = {}
         timeouts: dict[str, float] = {}
+        numbers: dict[str, float] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
             value = options.get(key)
@@ -166,6 +171,8 @@ class HandleOptions:
                 timeouts[key] = float(value)  # type: ignore[arg-type]
                 continue
             if spec.expose_key is None:
+                if spec.kind is not bool:
+                    numbers[key] = float(value)  # type: ignore[arg-type]
                 continue
             if spec.kind is int:
                 precisions[spec.expose_key] = int(value)  # type: ignore[call-overload]
@@ -186,6 +193,7 @@ class HandleOptions:
             precisions=precisions,
             state_action=state_action,
             timeouts=timeouts,
+            numbers=numbers,
             identify_timeout=identify_timeout,
         )
 
@@ -219,9 +227,12 @@ class _ClusterListener:
         self._handle._on_general_command(self._cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        """An IAS Zone Status Change Notification is the zone status, reported."""
+        """A remote in command mode tells its clicks as the commands it sends; an IAS Zone
+        Status Change Notification is the zone status, reported."""
         if (self._cluster.cluster_id, command_id) == _ZONE_STATUS_CHANGE and args:
             self._handle._on_zone_status(self._cluster, args[0], tsn)
+            return
+        self._handle._on_command(self._cluster, tsn, command_id, args)
 
 
 class _DeviceListener:
@@ -323,6 +334,16 @@ class DeviceHandle:
         )
         # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
         self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
+        # Press/release buttons (TimedPressSource), keyed like actions
+        self._press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
+        self._press_routes = {}
+        # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
+        self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
+        self._held_buttons: set[tuple[int, int]] = set()
+        # Commands of remotes (command mode), and the release each held button will need
+        self._command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]]
+        self._command_routes = {}
+        self._pending_releases: dict[int, str] = {}
         # Gestures (cubes, knobs), keyed like actions by their trigger attribute
         self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
         self._gesture_routes = {}
@@ -340,6 +361,12 @@ class DeviceHandle:
                 elif isinstance(source, ActionSource):
                     action_key = (source.endpoint, source.cluster, source.attribute)
                     self._action_routes[action_key] = (expose, source)
+                elif isinstance(source, CommandSource):
+                    command_key = (source.endpoint, source.cluster, source.command)
+                    self._command_routes[command_key] = (expose, source)
+                elif isinstance(source, TimedPressSource):
+                    press_key = (source.endpoint, source.cluster, source.attribute)
+                    self._press_routes[press_key] = (expose, source)
                 elif isinstance(source, GestureSource):
                     gesture_key = (source.endpoint, source.cluster, source.trigger)
                     self._gesture_routes[gesture_key] = (expose, source)
@@ -354,13 +381,23 @@ class DeviceHandle:
             {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
             | {
                 (endpoint, cluster)
-                for endpoint, cluster, _ in (*self._action_routes, *self._gesture_routes)
+                for endpoint, cluster, _ in (
+                    *self._action_routes,
+                    *self._press_routes,
+                    *self._gesture_routes,
+                    *self._command_routes,
+                )
                 if endpoint is not None
             }
         )
         self._any_endpoint_clusters = frozenset(
             cluster
-            for endpoint, cluster, _ in (*self._action_routes, *self._gesture_routes)
+            for endpoint, cluster, _ in (
+                *self._action_routes,
+                *self._press_routes,
+                *self._gesture_routes,
+                *self._command_routes,
+            )
             if endpoint is None
         )
 
@@ -421,6 +458,10 @@ class DeviceHandle:
         for timer in self._clear_timers.values():
             timer.cancel()
         self._clear_timers.clear()
+        for timer in self._press_timers.values():
+            timer.cancel()
+        self._press_timers.clear()
+        self._held_buttons.clear()
 
     def _endpoints(self) -> list[zigpy.endpoint.Endpoint]:
         return [
@@ -506,6 +547,13 @@ class DeviceHandle:
         route = (endpoint_id, cluster_id, attr_id)
         if self._gesture_route(route) is not None:
             return  # decoded with the whole report (_on_gesture_report)
+        press_route = self._press_routes.get(route) or self._press_routes.get(
+            (None, cluster_id, attr_id)
+        )
+        if press_route is not None:
+            if report:
+                self._on_press(press_route, endpoint_id, raw, tsn)
+            return
         action_route = self._action_routes.get(route) or self._action_routes.get(
             (None, cluster_id, attr_id)
         )
@@ -616,7 +664,7 @@ class DeviceHandle:
         expose, source = route
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
-        action = dict(source.actions).get(int(raw))
+        action = dict(source.actions).get(int(raw), source.otherwise)
         if action is None and source.release is None:
             return  # hold / release / triple: not an event type of this model
         if tsn is not None and self._is_duplicate(endpoint_id, tsn):
@@ -626,6 +674,82 @@ class DeviceHandle:
             self._on_release(source.release, expose.key, endpoint_id, int(raw))
         if action is not None:
             self._fire(expose.key, action)
+
+    def _on_command(self, cluster: Cluster, tsn: int, command_id: int, args: Any) -> None:
+        """A command a remote sent (to us, or to a group we hear): its click."""
+        try:
+            endpoint_id = cluster.endpoint.endpoint_id
+            found = self._command_routes.get(
+                (endpoint_id, cluster.cluster_id, command_id)
+            ) or self._command_routes.get((None, cluster.cluster_id, command_id))
+            if found is None or self._is_duplicate(endpoint_id, tsn):
+                return
+            expose, source = found
+            mode = args[0] if isinstance(args, list | tuple) and len(args) else None
+            mode = int(mode) if isinstance(mode, int) else None
+            if source.stops or (mode is not None and mode in source.stop_modes):
+                release = self._pending_releases.pop(endpoint_id, None)
+                if release is not None:
+                    self._fire(expose.key, release)
+                return
+            actions = dict(source.actions)
+            action = actions.get(mode, actions.get(None)) if mode is not None else actions.get(None)
+            if action is None:
+                return
+            release = dict(source.releases).get(action)
+            if release is not None:
+                self._pending_releases[endpoint_id] = release
+            self._fire(expose.key, action)
+        except Exception:
+            # A decoding bug must never break zigpy's frame processing
+            _LOGGER.exception("Failed to decode a command from %s: %r", self.ieee, args)
+
+    def _on_press(
+        self, route: tuple[Expose, TimedPressSource], endpoint_id: int, raw: object, tsn: int | None
+    ) -> None:
+        """A press starts the hold timer; a release ends a hold, or was a click."""
+        expose, source = route
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            return
+        if tsn is not None and self._is_duplicate(endpoint_id, tsn):
+            return
+        button = (endpoint_id, source.cluster)
+        if int(raw) == source.pressed:
+            self._cancel_press_timer(button)
+            self._held_buttons.discard(button)
+            hold_ms = self.options.numbers.get(source.hold_option, source.hold_after_ms)
+            self._press_timers[button] = asyncio.get_running_loop().call_later(
+                hold_ms / 1000, self._on_held, expose.key, source, button
+            )
+        elif int(raw) == source.released:
+            if button in self._held_buttons:
+                self._held_buttons.discard(button)
+                self._cancel_press_timer(button)
+                self._fire(expose.key, source.release)
+            elif self._cancel_press_timer(button):
+                self._fire(expose.key, source.click)
+
+    def _on_held(self, key: str, source: TimedPressSource, button: tuple[int, int]) -> None:
+        """Still pressed after the hold timeout: a hold (forgotten if no release comes)."""
+        self._press_timers.pop(button, None)
+        self._held_buttons.add(button)
+        self._fire(key, source.hold)
+        expire_ms = self.options.numbers.get(source.expire_option, source.expire_after_ms)
+        self._press_timers[button] = asyncio.get_running_loop().call_later(
+            expire_ms / 1000, self._forget_hold, button
+        )
+
+    def _forget_hold(self, button: tuple[int, int]) -> None:
+        """No release came: the next release is not this hold's."""
+        self._press_timers.pop(button, None)
+        self._held_buttons.discard(button)
+
+    def _cancel_press_timer(self, button: tuple[int, int]) -> bool:
+        timer = self._press_timers.pop(button, None)
+        if timer is None:
+            return False
+        timer.cancel()
+        return True
 
     def _gesture_route(self, route: Route) -> tuple[Expose, GestureSource] | None:
         return self._gesture_routes.get(route) or self._gesture_routes.get((None, *route[1:]))

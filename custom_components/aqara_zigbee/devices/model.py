@@ -273,6 +273,50 @@ class ActionSource:
     cluster: int = MULTISTATE_INPUT
     attribute: int = PRESENT_VALUE
     release: ReleaseActions | None = None
+    #: the action of any other value (WXKG01LM: five clicks or more are "many")
+    otherwise: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TimedPressSource:
+    """A button that tells only press and release (WXKG01LM's OnOff 0 and 1).
+
+    As Zigbee2MQTT does, a press still held after the ``hold_option`` device option (ms,
+    else ``hold_after_ms``) fires ``hold``, its release then ``release``; a shorter press
+    fires ``click`` on release. A hold whose release never comes is forgotten after the
+    ``expire_option`` (else ``expire_after_ms``).
+    """
+
+    endpoint: int | None
+    cluster: int
+    attribute: int
+    pressed: int
+    released: int
+    click: str
+    hold: str
+    release: str
+    hold_option: str
+    expire_option: str
+    hold_after_ms: float = 1000.0
+    expire_after_ms: float = 4000.0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CommandSource:
+    """A cluster command a remote sends its bound devices, told as a click (command mode).
+
+    ``actions`` maps the command's first argument (a step or move mode) to the action,
+    None for any; a ``stop_modes`` argument or a ``stops`` command ends the button held by
+    an action of ``releases`` (hold action → release action) with that release.
+    """
+
+    endpoint: int | None
+    cluster: int
+    command: int
+    actions: tuple[tuple[int | None, str], ...] = ()
+    stop_modes: tuple[int, ...] = ()
+    stops: bool = False
+    releases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +371,8 @@ Source = (
     AttributeSource
     | HeartbeatSource
     | ActionSource
+    | CommandSource
+    | TimedPressSource
     | GestureSource
     | LinkQualitySource
     | DerivedSource
@@ -645,6 +691,10 @@ OPTION_VIBRATION_TIMEOUT: Final = "vibration_timeout"
 #: the longest clearing timeout the options form takes (Zigbee2MQTT sets none): a day
 MAX_CLEAR_TIMEOUT: Final = 86400.0
 OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
+OPTION_HOLD_TIMEOUT: Final = "hold_timeout"
+OPTION_HOLD_TIMEOUT_EXPIRE: Final = "hold_timeout_expire"
+#: Zigbee2MQTT bounds neither timeout above; a minute is far beyond any press
+_TIMEOUT_MAX_MS: Final = 60000
 #: Zigbee2MQTT's default identification time (seconds)
 DEFAULT_IDENTIFY_TIMEOUT: Final = 3
 
@@ -687,6 +737,31 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             "(default: 3).",
             minimum=1,
             maximum=30,
+            step=1,
+        ),
+        OPTION_HOLD_TIMEOUT: OptionSpec(
+            key=OPTION_HOLD_TIMEOUT,
+            kind=int,
+            default=None,  # unset: 1000 ms
+            description="The WXKG01LM only reports a button press and release.By default, a "
+            "hold action is published when there is at least 1000 ms between both events. It "
+            "could be that due to delays in the network the release message is received late. "
+            "This causes a single click to be identified as a hold action. If you are "
+            "experiencing this you can try experimenting with this option (e.g. set it to "
+            "2000) (value is in ms).",
+            minimum=0,
+            maximum=_TIMEOUT_MAX_MS,
+            step=1,
+        ),
+        OPTION_HOLD_TIMEOUT_EXPIRE: OptionSpec(
+            key=OPTION_HOLD_TIMEOUT_EXPIRE,
+            kind=int,
+            default=None,  # unset: 4000 ms
+            description="Sometimes it happens that the button does not send a release. To "
+            "avoid problems a release is automatically send after a timeout. The default "
+            "timeout is 4000 ms, you can increase it with this option (value is in ms).",
+            minimum=0,
+            maximum=_TIMEOUT_MAX_MS,
             step=1,
         ),
         **{

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import features as f
 from ..features.battery import COIN_CELL, lumi_battery
+from ..features.identify import identify
 from ..features.remote_clicks import (
     MULTI_CLICKS,
     click_count,
@@ -36,6 +37,7 @@ DEFINITION = Definition(
             click_count(),
             *multistate_buttons({ANY_ENDPOINT: None}, MULTI_CLICKS),
         ),
+        identify(sleepy=True),
         f.linkquality(),
         f.basic_heartbeat(),
     ),

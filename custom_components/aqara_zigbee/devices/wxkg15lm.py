@@ -15,6 +15,7 @@ from typing import Final
 from .. import features as f
 from ..features.battery import COIN_CELL, lumi_battery
 from ..features.click_mode import REMOTE_CLICK_MODE_DESCRIPTION, click_mode
+from ..features.identify import identify
 from ..features.remote_clicks import (
     DOUBLE,
     HOLD,
@@ -49,6 +50,7 @@ DEFINITION = Definition(
         ),
         click_mode(description=REMOTE_CLICK_MODE_DESCRIPTION),
         remote_operation_mode(),
+        identify(sleepy=True),
         f.linkquality(),
         f.lumi_heartbeat(),
     ),

@@ -18,14 +18,18 @@ from collections.abc import Mapping
 from typing import Final
 
 from ..devices.model import (
+    OPTION_HOLD_TIMEOUT,
+    OPTION_HOLD_TIMEOUT_EXPIRE,
     RW,
     Access,
     ActionSource,
+    CommandSource,
     EnumCodec,
     Expose,
     Feature,
     GestureSource,
     Platform,
+    TimedPressSource,
     WriteStep,
 )
 from ..lumi.const import (
@@ -133,13 +137,21 @@ def click_count(counts: Mapping[int, str] = CLICK_COUNTS) -> ActionSource:
     )
 
 
-def remote_action(options: tuple[str, ...], *sources: ActionSource | GestureSource) -> Feature:
+def remote_action(
+    options: tuple[str, ...], *sources: ActionSource | GestureSource | CommandSource
+) -> Feature:
     """The ``action`` event: ``options`` as Zigbee2MQTT lists them, fired by ``sources``."""
     fired = {
         action
         for source in sources
-        if isinstance(source, ActionSource)
+        if isinstance(source, ActionSource | CommandSource)
         for _, action in source.actions
+    }
+    fired |= {
+        action
+        for source in sources
+        if isinstance(source, CommandSource)
+        for _, action in source.releases
     }
     fired |= {
         action
@@ -235,3 +247,116 @@ def opple_options(buttons: int) -> tuple[str, ...]:
         for button in range(1, buttons + 1)
         for kind in OPPLE_CLICKS.values()
     )
+
+
+def press_release_clicks() -> Feature:
+    """WXKG01LM: press (OnOff 0) and release (OnOff 1) timed into single, hold and release,
+    with multi-clicks as a count in OnOff 0x8000 (five or more: ``many``)."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="action",
+                platform=Platform.EVENT,
+                access=Access.REPORT,
+                description="Triggered action (e.g. a button click).",
+                options=("single", "double", "triple", "quadruple", "hold", "release", "many"),
+                sources=(
+                    TimedPressSource(
+                        endpoint=None,
+                        cluster=ON_OFF,
+                        attribute=ON_OFF_ATTR,
+                        pressed=0,
+                        released=1,
+                        click="single",
+                        hold="hold",
+                        release="release",
+                        hold_option=OPTION_HOLD_TIMEOUT,
+                        expire_option=OPTION_HOLD_TIMEOUT_EXPIRE,
+                    ),
+                    ActionSource(
+                        endpoint=None,
+                        cluster=ON_OFF,
+                        attribute=ATTR_CLICK_COUNT,
+                        actions=tuple(CLICK_COUNTS.items()),
+                        otherwise="many",
+                    ),
+                ),
+            ),
+        ),
+        options=(OPTION_HOLD_TIMEOUT, OPTION_HOLD_TIMEOUT_EXPIRE),
+    )
+
+
+# Command mode of the Opple remotes: what each button sends its bound devices, and the
+# click Zigbee2MQTT names for it (lumi_action_on/off/step/move/stop/*_color_temp)
+LEVEL_CONTROL: Final = 0x0008
+COLOR_CONTROL: Final = 0x0300
+_OFF, _ON = 0x00, 0x01
+_MOVE, _STEP, _STOP = 0x01, 0x02, 0x03
+_MOVE_COLOR_TEMP, _STEP_COLOR_TEMP = 0x4B, 0x4C
+
+
+def opple_commands(buttons: int) -> tuple[CommandSource, ...]:
+    """The commands of a 2-, 4- or 6-button Opple remote in command mode.
+
+    Buttons 1/2 send Off/On; 3/4 Step down/up (single) and, on the six-button one, Move
+    (hold) down/up then Stop (release); 3/4 of the four-button one double-clicked, and 5/6 of the
+    six-button one, send Step/Move Color Temperature (up 1, down 3; a Move with mode 0
+    stops).
+    """
+    sources = [
+        CommandSource(
+            endpoint=None, cluster=ON_OFF, command=_OFF, actions=((None, "button_1_single"),)
+        ),
+        CommandSource(
+            endpoint=None, cluster=ON_OFF, command=_ON, actions=((None, "button_2_single"),)
+        ),
+    ]
+    if buttons >= 4:
+        sources.append(
+            CommandSource(
+                endpoint=None,
+                cluster=LEVEL_CONTROL,
+                command=_STEP,
+                actions=((0, "button_4_single"), (None, "button_3_single")),
+            )
+        )
+        colour_steps = (
+            ((1, "button_3_double"), (None, "button_4_double"))
+            if buttons == 4
+            else ((1, "button_5_single"), (None, "button_6_single"))
+        )
+        sources.append(
+            CommandSource(
+                endpoint=None,
+                cluster=COLOR_CONTROL,
+                command=_STEP_COLOR_TEMP,
+                actions=colour_steps,
+            )
+        )
+    if buttons >= 6:
+        held = (
+            ("button_3_hold", "button_3_release"),
+            ("button_4_hold", "button_4_release"),
+            ("button_5_hold", "button_5_release"),
+            ("button_6_hold", "button_6_release"),
+        )
+        sources += [
+            CommandSource(
+                endpoint=None,
+                cluster=LEVEL_CONTROL,
+                command=_MOVE,
+                actions=((0, "button_4_hold"), (None, "button_3_hold")),
+                releases=held,
+            ),
+            CommandSource(endpoint=None, cluster=LEVEL_CONTROL, command=_STOP, stops=True),
+            CommandSource(
+                endpoint=None,
+                cluster=COLOR_CONTROL,
+                command=_MOVE_COLOR_TEMP,
+                actions=((3, "button_6_hold"), (None, "button_5_hold")),
+                stop_modes=(0,),
+                releases=held,
+            ),
+        ]
+    return tuple(sources)

@@ -589,6 +589,14 @@ class TwinDevice:
         """Whether the real unit sends anything when ``prop`` changes."""
         return self._property(prop).reported
 
+    def is_setting(self, prop: str) -> bool:
+        """Whether ``prop`` is a setting the hub writes (:meth:`setting` reads it)."""
+        return self._property(prop).writable
+
+    def is_momentary(self, prop: str) -> bool:
+        """Whether ``prop`` is the value of a moment (a gesture's, a command's)."""
+        return self._property(prop).momentary
+
     def _property(self, prop: str) -> Property:
         try:
             return self._property_table()[prop]

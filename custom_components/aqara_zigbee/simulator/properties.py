@@ -34,6 +34,9 @@ class Property:
     writable: bool = False
     #: the real unit sends something when it changes (else only a read finds it, if any)
     reported: bool = True
+    #: the value of a moment (a cube's side in a gesture, a command): it exists only as
+    #: the device tells it, never as a state to set or read back silently
+    momentary: bool = False
 
 
 class PropertyError(ValueError):

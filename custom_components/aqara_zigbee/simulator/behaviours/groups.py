@@ -133,6 +133,7 @@ class Identify(Behaviour):
                 pick=lambda _current: "identify",
                 writable=True,
                 reported=False,
+                momentary=True,
             )
         ]
 

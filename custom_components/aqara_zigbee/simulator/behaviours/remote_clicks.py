@@ -14,9 +14,20 @@ import functools
 from typing import Any
 
 from ..properties import PropertyError
-from ..zcl import AttributeValue
+from ..zcl import AttributeValue, FrameType, ZclHeader
 from ..zcl_server import AttrTable
 from .buttons import Buttons, ButtonSpec, PressKind
+from .settings import LumiSetting
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A cluster command the remote sends its bound devices in command mode (from
+    endpoint 1; here to the coordinator, bound at pairing)."""
+
+    cluster: int
+    command: int
+    payload: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +48,27 @@ class RemoteClicks(Buttons):
     operation mode is a :class:`~.settings.LumiSetting`).
     """
 
-    def __init__(self, gestures: Mapping[str, Sequence[Report]]) -> None:
+    def __init__(
+        self,
+        gestures: Mapping[str, Sequence[Report]],
+        *,
+        commands: Mapping[str, Command] | None = None,
+    ) -> None:
         super().__init__({"main": ButtonSpec(None, ())}, actions=tuple(gestures))
         self.reports = {action: tuple(reports) for action, reports in gestures.items()}
+        #: in command mode (operation_mode 0): what a gesture sends instead, if anything
+        self.commands = dict(commands or {})
+
+    def _command_mode(self) -> bool:
+        mode = next(
+            (
+                behaviour
+                for behaviour in self.device.behaviours
+                if isinstance(behaviour, LumiSetting) and behaviour.name == "operation_mode"
+            ),
+            None,
+        )
+        return mode is not None and mode.raw == 0
 
     def server_attributes(self, ep: int, cluster: int) -> AttrTable:
         return {}
@@ -55,6 +84,17 @@ class RemoteClicks(Buttons):
         if action not in self.reports:
             raise PropertyError(f"{self.device.zigbee_model} sends no action {action!r}")
         self.last_action = action
+        if self.commands and self._command_mode():
+            command = self.commands.get(action)
+            if command is not None:
+                header = ZclHeader(
+                    command=command.command,
+                    tsn=self.device.next_tsn(),
+                    frame_type=FrameType.CLUSTER,
+                    disable_default_response=True,
+                )
+                self.device.send_zcl(1, command.cluster, header.encode() + command.payload)
+            return
         delay = 0.0
         for report in self.reports[action]:
             delay += report.delay

@@ -11,7 +11,7 @@ heartbeat; the newer ones also report genPowerCfg batteryVoltage.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..behaviours import (
     Behaviour,
@@ -25,7 +25,7 @@ from ..behaviours import (
     power_on_count,
 )
 from ..behaviours.heartbeat import HeartbeatEntry, chip_temperature, setting
-from ..behaviours.remote_clicks import RemoteClicks, Report
+from ..behaviours.remote_clicks import Command, RemoteClicks, Report
 from ..behaviours.sleepy import BatteryCell, Sleepy, battery_voltage, linear_percent
 from ..clusters import (
     BASIC,
@@ -41,6 +41,8 @@ from ..clusters import (
 from ..profile import EndpointSpec, Twin
 from ..zcl import LUMI_MANUFACTURER_CODE, AttributeValue, DataType
 
+LEVEL_CONTROL = 0x0008
+COLOR_CONTROL = 0x0300
 #: OnOff 0x8000, the click count of the 2016 multi-click switches
 CLICK_COUNT = 0x8000
 #: how long the simulated finger stays on a held button (simulated seconds)
@@ -137,12 +139,17 @@ def remote_twin(  # a remote has that many facts
     power_cfg: bool = False,
     chip_temperature_exposed: bool = False,
     outages_exposed: bool = False,
-    settings: Sequence[Behaviour] = (),
+    settings: Callable[[], Sequence[Behaviour]] = tuple,
     click_mode_in_heartbeat: bool = False,
     xiaomi_oui: bool = False,
     app_version: int = 1,
+    commands: Mapping[str, Command] | None = None,
+    identify_exposed: bool = False,
 ) -> Twin:
-    """A sleepy remote on a CR2032: its clicks, cell, heartbeat and settings."""
+    """A sleepy remote on a CR2032: its clicks, cell, heartbeat and settings.
+
+    ``settings`` makes the unit's settings behaviours (fresh ones for every unit).
+    """
 
     def behaviours() -> Sequence[Behaviour]:
         heartbeat = (
@@ -158,11 +165,11 @@ def remote_twin(  # a remote has that many facts
         return [
             Sleepy(),
             BatteryCell(COIN_CELL_PERCENT, power_cfg=power_cfg),
-            RemoteClicks(gestures),
+            RemoteClicks(gestures, commands=commands),
             ChipTemperature(exposed=chip_temperature_exposed),
             PowerOutageCounter(exposed=outages_exposed),
-            Identify(),
-            *settings,
+            Identify(exposed=identify_exposed),
+            *settings(),
             heartbeat,
         ]
 
@@ -229,6 +236,44 @@ def onoff_click(endpoint: int) -> tuple[Report, ...]:
     """A 2016 click: one OnOff report from the button's endpoint (inferred: true, the
     value the aq2 tells a single click with)."""
     return (onoff(endpoint, True),)
+
+
+def opple_commands(buttons: int) -> dict[str, Command]:
+    """Command mode of the Opple remotes (Zigbee2MQTT's lumi_action_on/off/step/move/stop
+    and *_color_temp converters): 1/2 Off/On; 3/4 Step down/up, held Move down/up then
+    Stop; 5/6 (six buttons) Step Color Temperature up/down, held Move Color Temperature
+    then a Move with mode 0; 3/4 double-clicked on the four-button one: Step Color
+    Temperature."""
+    step = b"\x33" + (10).to_bytes(2, "little")  # step size 51, 1 s
+    colour_step = (69).to_bytes(2, "little") + (7).to_bytes(2, "little") + bytes(4)
+    commands = {
+        "button_1_single": Command(ON_OFF, 0x00),
+        "button_2_single": Command(ON_OFF, 0x01),
+    }
+    if buttons >= 4:
+        commands |= {
+            "button_3_single": Command(LEVEL_CONTROL, 0x02, b"\x01" + step),
+            "button_4_single": Command(LEVEL_CONTROL, 0x02, b"\x00" + step),
+        }
+        commands[f"button_{3 if buttons == 4 else 5}_{'double' if buttons == 4 else 'single'}"] = (
+            Command(COLOR_CONTROL, 0x4C, b"\x01" + colour_step)
+        )
+        commands[f"button_{4 if buttons == 4 else 6}_{'double' if buttons == 4 else 'single'}"] = (
+            Command(COLOR_CONTROL, 0x4C, b"\x03" + colour_step)
+        )
+    if buttons >= 6:
+        stop = Command(LEVEL_CONTROL, 0x03)
+        commands |= {
+            "button_3_hold": Command(LEVEL_CONTROL, 0x01, b"\x01\x28"),
+            "button_4_hold": Command(LEVEL_CONTROL, 0x01, b"\x00\x28"),
+            "button_3_release": stop,
+            "button_4_release": stop,
+            "button_5_hold": Command(COLOR_CONTROL, 0x4B, b"\x01" + bytes(6)),
+            "button_6_hold": Command(COLOR_CONTROL, 0x4B, b"\x03" + bytes(6)),
+            "button_5_release": Command(COLOR_CONTROL, 0x4B, b"\x00" + bytes(6)),
+            "button_6_release": Command(COLOR_CONTROL, 0x4B, b"\x00" + bytes(6)),
+        }
+    return commands
 
 
 def opple_gestures(buttons: int) -> dict[str, tuple[Report, ...]]:

@@ -21,6 +21,6 @@ TWIN = remote_twin(
     },
     basic_heartbeat=True,
     outages_exposed=True,
-    settings=(PreventReset(),),
+    settings=lambda: (PreventReset(),),
     xiaomi_oui=True,
 )

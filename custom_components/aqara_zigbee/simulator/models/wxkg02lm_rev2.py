@@ -22,6 +22,6 @@ TWIN = remote_twin(
         **multistate_gestures(BUTTONS, {"double": 2, "hold": 0}),
     },
     basic_heartbeat=True,
-    settings=(PreventReset(),),
+    settings=lambda: (PreventReset(),),
     xiaomi_oui=True,
 )

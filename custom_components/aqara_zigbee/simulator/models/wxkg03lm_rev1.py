@@ -16,6 +16,6 @@ TWIN = remote_twin(
     endpoints=remote_86_endpoints(),
     gestures={"single": onoff_click(1)},
     basic_heartbeat=True,
-    settings=(PreventReset(),),
+    settings=lambda: (PreventReset(),),
     xiaomi_oui=True,
 )

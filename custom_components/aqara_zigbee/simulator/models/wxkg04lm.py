@@ -16,5 +16,5 @@ TWIN = remote_twin(
     endpoints=remote_endpoints(3),
     gestures=opple_gestures(3),
     basic_heartbeat=False,
-    settings=(OtaUpdates(0x2188),),
+    settings=lambda: (OtaUpdates(0x2188),),
 )

@@ -20,6 +20,6 @@ TWIN = remote_twin(
         **multistate_gestures({1: None}, {"double": 2, "hold": 0}),
     },
     basic_heartbeat=True,
-    settings=(PreventReset(),),
+    settings=lambda: (PreventReset(),),
     xiaomi_oui=True,
 )

@@ -30,6 +30,7 @@ TWIN = remote_twin(
         "hold": (multistate(1, 0),),
         "release": (multistate(1, 255),),
     },
+    identify_exposed=True,  # Zigbee2MQTT's m.identify
     basic_heartbeat=True,
     chip_temperature_exposed=True,
     outages_exposed=True,

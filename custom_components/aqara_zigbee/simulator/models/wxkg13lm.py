@@ -36,5 +36,5 @@ TWIN = remote_twin(
     basic_heartbeat=False,
     power_cfg=True,
     # the event mode Zigbee2MQTT writes at pairing, not a property of the page
-    settings=(operation_mode_setting(exposed=False), OtaUpdates(0x2188)),
+    settings=lambda: (operation_mode_setting(exposed=False), OtaUpdates(0x2188)),
 )

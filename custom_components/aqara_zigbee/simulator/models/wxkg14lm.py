@@ -23,6 +23,6 @@ TWIN = remote_twin(
     gestures=multistate_gestures({1: None}, {"single": 1, "double": 2, "triple": 3, "hold": 0}),
     basic_heartbeat=False,
     power_cfg=False,
-    settings=(click_mode_setting(), operation_mode_setting()),
+    settings=lambda: (click_mode_setting(), operation_mode_setting()),
     click_mode_in_heartbeat=True,
 )

@@ -24,7 +24,8 @@ TWIN = remote_twin(
     z2m_model="WXKG15LM",
     endpoints=remote_endpoints(3),
     gestures=multistate_gestures(BUTTONS, CLICKS),
+    identify_exposed=True,  # Zigbee2MQTT's m.identify
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(click_mode_setting(), operation_mode_setting()),
+    settings=lambda: (click_mode_setting(), operation_mode_setting()),
 )

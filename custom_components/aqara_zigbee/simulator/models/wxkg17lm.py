@@ -28,6 +28,6 @@ TWIN = remote_twin(
     gestures={**multistate_gestures(BUTTONS, CLICKS), "single_both": (multistate(3, 1),)},
     basic_heartbeat=False,
     power_cfg=False,
-    settings=(click_mode_setting(), PreventReset()),
+    settings=lambda: (click_mode_setting(), PreventReset()),
     click_mode_in_heartbeat=True,
 )

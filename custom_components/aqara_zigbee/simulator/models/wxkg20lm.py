@@ -16,7 +16,6 @@ TWIN = remote_twin(
     gestures=multistate_gestures({1: None}, {"single": 1, "double": 2, "hold": 0, "release": 255}),
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(),
     chip_temperature_exposed=True,
     outages_exposed=True,
 )

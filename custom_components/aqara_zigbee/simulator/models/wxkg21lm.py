@@ -22,5 +22,5 @@ TWIN = remote_twin(
     gestures=multistate_gestures({1: None}, {"single": 1, "double": 2, "hold": 0}),
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(click_mode_setting(), operation_mode_setting(exposed=False)),
+    settings=lambda: (click_mode_setting(), operation_mode_setting(exposed=False)),
 )

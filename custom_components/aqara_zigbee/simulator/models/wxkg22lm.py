@@ -25,5 +25,5 @@ TWIN = remote_twin(
     gestures=multistate_gestures(BUTTONS, CLICKS),
     basic_heartbeat=False,
     power_cfg=True,
-    settings=(click_mode_setting(), operation_mode_setting()),
+    settings=lambda: (click_mode_setting(), operation_mode_setting()),
 )
