@@ -113,6 +113,8 @@ class MotionDetector(Behaviour):
                 # The unit has no "unoccupied" to send: the end of motion is silence
                 self._detected_at = None
                 return
+            # A motion the unit reports: its blind time after any earlier one is over
+            self._detected_at = None
             if report:
                 self.detect()
             else:
@@ -125,6 +127,7 @@ class MotionDetector(Behaviour):
                 change=change_occupancy,
                 # A new motion is always news: the unit reports each one (interval allowing)
                 pick=lambda _current: True,
+                momentary=True,  # only ever "occupied": the end of motion is silence
             )
         ]
         if self.detection is not Detection.OCCUPANCY:

@@ -133,6 +133,8 @@ class Radar(Behaviour):
                 change=lambda _value, _report: command(self._learn, 1),
                 pick=lambda _current: "Start Learning",
                 writable=True,
+                momentary=True,  # a command: the device tells nothing back
+                reported=False,
             ),
             Property(
                 "restart_device",
@@ -140,6 +142,8 @@ class Radar(Behaviour):
                 change=lambda _value, _report: command(self._restart, 0),
                 pick=lambda _current: "Restart Device",
                 writable=True,
+                momentary=True,  # a command: the device tells nothing back
+                reported=False,
             ),
         ]
 
@@ -227,6 +231,8 @@ class Fp1Radar(Behaviour):
                 change=reset,
                 pick=lambda _current: "reset",
                 writable=True,
+                momentary=True,  # a command: the device tells nothing back
+                reported=False,
             ),
         ]
 
@@ -318,6 +324,8 @@ class Fp310Radar(Behaviour):
                 change=change,
                 pick=lambda _current: option,
                 writable=True,
+                momentary=True,  # a command: the device tells nothing back
+                reported=False,
             )
 
         return [

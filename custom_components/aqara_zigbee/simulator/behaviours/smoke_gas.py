@@ -166,6 +166,7 @@ class Detector(Behaviour):
                 ),
                 pick=lambda _current: "selftest",
                 writable=True,
+                momentary=True,  # a command
             ),
             Property(
                 "buzzer",
@@ -173,6 +174,7 @@ class Detector(Behaviour):
                 change=lambda value, report: self._command(self._write_buzzer, BUZZER[str(value)]),
                 pick=lambda current: "alarm" if current != "alarm" else "mute",
                 writable=True,
+                reported=False,  # a command; its flags (manual alarm/mute) are reported
             ),
         ]
         if self.gas:
@@ -293,6 +295,7 @@ class HoneywellDetector(Behaviour):
                 change=lambda _value, _report: Detector._command(self._command, HONEYWELL_SELFTEST),
                 pick=lambda _current: "selftest",
                 writable=True,
+                momentary=True,  # a command
             ),
         ]
 

@@ -105,6 +105,7 @@ class Accelerometer(Behaviour):
                 read=lambda: self._vibrating_since is not None,
                 change=vibrate,
                 pick=lambda _current: True,  # each shake is news
+                momentary=True,
             ),
             Property(
                 "strength",
@@ -126,7 +127,7 @@ class Accelerometer(Behaviour):
                     raise PropertyError(f"angle {degrees} out of (-90, 90)")
                 others = [v for i, v in enumerate(self.axes) if i != index]
                 across = math.sqrt(sum(v * v for v in others)) or 1000.0
-                set_axis(round(math.tan(math.radians(degrees)) * across), report)
+                set_axis(round(math.tan(math.radians(degrees)) * across), report, index)
 
             props.append(
                 Property(
