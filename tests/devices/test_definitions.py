@@ -292,6 +292,12 @@ _PAGE_OPTION = "seed model: the option is on its page; the library dropped it (p
 _BUTTON_SUFFIX = "Zigbee2MQTT publishes the gestures with the button (buttonLookup)"
 _STATE_ACTION = "state_action comes with every relay here; the old definition lacks it"
 _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image type unknown"
+# Zigbee2MQTT's list option publishes extra {"no_occupancy_since": N} messages N seconds after
+# the last detection; in Home Assistant the occupancy entity's last change is that, and
+# automations wait on it ("off for N seconds") without a message per delay
+_EMPTY_SELFTEST = 'the command is named "selftest", not "" (Zigbee2MQTT\'s value)'
+_NO_TIME_ENTITY = "not built: needs a time (or text) entity platform, a gap"
+_NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
 # illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
 # is computed one to one (10^((raw - 1) / 10000)): no information the illuminance lacks
 _ILLUMINANCE_RAW = "not offered: the raw value is the illuminance, on ZCL's logarithmic scale"
@@ -344,6 +350,47 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("QBKG27LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("QBKG28LM", "identity", "ota"): _NO_OTA_IMAGE,
     ("WP-P09D", "identity", "ota"): _NO_OTA_IMAGE,
+    # Issue 15, motion sensors (s15b)
+    ("RTCGQ15LM", "identity", "ota"): _NO_OTA_IMAGE,
+    **{
+        (model, "options", "no_occupancy_since"): _NO_OCCUPANCY_SINCE
+        for model in (
+            "RTCGQ01LM",
+            "RTCGQ11LM",
+            "RTCGQ12LM",
+            "RTCGQ13LM",
+            "RTCGQ14LM",
+            "RTCGQ15LM",
+        )
+    },
+    # FP1: the region events as published (region_<1-10>_<event>), not the pattern listed
+    ("RTCZCGQ11LM", "action", "values"): "every action Zigbee2MQTT publishes, one per "
+    "region and event, where its list names the pattern region_*_<event>",
+    ("RTCZCGQ11LM", "reset_nopresence_status", "values"): 'the command is named "reset", '
+    'not "" (Zigbee2MQTT\'s value)',
+    # Region configuration writes a composite (a region and its grid cells) that no HA entity
+    # takes; a service would (not built: a gap)
+    **{
+        ("RTCZCGQ11LM", key, "missing"): "not built: region configuration needs a service "
+        "(composite writes), a gap"
+        for key in ("region_upsert", "region_delete", "configured_regions")
+    },
+    # FP310: the night LED's schedule is two HH:MM texts (one uint32, 0x023E); no text or
+    # time entity platform here yet (a gap)
+    ("FP310", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
+    ("FP310", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
+    ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
+    # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
+    # string no select can show); named as on the newer detectors
+    ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
+    ("JTQJ-BF-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
+    # Zigbee2MQTT offsets the raw accelerometer counts before it derives the angles; the
+    # angles are derived in the codec here, which has no per-device options yet
+    **{
+        ("DJT11LM", "options", f"{axis}_calibration"): "not built: axis offsets would have to "
+        "reach the angle codecs (a gap, not a choice)"
+        for axis in "xyz"
+    },
     # Issue 15, wireless remotes. fz.battery publishes the voltage it derives the % from,
     # yet the page lists no expose for it: shown here, as on every other remote
     # Koenkk/zigbee-OTA's index publishes lumi.remote.b28ac1 images (type 0x2688)

@@ -80,9 +80,15 @@ def test_settings_and_actions(model: str) -> None:
         air.clear()
         assert device.exercise("action", action) == action
         # MultistateInput clicks; OnOff clicks of the older no-neutral switches; the Z1 Pro's
-        # slider gestures and the knob's rotations on 0xFCC0; the cubes' rotations
+        # slider gestures and the knob's rotations on 0xFCC0; the cubes' rotations; the
+        # vibration sensors' events on DoorLock (0x0101) and the IAS zone
         assert (
-            air.reports(0x0012) or air.reports(0x0006) or air.reports(0xFCC0) or air.reports(0x000C)
+            air.reports(0x0012)
+            or air.reports(0x0006)
+            or air.reports(0xFCC0)
+            or air.reports(0x000C)
+            or air.reports(0x0101)
+            or air.reports(0x0500)
         ), action
     for prop in device.properties:
         handler_value = device.exercise(prop) if prop != "action" else None

@@ -60,8 +60,10 @@ from .model import (
     DEFAULT_IDENTIFY_TIMEOUT,
     MEASUREMENTS,
     OPTION_IDENTIFY_TIMEOUT,
+    OPTION_OCCUPANCY_TIMEOUT,
     OPTION_SPECS,
     OPTION_STATE_ACTION,
+    OPTION_VIBRATION_TIMEOUT,
     ActionSource,
     AttributeSource,
     AttributeWrite,
@@ -117,6 +119,9 @@ Route = tuple[int, int, int]  # (endpoint, cluster, attribute)
 
 Listener = Callable[[str, object], None]
 
+#: options holding the timeout of a set-only binary sensor (:class:`ClearAfter`)
+CLEARING_OPTIONS: Final = frozenset({OPTION_OCCUPANCY_TIMEOUT, OPTION_VIBRATION_TIMEOUT})
+
 
 class DeviceCommandError(Exception):
     """A request to the device failed."""
@@ -155,6 +160,8 @@ class HandleOptions:
     #: expose key → digits after the decimal point
     precisions: Mapping[str, int] = field(default_factory=dict)
     state_action: bool = False
+    #: option key → seconds (``occupancy_timeout``...: when a set-only binary sensor clears)
+    timeouts: Mapping[str, float] = field(default_factory=dict)
     #: other numeric options (a button's hold timeouts), by option key
     numbers: Mapping[str, float] = field(default_factory=dict)
     #: seconds an identify command makes the device flash
@@ -167,12 +174,16 @@ class HandleOptions:
         """Parse stored options; anything invalid, or not ``supported``, counts as unset."""
         calibrations: dict[str, float] = {}
         precisions: dict[str, int] = {}
+        timeouts: dict[str, float] = {}
         numbers: dict[str, float] = {}
         for key in OPTION_SPECS.keys() if supported is None else supported:
             spec = OPTION_SPECS.get(key)
             value = options.get(key)
             # What the options form refuses counts as unset, as for saved network options
             if spec is None or not spec.accepts(value):
+                continue
+            if key in CLEARING_OPTIONS:
+                timeouts[key] = float(value)  # type: ignore[arg-type]
                 continue
             if spec.expose_key is None:
                 if spec.kind is not bool:
@@ -196,6 +207,7 @@ class HandleOptions:
             calibrations=calibrations,
             precisions=precisions,
             state_action=state_action,
+            timeouts=timeouts,
             numbers=numbers,
             identify_timeout=identify_timeout,
         )
@@ -316,6 +328,8 @@ class DeviceHandle:
         self._factors: dict[Route, float] = {}
         self._held: dict[Route, object] = {}
         self._factor_reads: set[tuple[int, int]] = set()
+        # Set-only binary sensors (motion): the pending clear of each, by expose key
+        self._clear_timers: dict[str, asyncio.TimerHandle] = {}
         #: a battery end device hears frames only while awake (after it sent something)
         self.sleepy = definition is not None and definition.sleepy
         #: writes a sleeping device missed, by expose key: delivered once it is heard again
@@ -468,6 +482,9 @@ class DeviceHandle:
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
+        for timer in self._clear_timers.values():
+            timer.cancel()
+        self._clear_timers.clear()
         for timer in self._press_timers.values():
             timer.cancel()
         self._press_timers.clear()
@@ -609,7 +626,9 @@ class DeviceHandle:
         if action_route is not None:
             if report:
                 self._on_action(action_route, endpoint_id, raw, tsn)
-            return
+            if route not in self._attribute_routes:
+                return
+            # The same frame also sets a value (a vibration sensor's action and its state)
         if route in self._scaling_routes:
             self._learn_factor(cluster, attr_id, raw)
             return
@@ -879,6 +898,9 @@ class DeviceHandle:
                 self._confirm(derived, derived_value, from_report=from_report)
         value = self.options.adjust(expose.measurement_key, value)
         self.values[expose.key] = value
+        if expose.clears_after is not None:
+            # Each detection restarts the clock; a device-sent "clear" ends it
+            self._schedule_clear(expose, self.clear_timeout(expose) if value is True else None)
         self._notify(expose.key, value)
         if (
             from_report
@@ -890,6 +912,52 @@ class DeviceHandle:
             action = expose.state_actions[0 if value else 1]
             if action in self._state_actions:
                 self._fire(ACTION_KEY, action)
+
+    # ------------------------------------------------------------------ clearing
+
+    def clear_timeout(self, expose: Expose) -> float:
+        """Seconds a detection of this set-only binary sensor lasts (0: until the next)."""
+        clears = expose.clears_after
+        if clears is None:
+            return 0.0
+        interval = self.values.get(clears.interval_key) if clears.interval_key else None
+        return clears.timeout(self.options.timeouts.get(clears.option), interval)
+
+    def resume_clearing(self, key: str, elapsed: float) -> bool:
+        """A detection restored after a restart, ``elapsed`` seconds old: still on?
+
+        Schedules the clear for what remains of its timeout; a detection older than its
+        timeout is over (a restored "on" never sticks).
+        """
+        if self.definition is None or not self.definition.has(key):
+            return False
+        expose = self.definition.expose(key)
+        if expose.clears_after is None or key in self.values:
+            return False  # the device spoke since the start: its value stands
+        timeout = self.clear_timeout(expose)
+        if timeout == 0:
+            return True  # never cleared by time, as before the restart
+        if elapsed >= timeout:
+            return False
+        self._schedule_clear(expose, timeout - max(elapsed, 0.0))
+        return True
+
+    def _schedule_clear(self, expose: Expose, delay: float | None) -> None:
+        pending = self._clear_timers.pop(expose.key, None)
+        if pending is not None:
+            pending.cancel()
+        if delay is None or delay <= 0 or not self._started:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop (synchronous caller): nothing can clear it later
+        self._clear_timers[expose.key] = loop.call_later(delay, self._clear, expose.key)
+
+    def _clear(self, key: str) -> None:
+        self._clear_timers.pop(key, None)
+        self.values[key] = False
+        self._notify(key, False)
 
     # ------------------------------------------------------------------ prevent reset
 
@@ -1060,17 +1128,19 @@ class DeviceHandle:
             elif isinstance(write, AttributeWrite):
                 try:
                     raw = write.codec.encode(value)
+                    extra = [(step, step.codec.encode(value)) for step in write.also]
                 except (TypeError, ValueError) as exc:
                     raise WriteFailed(key, f"invalid value {value!r}: {exc}") from exc
                 _check_range(expose, value)
-                await self._write_raw(
-                    write.endpoint,
-                    write.cluster,
-                    attr_id=write.attribute,
-                    zcl_type=write.zcl_type,
-                    raw=raw,
-                    manufacturer=write.manufacturer,
-                )
+                for step, step_raw in ((write, raw), *extra):
+                    await self._write_raw(
+                        step.endpoint,
+                        step.cluster,
+                        attr_id=step.attribute,
+                        zcl_type=step.zcl_type,
+                        raw=step_raw,
+                        manufacturer=step.manufacturer,
+                    )
                 decoded = write.codec.decode(raw)
                 confirmed = decoded if decoded is not None else value
             else:

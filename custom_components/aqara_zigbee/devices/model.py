@@ -415,7 +415,11 @@ Source = (
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AttributeWrite:
-    """Write one attribute (always with an explicit ZCL type)."""
+    """Write one attribute (always with an explicit ZCL type).
+
+    ``also``: attributes written right after, each with its own codec of the same value
+    (a smoke detector's buzzer: the command, then the manual-mute flag Zigbee2MQTT sets).
+    """
 
     endpoint: int
     cluster: int
@@ -423,6 +427,7 @@ class AttributeWrite:
     zcl_type: int
     codec: Codec
     manufacturer: int | None = None
+    also: tuple[AttributeWrite, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -480,6 +485,35 @@ Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite | CommandWri
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ClearAfter:
+    """A binary sensor the device only ever sets: the hub clears it after a timeout.
+
+    Motion sensors send "occupied", never "unoccupied" (Zigbee2MQTT's ``occupancy_timeout``
+    semantics). The timeout restarts with every new detection; 0 never clears.
+
+    Without ``interval_key`` the timeout is the ``option`` if set, else ``default``. With it
+    (the device's own ``detection_interval`` expose), the base is that interval (``default``
+    while unknown): the option counts only when it is at least the base, else the timeout is
+    the base plus ``margin`` — the device cannot report again sooner than its interval.
+    """
+
+    option: str  # key of OPTION_SPECS holding the user's timeout (seconds)
+    default: float
+    interval_key: str | None = None
+    margin: float = 2.0
+
+    def timeout(self, configured: float | None, interval: object) -> float:
+        """Seconds until the value clears, for the option and the interval known now."""
+        if self.interval_key is None:
+            return self.default if configured is None else configured
+        known = finite_number(interval)
+        base = self.default if known is None or isinstance(interval, bool) else known
+        if configured is not None and configured >= base:
+            return configured
+        return base + self.margin
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Expose:
     """One Zigbee2MQTT expose, rendered as one HA entity."""
 
@@ -529,6 +563,8 @@ class Expose:
     #: the expose's Zigbee2MQTT type when its platform does not say it (``binary``,
     #: ``numeric``, ``enum``; None: from the platform)
     kind: str | None = None
+    #: a binary sensor the device only sets: the hub clears it after a timeout
+    clears_after: ClearAfter | None = None
     #: Home Assistant shows the opposite of Zigbee2MQTT's value (``contact`` is true when
     #: closed; a door binary sensor is on when open)
     z2m_inverted: bool = False
@@ -744,6 +780,10 @@ OPTION_DEVICE_TEMPERATURE_CALIBRATION: Final = calibration_key("device_temperatu
 # On the device pages; the current library no longer offers it (its default precision is 0)
 OPTION_DEVICE_TEMPERATURE_PRECISION: Final = precision_key("device_temperature")
 OPTION_STATE_ACTION: Final = "state_action"
+OPTION_OCCUPANCY_TIMEOUT: Final = "occupancy_timeout"
+OPTION_VIBRATION_TIMEOUT: Final = "vibration_timeout"
+#: the longest clearing timeout the options form takes (Zigbee2MQTT sets none): a day
+MAX_CLEAR_TIMEOUT: Final = 86400.0
 OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
 OPTION_HOLD_TIMEOUT: Final = "hold_timeout"
 OPTION_HOLD_TIMEOUT_EXPIRE: Final = "hold_timeout_expire"
@@ -760,6 +800,27 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             default=False,
             description="State actions will also be published as 'action' when true "
             "(default false).",
+        ),
+        # Zigbee2MQTT's ``occupancy_timeout`` (and its ``_2`` variant of newer sensors,
+        # "default is detection_interval + 2 seconds", same key): the default depends on
+        # the model (ClearAfter), so unset means "the model's default"
+        OPTION_OCCUPANCY_TIMEOUT: OptionSpec(
+            key=OPTION_OCCUPANCY_TIMEOUT,
+            kind=float,
+            default=None,
+            description="Time in seconds after which occupancy is cleared after detecting it "
+            "(default 90 seconds).",
+            minimum=0.0,
+            maximum=MAX_CLEAR_TIMEOUT,
+        ),
+        OPTION_VIBRATION_TIMEOUT: OptionSpec(
+            key=OPTION_VIBRATION_TIMEOUT,
+            kind=float,
+            default=None,
+            description="Time in seconds after which vibration is cleared after detecting it "
+            "(default 90 seconds).",
+            minimum=0.0,
+            maximum=MAX_CLEAR_TIMEOUT,
         ),
         OPTION_IDENTIFY_TIMEOUT: OptionSpec(
             key=OPTION_IDENTIFY_TIMEOUT,
@@ -939,6 +1000,13 @@ class Definition:
                 description="Triggered action (e.g. a button click).",
                 state_action_options=relay_actions,
             )
+        for expose in exposes:
+            clears = expose.clears_after
+            if clears is not None and (
+                clears.option not in options
+                or (clears.interval_key is not None and clears.interval_key not in by_key)
+            ):
+                raise ValueError(f"{self.model}: {expose.key} clears without its option/interval")
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
         object.__setattr__(self, "state_action_event", state_action_event)
 
