@@ -59,4 +59,5 @@ class AqaraButton(AqaraEntity, ButtonEntity):
         """A command has no state to show."""
 
     async def async_press(self) -> None:
-        await self._async_write(True)
+        # An enum command's one value ("Start Learning"); a plain command takes True
+        await self._async_write(self._expose.options[0] if self._expose.options else True)

@@ -808,7 +808,7 @@ class AqaraZigbeeOptionsFlow(OptionsFlowWithReload):
             identifier: device.name_by_user or device.name or identifier
             for device in dr.async_entries_for_config_entry(registry, self.config_entry.entry_id)
             for domain, identifier in device.identifiers
-            if domain == DOMAIN and device.model_id and get_definition(device.model_id)
+            if domain == DOMAIN and _has_device_options(device.model_id)
         }
         if not devices:
             return self.async_abort(reason="no_configurable_devices")
@@ -873,3 +873,9 @@ def _device_options_schema(definition: Definition, saved: dict[str, Any]) -> vol
         else:
             fields[vol.Required(key, default=spec.default if current is None else current)] = field
     return vol.Schema(fields)
+
+
+def _has_device_options(model_id: str | None) -> bool:
+    """Whether a model's page lists options to set (a door sensor may list none)."""
+    definition = get_definition(model_id) if model_id else None
+    return definition is not None and bool(definition.options)

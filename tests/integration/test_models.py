@@ -32,7 +32,7 @@ from custom_components.aqara_zigbee import devices
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices import DEFINITIONS
 from custom_components.aqara_zigbee.devices.model import (
-    DEFAULT_IDENTIFY_SECONDS,
+    DEFAULT_IDENTIFY_TIMEOUT,
     OPTION_IDENTIFY_TIMEOUT,
     OPTION_STATE_ACTION,
     Access,
@@ -41,6 +41,7 @@ from custom_components.aqara_zigbee.devices.model import (
     Platform,
 )
 from custom_components.aqara_zigbee.simulator import models as twin_models
+from custom_components.aqara_zigbee.simulator.behaviours.groups import Identify
 from custom_components.aqara_zigbee.simulator.models import find_twin
 
 from .conftest import wait_for
@@ -226,7 +227,7 @@ def _fired(states: list[State]) -> list[object]:
 
 async def _write(dev: Device, expose: Expose) -> None:
     """Every value reaches the device before Home Assistant shows it."""
-    if expose.platform is Platform.BUTTON:
+    if expose.key == "identify" and not _definition(dev.sim.zigbee_model).sleepy:
         await _press(dev, expose)
         return
     platform = expose.platform.value
@@ -251,15 +252,16 @@ async def _write(dev: Device, expose: Expose) -> None:
 
 
 async def _press(dev: Device, expose: Expose) -> None:
-    """A command button reaches the device, for the option's duration once one is set."""
-    assert expose.key == "identify", f"{expose.key}: no press check for this command"
+    """Identify reaches the device, for the option's duration once one is set."""
     entity = dev.entity("button", expose.key)
+    identify = dev.sim.find(Identify)
+    assert identify is not None, "the twin cannot identify"
     await call(dev.hass, "button", "press", entity)
-    assert dev.sim.setting(expose.key) == DEFAULT_IDENTIFY_SECONDS
+    assert identify.last_request == DEFAULT_IDENTIFY_TIMEOUT
     pressed = state_of(dev.hass, entity).state
     await set_device_options(dev.hass, dev.gateway.entry, dev.ieee, {OPTION_IDENTIFY_TIMEOUT: 12})
     await call(dev.hass, "button", "press", entity)
-    assert dev.sim.setting(expose.key) == 12
+    assert identify.last_request == 12
     assert state_of(dev.hass, entity).state not in ("unknown", pressed)
 
 

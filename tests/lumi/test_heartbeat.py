@@ -91,7 +91,8 @@ def test_negative_temperature_and_unknown_model() -> None:
 
 
 def test_battery_voltage() -> None:
-    assert parse("lumi.weather", bytes.fromhex("01 21 D10B")) == {"battery_voltage": 3025}
+    # The Aqara weather sensor's profile names index 1 as its page does: voltage (mV)
+    assert parse("lumi.weather", bytes.fromhex("01 21 D10B")) == {"voltage": 3025}
 
 
 @pytest.mark.parametrize(

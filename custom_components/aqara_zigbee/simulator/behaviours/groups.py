@@ -103,6 +103,8 @@ class Identify(Behaviour):
 
     def __init__(self, *, exposed: bool = False) -> None:
         self.identify_time = 0
+        #: seconds the unit was last told to identify for (0: never)
+        self.last_request = 0
         self._timer: SimTimer | None = None
         #: the model's page shows ``identify`` (its value while flashing: "identify")
         self.exposed = exposed
@@ -143,6 +145,7 @@ class Identify(Behaviour):
             self._timer = None
         self.identify_time = seconds
         if seconds > 0:
+            self.last_request = seconds
 
             def done() -> None:
                 self.identify_time = 0
