@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 import shutil
+import tempfile
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components import usb
+from homeassistant.components.file_upload import process_uploaded_file
 from homeassistant.config_entries import (
     ConfigEntry,
     ConfigEntryDisabler,
@@ -68,6 +72,7 @@ from .migrate.takeover import (
     async_restore_network,
     migration_data,
 )
+from .migrate.z2m import BACKUP_FILE, CONFIGURATION_FILE, DATABASE_FILE
 from .ota import async_validate_ota_folder
 from .radio import (
     ProbeResult,
@@ -90,7 +95,18 @@ NETWORK_FORM = "form_new"
 CONF_DEVICE_IEEE = "device_ieee"
 #: restore a Zigbee2MQTT network onto the chosen stick instead of keeping or forming one
 CONF_FROM_ZIGBEE2MQTT = "from_zigbee2mqtt"
+CONF_ZIGBEE2MQTT_BACKUP = "zigbee2mqtt_backup"
+CONF_ZIGBEE2MQTT_DATABASE = "zigbee2mqtt_database"
+CONF_ZIGBEE2MQTT_CONFIGURATION = "zigbee2mqtt_configuration"
+#: instead of uploading: a folder holding Zigbee2MQTT's files, on this machine
 CONF_ZIGBEE2MQTT_PATH = "zigbee2mqtt_path"
+#: upload field -> the name Zigbee2MQTT gives that file (the readers go by these names)
+ZIGBEE2MQTT_UPLOADS = {
+    CONF_ZIGBEE2MQTT_BACKUP: BACKUP_FILE,
+    CONF_ZIGBEE2MQTT_DATABASE: DATABASE_FILE,
+    CONF_ZIGBEE2MQTT_CONFIGURATION: CONFIGURATION_FILE,
+}
+ZIGBEE2MQTT_REQUIRED_UPLOADS = (CONF_ZIGBEE2MQTT_BACKUP, CONF_ZIGBEE2MQTT_DATABASE)
 ZHA_DOMAIN = "zha"
 #: ZHA's database, in Home Assistant's config folder unless its YAML moved it
 ZHA_DATABASE = "zigbee.db"
@@ -413,23 +429,61 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_zigbee2mqtt(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Where Zigbee2MQTT's coordinator_backup.json and database.db are."""
+        """Zigbee2MQTT's coordinator_backup.json and database.db: uploaded, or in a folder."""
         errors: dict[str, str] = {}
+        suggested = dict(user_input or {})
         if user_input is not None:
-            folder = Path(self.hass.config.path(str(user_input[CONF_ZIGBEE2MQTT_PATH]).strip()))
-            try:
-                source = await self.hass.async_add_executor_job(_read_zigbee2mqtt, folder)
-            except MigrationError as err:
-                LOGGER.warning("Zigbee2MQTT's files cannot be taken over: %s", err)
-                errors["base"] = err.reason
+            uploads = {
+                field: str(user_input[field])
+                for field in ZIGBEE2MQTT_UPLOADS
+                if user_input.get(field)
+            }
+            folder = str(user_input.get(CONF_ZIGBEE2MQTT_PATH) or "").strip()
+            read: Callable[[], MigrationSource] | None = None
+            if uploads and folder:
+                errors["base"] = "upload_or_folder"
+            elif folder:
+                read = partial(_read_zigbee2mqtt, Path(self.hass.config.path(folder)))
             else:
-                self._migration = source
-                return await self.async_step_zigbee2mqtt_confirm()
+                errors |= {
+                    field: "file_missing"
+                    for field in ZIGBEE2MQTT_REQUIRED_UPLOADS
+                    if field not in uploads
+                }
+                if not errors:
+                    read = partial(_read_zigbee2mqtt_uploads, self.hass, uploads)
+                    # Reading consumes the uploads: an error asks for them again
+                    for field in uploads:
+                        suggested.pop(field)
+            if read is not None:
+                try:
+                    source = await self.hass.async_add_executor_job(read)
+                except _UploadGoneError as err:
+                    errors[err.field] = err.reason
+                except MigrationError as err:
+                    LOGGER.warning("Zigbee2MQTT's files cannot be taken over: %s", err)
+                    errors["base"] = err.reason
+                else:
+                    self._migration = source
+                    return await self.async_step_zigbee2mqtt_confirm()
         return self.async_show_form(
             step_id="zigbee2mqtt",
             data_schema=self.add_suggested_values_to_schema(
-                vol.Schema({vol.Required(CONF_ZIGBEE2MQTT_PATH): selector.TextSelector()}),
-                user_input or {},
+                vol.Schema(
+                    {
+                        vol.Optional(CONF_ZIGBEE2MQTT_BACKUP): selector.FileSelector(
+                            selector.FileSelectorConfig(accept=".json,application/json")
+                        ),
+                        vol.Optional(CONF_ZIGBEE2MQTT_DATABASE): selector.FileSelector(
+                            selector.FileSelectorConfig(accept=".db")
+                        ),
+                        vol.Optional(CONF_ZIGBEE2MQTT_CONFIGURATION): selector.FileSelector(
+                            selector.FileSelectorConfig(accept=".yaml,.yml")
+                        ),
+                        vol.Optional(CONF_ZIGBEE2MQTT_PATH): selector.TextSelector(),
+                    }
+                ),
+                suggested,
             ),
             errors=errors,
             description_placeholders={"config_dir": self.hass.config.config_dir},
@@ -622,6 +676,35 @@ def _read_zigbee2mqtt(path: Path) -> MigrationSource:
     if source.source != "zigbee2mqtt":
         raise MigrationError("not_zigbee2mqtt", f"{folder}: holds ZHA's database")
     return source
+
+
+class _UploadGoneError(MigrationError):
+    """An upload field names no file (never uploaded, or consumed by an earlier read)."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__("file_missing", f"{field}: no such uploaded file")
+        self.field = field
+
+
+def _read_zigbee2mqtt_uploads(hass: HomeAssistant, uploads: dict[str, str]) -> MigrationSource:
+    """Zigbee2MQTT's uploaded files (upload field -> file id); blocking, for the executor.
+
+    The browser keeps the user's file name ("coordinator_backup (1).json"), so each upload is
+    copied under the name Zigbee2MQTT gives it into a private folder and read as a data
+    folder is. The copies and the uploads (they hold the network key) are removed after.
+    """
+    with tempfile.TemporaryDirectory(prefix="aqara_zigbee_z2m_") as temp, ExitStack() as files:
+        folder = Path(temp)
+        for field, file_id in uploads.items():
+            try:
+                uploaded = files.enter_context(process_uploaded_file(hass, file_id))
+            except ValueError as err:
+                raise _UploadGoneError(field) from err
+            try:
+                shutil.copyfile(uploaded, folder / ZIGBEE2MQTT_UPLOADS[field])
+            except OSError as err:
+                raise MigrationError("file_unreadable", f"{uploaded}: {err}") from err
+        return _read_zigbee2mqtt(folder)
 
 
 def _same_network(result: ProbeResult, extended_pan_id: str) -> bool:

@@ -7,13 +7,18 @@ left behind. After the move every device must answer and carry its name from bef
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 import json
 from pathlib import Path
 import shutil
+import tempfile
 from typing import Any
 from unittest.mock import patch
+import uuid
 
+import aiohttp
+from homeassistant.components.file_upload import FileUploadData
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryDisabler, ConfigEntryState
 from homeassistant.const import STATE_ON
 from homeassistant.core import HomeAssistant
@@ -23,10 +28,14 @@ from homeassistant.helpers import (
     device_registry as dr,
     entity_registry as er,
 )
+from homeassistant.loader import async_get_integration
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 import zigpy.device
 
+from custom_components.aqara_zigbee import config_flow
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 from custom_components.aqara_zigbee.migrate.backup import check_open_backup
@@ -40,6 +49,14 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "migrate"
 PLUG = "lumi.plug.mmeu01"
 MODEL_ATTR = 0x0005
 EXTENDED_PAN_ID_NV = 0x002D  # Z-Stack NV item: the extended PAN id, little-endian
+#: the upload fields of the zigbee2mqtt step, and the fixture file each one takes
+Z2M_UPLOADS = {
+    "zigbee2mqtt_backup": "coordinator_backup.json",
+    "zigbee2mqtt_database": "database.db",
+    "zigbee2mqtt_configuration": "configuration.yaml",
+}
+
+Upload = Callable[[str, bytes], Awaitable[str]]
 
 
 @pytest.fixture
@@ -54,6 +71,72 @@ def interviews() -> Iterator[list[str]]:
 
     with patch.object(zigpy.device.Device, "schedule_initialize", schedule):
         yield started
+
+
+@pytest.fixture
+async def upload(
+    hass: HomeAssistant, hass_client: ClientSessionGenerator, tmp_path: Path
+) -> Upload:
+    """Upload a file as the browser's file selector does (POST /api/file_upload): its id."""
+    # Every component that serves HTTP is set up before the test client freezes the routes
+    for dependency in (await async_get_integration(hass, DOMAIN)).dependencies:
+        assert await async_setup_component(hass, dependency, {})
+    # A folder of this test's own: file_upload would otherwise share (and empty, when it
+    # starts) /tmp/home-assistant-file_upload with every other test process.
+    folder = tmp_path / "uploads"
+    folder.mkdir(mode=0o700)
+    hass.data["file_upload"] = FileUploadData(folder, {})
+    client = await hass_client()
+
+    async def send(name: str, content: bytes) -> str:
+        form = aiohttp.FormData()
+        form.add_field("file", content, filename=name)
+        response = await client.post("/api/file_upload", data=form)
+        assert response.status == 200
+        return str((await response.json())["file_id"])
+
+    return send
+
+
+@contextmanager
+def _temporary_folders() -> Iterator[list[Path]]:
+    """Every temporary folder the flow makes, to see that it is removed."""
+    made: list[Path] = []
+    real = tempfile.TemporaryDirectory
+
+    def spy(*args: Any, **kwargs: Any) -> tempfile.TemporaryDirectory[str]:
+        folder = real(*args, **kwargs)
+        made.append(Path(folder.name))
+        return folder
+
+    with patch.object(config_flow.tempfile, "TemporaryDirectory", spy):
+        yield made
+
+
+def _suggested(result: dict[str, Any], field: str) -> Any:
+    """What a re-shown form fills in for ``field``."""
+    for key in result["data_schema"].schema:
+        if key == field:
+            return (key.description or {}).get("suggested_value")
+    raise AssertionError(f"{field} is not in the form")
+
+
+def _pending_uploads(hass: HomeAssistant) -> dict[str, str]:
+    """Uploads not yet read (a read removes them: they hold the network key)."""
+    data: FileUploadData = hass.data["file_upload"]
+    return dict(data.files)
+
+
+async def _upload_z2m(hass: HomeAssistant, upload: Upload, **content: bytes) -> dict[str, str]:
+    """The fixture home's files uploaded; ``content``: another content for a field."""
+    answer = {}
+    for field, name in Z2M_UPLOADS.items():
+        data = content.get(field)
+        if data is None:
+            data = await hass.async_add_executor_job((FIXTURES / "zigbee2mqtt" / name).read_bytes)
+        # under the name a browser gives a second download of the file
+        answer[field] = await upload(name.replace(".", " (1)."), data)
+    return answer
 
 
 async def _flow(hass: HomeAssistant, *answers: dict[str, Any]) -> dict[str, Any]:
@@ -107,20 +190,22 @@ async def _every_device_answers(entry: AqaraConfigEntry, network: SimulatedNetwo
         assert success[MODEL_ATTR] == twin.zigbee_model
 
 
-async def test_move_in_from_zigbee2mqtt(hass: HomeAssistant, interviews: list[str]) -> None:
-    """A new (blank, simulated) stick gets herdsman's network; the devices answer at once."""
-    folder = Path(hass.config.path("zigbee2mqtt"))
-    await hass.async_add_executor_job(
-        lambda: shutil.copytree(FIXTURES / "zigbee2mqtt", folder, ignore=lambda *_: ["stick"])
-    )
+async def test_move_in_from_zigbee2mqtt(
+    hass: HomeAssistant, interviews: list[str], upload: Upload
+) -> None:
+    """A new (blank, simulated) stick gets herdsman's uploaded network; devices answer at once."""
     result = await _flow(
         hass, {"radio_type": "simulated", "simulated_radio": "znp", "from_zigbee2mqtt": True}
     )
     assert result["step_id"] == "zigbee2mqtt"
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"zigbee2mqtt_path": "zigbee2mqtt"}
-    )
+    uploads = await _upload_z2m(hass, upload)
+    with _temporary_folders() as folders:
+        result = await hass.config_entries.flow.async_configure(result["flow_id"], uploads)
     assert result["step_id"] == "zigbee2mqtt_confirm"
+    # The uploads and their copies (they hold the network key) are gone once read
+    assert _pending_uploads(hass) == {}
+    assert len(folders) == 1
+    assert not await hass.async_add_executor_job(folders[0].exists)
     assert result["description_placeholders"]["count"] == "5"
     assert "- Kitchen plug (lumi.plug.mmeu01)" in result["description_placeholders"]["devices"]
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
@@ -129,7 +214,7 @@ async def test_move_in_from_zigbee2mqtt(hass: HomeAssistant, interviews: list[st
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
 
-    backup = json.loads((folder / "coordinator_backup.json").read_text())
+    backup = json.loads((FIXTURES / "zigbee2mqtt" / "coordinator_backup.json").read_text())
     assert entry.unique_id == ":".join(
         backup["coordinator_ieee"][i : i + 2] for i in range(0, 16, 2)
     )
@@ -168,38 +253,94 @@ async def test_move_in_from_zigbee2mqtt(hass: HomeAssistant, interviews: list[st
     }
 
 
-async def test_zigbee2mqtt_files_that_cannot_be_used(hass: HomeAssistant) -> None:
-    """Each broken file is named in the form; nothing is created or restored."""
-    folder = Path(hass.config.path("z2m"))
-    await hass.async_add_executor_job(
-        lambda: shutil.copytree(FIXTURES / "zigbee2mqtt", folder, ignore=lambda *_: ["stick"])
-    )
-    backup = folder / "coordinator_backup.json"
-    text = backup.read_text()
+async def test_zigbee2mqtt_uploads_that_cannot_be_used(hass: HomeAssistant, upload: Upload) -> None:
+    """Each bad upload is named in the form; nothing is created, no upload is left behind."""
+    z2m = FIXTURES / "zigbee2mqtt"
+    text = await hass.async_add_executor_job((z2m / "coordinator_backup.json").read_text)
+    database = await hass.async_add_executor_job((z2m / "database.db").read_bytes)
+    zha_database = await hass.async_add_executor_job((FIXTURES / "zha" / "zigbee.db").read_bytes)
     result = await _flow(
         hass, {"radio_type": "simulated", "simulated_radio": "znp", "from_zigbee2mqtt": True}
     )
     flow_id = result["flow_id"]
     cases = {
-        "invalid_json": text[:500],
-        "foreign_backup": json.dumps({"adapterType": "zStack", "data": {}}),
-        "invalid_key_length": text.replace('"key": "3f810c5a', '"key": "3f81'),
+        "invalid_json": {"zigbee2mqtt_backup": text[:500].encode()},
+        "foreign_backup": {
+            "zigbee2mqtt_backup": json.dumps({"adapterType": "zStack", "data": {}}).encode()
+        },
+        "invalid_key_length": {
+            "zigbee2mqtt_backup": text.replace('"key": "3f810c5a', '"key": "3f81').encode()
+        },
+        "network_mismatch": {"zigbee2mqtt_database": database.replace(b'"0x00124b', b'"0x00124c')},
+        "mixed_files": {"zigbee2mqtt_database": zha_database},  # ZHA's, not Zigbee2MQTT's
+        "invalid_configuration": {"zigbee2mqtt_configuration": b"devices: [0x04cf8c"},
     }
-    for reason, content in cases.items():
-        backup.write_text(content)
+    with _temporary_folders() as folders:
+        for reason, content in cases.items():
+            answer = await _upload_z2m(hass, upload, **content)
+            result = await hass.config_entries.flow.async_configure(flow_id, answer)
+            assert result["type"] is FlowResultType.FORM
+            assert result["errors"] == {"base": reason}, reason
+            assert _pending_uploads(hass) == {}, reason
+            assert _suggested(result, "zigbee2mqtt_backup") is None  # to upload again
+        # The backup in the database's field and the other way round
+        answer = await _upload_z2m(hass, upload)
         result = await hass.config_entries.flow.async_configure(
-            flow_id, {"zigbee2mqtt_path": "z2m"}
+            flow_id,
+            answer
+            | {
+                "zigbee2mqtt_backup": answer["zigbee2mqtt_database"],
+                "zigbee2mqtt_database": answer["zigbee2mqtt_backup"],
+            },
         )
-        assert result["type"] is FlowResultType.FORM
-        assert result["errors"] == {"base": reason}
-    backup.write_text(text)
-    database = folder / "database.db"
-    database.write_text(database.read_text().replace('"0x00124b', '"0x00124c'))
-    result = await hass.config_entries.flow.async_configure(flow_id, {"zigbee2mqtt_path": "z2m"})
-    assert result["errors"] == {"base": "network_mismatch"}
+        assert result["errors"] == {"base": "invalid_json"}
+    assert len(folders) == len(cases) + 1
+    assert not any([await hass.async_add_executor_job(folder.exists) for folder in folders])
+
+    # A required file left out is named on its field; the upload given is kept for next time
+    backup = await upload("coordinator_backup.json", text.encode())
+    result = await hass.config_entries.flow.async_configure(flow_id, {"zigbee2mqtt_backup": backup})
+    assert result["errors"] == {"zigbee2mqtt_database": "file_missing"}
+    assert _pending_uploads(hass) == {backup: "coordinator_backup.json"}
+    assert _suggested(result, "zigbee2mqtt_backup") == backup
+    result = await hass.config_entries.flow.async_configure(flow_id, {})
+    assert result["errors"] == {
+        "zigbee2mqtt_backup": "file_missing",
+        "zigbee2mqtt_database": "file_missing",
+    }
+    # A file id that file_upload does not know (never uploaded, or already read)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {"zigbee2mqtt_backup": backup, "zigbee2mqtt_database": uuid.uuid4().hex}
+    )
+    assert result["errors"] == {"zigbee2mqtt_database": "file_missing"}
+    assert _pending_uploads(hass) == {}
+    # Uploads and a folder: which one is meant is asked, and the uploads are kept
+    answer = await _upload_z2m(hass, upload)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, answer | {"zigbee2mqtt_path": "zigbee2mqtt"}
+    )
+    assert result["errors"] == {"base": "upload_or_folder"}
+    assert set(_pending_uploads(hass)) == set(answer.values())
+    assert hass.config_entries.async_entries(DOMAIN) == []
+    result = await hass.config_entries.flow.async_configure(flow_id, answer)
+    assert result["step_id"] == "zigbee2mqtt_confirm"
+
+
+async def test_zigbee2mqtt_folder_with_zha_database(hass: HomeAssistant) -> None:
+    """The folder alternative reads the same way: ZHA's database beside the files is refused."""
+    folder = Path(hass.config.path("z2m"))
+    await hass.async_add_executor_job(
+        lambda: shutil.copytree(FIXTURES / "zigbee2mqtt", folder, ignore=lambda *_: ["stick"])
+    )
     await hass.async_add_executor_job(shutil.copy, FIXTURES / "zha" / "zigbee.db", folder)
-    result = await hass.config_entries.flow.async_configure(flow_id, {"zigbee2mqtt_path": "z2m"})
+    result = await _flow(
+        hass, {"radio_type": "simulated", "simulated_radio": "znp", "from_zigbee2mqtt": True}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"zigbee2mqtt_path": "z2m"}
+    )
     assert result["errors"] == {"base": "mixed_files"}
+    assert _suggested(result, "zigbee2mqtt_path") == "z2m"
     assert hass.config_entries.async_entries(DOMAIN) == []
 
 
@@ -329,16 +470,14 @@ async def test_zha_database_of_another_stick(hass: HomeAssistant, tmp_path: Path
 
 
 async def test_zigbee2mqtt_onto_a_stick_with_another_network(
-    hass: HomeAssistant, zha_stick: SimulatedNetwork
+    hass: HomeAssistant, zha_stick: SimulatedNetwork, upload: Upload
 ) -> None:
-    """The stick runs another network: a bad file leaves it alone, a good one asks first."""
+    """The stick runs another network: a bad upload leaves it alone, good files ask first."""
     folder = Path(hass.config.path("z2m"))
     await hass.async_add_executor_job(
         lambda: shutil.copytree(FIXTURES / "zigbee2mqtt", folder, ignore=lambda *_: ["stick"])
     )
-    backup = folder / "coordinator_backup.json"
-    good = backup.read_text()
-    backup.write_text(good[:-300])
+    good = (folder / "coordinator_backup.json").read_text()
     before = zha_stick.coordinator.nvram.osal(EXTENDED_PAN_ID_NV)
     result = await _flow(hass, {"radio_type": "znp", "from_zigbee2mqtt": True})
     result = await hass.config_entries.flow.async_configure(
@@ -346,13 +485,12 @@ async def test_zigbee2mqtt_onto_a_stick_with_another_network(
         {"path": zha_stick.url, "baudrate": "115200", "flow_control": "none"},
     )
     assert result["step_id"] == "zigbee2mqtt"
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"zigbee2mqtt_path": "z2m"}
-    )
+    truncated = await _upload_z2m(hass, upload, zigbee2mqtt_backup=good[:-300].encode())
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], truncated)
     assert result["errors"] == {"base": "invalid_json"}
     assert zha_stick.coordinator.nvram.osal(EXTENDED_PAN_ID_NV) == before
 
-    backup.write_text(good)
+    # The same files in a folder on this machine (the alternative to uploading)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"zigbee2mqtt_path": str(folder)}
     )
