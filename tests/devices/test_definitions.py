@@ -380,6 +380,14 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     ("FP310", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
     ("FP310", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
     ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
+    # FP300: the same night LED schedule gap; its 24 zone switches are one 24-bit mask
+    # (0x019A): each switch would rewrite the whole mask from the last one read, and a
+    # sleepy device's mask may be stale, so only the mask number (detection_range) is built
+    ("PS-S04D", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
+    ("PS-S04D", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
+    ("PS-S04D", "detection_range_composite", "missing"): "not built: 24 per-zone switches "
+    "over one mask need read-modify-write writes; the detection_range mask sets the same",
+    ("PS-S04D", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
     # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
     # string no select can show); named as on the newer detectors
     ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,

@@ -98,6 +98,10 @@ ACTION_KEY: Final = "action"
 
 _REPORT: Final = foundation.GeneralCommand.Report_Attributes
 _READ_RSP: Final = foundation.GeneralCommand.Read_Attributes_rsp
+# Attributes asked in one Read Attributes request. The answer must fit the coordinator's
+# largest incoming frame (128 bytes on EZSP, 160 on Z-Stack) or it never arrives: the
+# FP300's 25 settings (up to 8 bytes a record) and heartbeat in one answer did not.
+MAX_READ_ATTRIBUTES: Final = 10
 _IDENTIFY_COMMAND: Final = 0x00  # Identify(identify_time)
 _OFF: Final = 0x00  # OnOff server command ids
 _ON: Final = 0x01
@@ -1259,9 +1263,10 @@ class DeviceHandle:
             groups.setdefault(group_key, {}).setdefault(heartbeat_source.attribute, [])
 
         for (endpoint_id, cluster_id, manufacturer), attributes in groups.items():
-            await self._read_group(
-                endpoint_id, cluster_id, manufacturer, attributes, failures, full=full
-            )
+            for chunk in _read_chunks(attributes):
+                await self._read_group(
+                    endpoint_id, cluster_id, manufacturer, chunk, failures, full=full
+                )
 
         if failures:
             reasons = "; ".join(f"{key}: {reason}" for key, reason in failures.items())
@@ -1430,3 +1435,12 @@ __all__ = [
     "ReadFailed",
     "WriteFailed",
 ]
+
+
+def _read_chunks(attributes: dict[int, list[str]]) -> list[dict[int, list[str]]]:
+    """One cluster's reads split into requests whose answers fit a frame (in order)."""
+    items = list(attributes.items())
+    return [
+        dict(items[start : start + MAX_READ_ATTRIBUTES])
+        for start in range(0, len(items), MAX_READ_ATTRIBUTES)
+    ]

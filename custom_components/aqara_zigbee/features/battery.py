@@ -208,6 +208,7 @@ def lumi_battery(
     readable: bool = False,
     voltage_first: bool = False,
     voltage_sources: tuple[Source, ...] = (),
+    percent_index: int | None = None,
 ) -> Feature:
     """Battery voltage (mV) and the battery % Zigbee2MQTT computes from it with ``curve``.
 
@@ -223,7 +224,9 @@ def lumi_battery(
         battery_sources += (_power_cfg(BATTERY_VOLTAGE, _DeciVoltsPercent(curve)),)
     if index is not None:
         voltage_sources += (HeartbeatSource(index=index, codec=TLV_WHOLE),)
-    if index is not None or len(voltage_sources) > int(power_cfg):
+    if percent_index is not None:
+        battery_sources += (HeartbeatSource(index=percent_index, codec=TLV_WHOLE),)
+    elif index is not None or len(voltage_sources) > int(power_cfg):
         battery_sources += (DerivedSource(key="voltage", codec=curve),)
     battery = _battery_expose(battery_sources, readable=readable and power_cfg)
     voltage = _voltage_expose(voltage_sources, readable=readable and power_cfg)

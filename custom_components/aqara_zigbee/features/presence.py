@@ -621,3 +621,108 @@ def fp310_distance() -> Feature:
             ),
         )
     )
+
+
+# --------------------------------------------------------------------------- FP300
+
+ATTR_PIR_DETECTION: Final = 0x014D
+ATTR_PIR_INTERVAL: Final = 0x014F
+ATTR_DETECTION_OPTIONS: Final = 0x0199
+DETECTION_OPTIONS: Final = EnumCodec(pairs=((0, "both"), (1, "mmwave"), (2, "pir")))
+#: 0x019A's two header bytes as Zigbee2MQTT writes them when it has not read the device's
+_ZONE_PREFIX: Final = b"\x00\x03"
+_ZONE_MASK_MAX: Final = (1 << 24) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneMask:
+    """0x019A as the raw 24-bit mask of the 25 cm zones watched (FP300's page shows it so)."""
+
+    def decode(self, raw: object) -> object | None:
+        if not isinstance(raw, bytes | bytearray) or len(raw) < 5:
+            return None
+        return raw[2] | raw[3] << 8 | raw[4] << 16
+
+    def encode(self, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"expected a zone mask, got {value!r}")
+        mask = max(0, min(_ZONE_MASK_MAX, int(value)))
+        return _ZONE_PREFIX + mask.to_bytes(3, "little")
+
+
+def fp300_presence_settings() -> Feature:
+    """FP300: PIR detection next to the radar's presence, which sensor decides, the delays."""
+    return Feature(
+        exposes=(
+            Expose(
+                key="pir_detection",
+                platform=Platform.BINARY_SENSOR,
+                access=RO,
+                description="Indicates whether the PIR sensor detects motion (in mmWave + PIR "
+                "mode after mmWave presence detection PIR sensors gets turned off so this "
+                "attribute might change to false although the presence is detected).",
+                device_class="motion",
+                sources=(lumi_attribute(ATTR_PIR_DETECTION, IS_ONE),),
+            ),
+            lumi_enum(
+                "presence_detection_options",
+                ATTR_DETECTION_OPTIONS,
+                DETECTION_OPTIONS,
+                "Presence detection sensor type",
+            ),
+            lumi_number(
+                "absence_delay_timer",
+                ATTR_ABSENCE_DELAY,
+                ZCL_UINT32,
+                scale=1,
+                minimum=1,
+                maximum=300,
+                step=1,
+                unit="sec",
+                description="Value for delay before the device reports absence when no "
+                "presence is detected",
+            ),
+            lumi_number(
+                "pir_detection_interval",
+                ATTR_PIR_INTERVAL,
+                ZCL_UINT16,
+                scale=1,
+                minimum=2,
+                maximum=300,
+                step=1,
+                unit="sec",
+                description="Higher detection frequency results in higher accuracy but lower "
+                "battery life.",
+            ),
+        )
+    )
+
+
+def fp300_distance() -> Feature:
+    """Tracking the target's distance on request, and the zones watched as their mask."""
+    return Feature(
+        exposes=(
+            *_command(
+                "track_target_distance",
+                "start_tracking_distance",
+                ATTR_TRACK_DISTANCE,
+                zcl_type=ZCL_UINT8,
+                raw=1,
+                text="Initiate current target distance tracking.",
+            ).exposes,
+            Expose(
+                key="detection_range",
+                platform=Platform.NUMBER,
+                access=RW,
+                description="Specifies the range that is being detected (bit n: the zone "
+                "n*0.25 m to (n+1)*0.25 m). Requires mmWave radar mode. Press the on-device "
+                "button to wake the device up and refresh its settings.",
+                entity_category="config",
+                native_min=0,
+                native_max=_ZONE_MASK_MAX,
+                native_step=1,
+                sources=(lumi_attribute(ATTR_ZONE_RANGE, ZoneMask()),),
+                write=lumi_write(ATTR_ZONE_RANGE, ZCL_OCTET_STRING, ZoneMask()),
+            ),
+        )
+    )

@@ -422,3 +422,66 @@ class ScaledSetting(Behaviour):
 
     def import_state(self, state: dict[str, Any]) -> None:
         self.raw = int(state.get(self.name, self.raw))
+
+
+PIR_DETECTION: Final = 0x014D
+ZONE_MASK_MAX: Final = (1 << 24) - 1
+
+
+class Fp300Radar(Fp310Radar):
+    """The FP300: the FP310's radar, a PIR beside it (0x014D), and the watched zones kept
+    as any 24-bit mask (Zigbee2MQTT shows and writes the mask itself)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mask = ZONE_MASK_MAX
+        self.pir = False
+
+    def server_attributes(self, ep: int, cluster: int) -> AttrTable:
+        table = super().server_attributes(ep, cluster)
+        if table:
+            table[PIR_DETECTION] = lumi_attr(DataType.UINT8, lambda: int(self.pir))
+        return table
+
+    def _zone_bytes(self) -> bytes:
+        return b"\x00\x03" + self.mask.to_bytes(3, "little")
+
+    def _set_zones(self, value: object) -> Status:
+        if not isinstance(value, bytes | bytearray) or len(value) < 5:
+            return Status.INVALID_VALUE
+        self.mask = value[2] | value[3] << 8 | value[4] << 16
+        self.device.state_changed()
+        return Status.SUCCESS
+
+    def properties(self) -> list[Property]:
+        def set_pir(value: object, report: bool) -> None:
+            self.pir = as_bool(value)
+            self._report(PIR_DETECTION, report)
+
+        def set_mask(value: object, report: bool) -> None:
+            self.mask = max(0, min(ZONE_MASK_MAX, int(as_number(value))))
+            self._report(ZONE_RANGE, report)
+
+        others = [p for p in super().properties() if p.name != "detection_range"]
+        return [
+            *others,
+            Property(
+                "pir_detection",
+                read=lambda: self.pir,
+                change=set_pir,
+                pick=lambda current: not current,
+            ),
+            Property(
+                "detection_range",
+                read=lambda: self.mask,
+                change=set_mask,
+                pick=lambda current: int(as_number(current)) ^ 0x00F00F,
+                writable=True,
+            ),
+        ]
+
+    def export_state(self, state: dict[str, Any]) -> None:
+        state["mask"] = self.mask
+
+    def import_state(self, state: dict[str, Any]) -> None:
+        self.mask = int(state.get("mask", self.mask))
