@@ -346,15 +346,6 @@ def _simulate_sensed(
     data: Mapping[str, Any],
 ) -> None:
     """Change what a sensor senses through the twin's property of it."""
-    value = change.value
-    if change.field is not None:
-        number: float | None = data.get(change.field)
-        low, high = change.bounds
-        if number is None or not low <= number <= high:
-            raise _simulate_error(
-                translation_key=f"simulate_invalid_{change.field}", min=f"{low:g}", max=f"{high:g}"
-            )
-        value = number
     # A multi-endpoint device of another brand names it per endpoint (occupancy_2).
     prop = next(
         (
@@ -366,6 +357,15 @@ def _simulate_sensed(
     )
     if prop is None:
         raise _simulate_error(translation_key=change.not_capable, device=name)
+    value = change.value
+    if change.field is not None:
+        number: float | None = data.get(change.field)
+        low, high = change.bounds
+        if number is None or not low <= number <= high:
+            raise _simulate_error(
+                translation_key=f"simulate_invalid_{change.field}", min=f"{low:g}", max=f"{high:g}"
+            )
+        value = number
     from .simulator.properties import PropertyError  # noqa: PLC0415 (loaded with the network)
 
     try:

@@ -21,8 +21,10 @@ from custom_components.aqara_zigbee.gateway import AqaraConfigEntry, AqaraGatewa
 from custom_components.aqara_zigbee.services import (
     CUBE_GESTURES,
     PRESS_KINDS,
+    SENSED_CHANGES,
     SERVICE_SIMULATE,
     _simulate_gesture,
+    _simulate_sensed,
 )
 from custom_components.aqara_zigbee.simulator import PressKind, TwinDevice
 from custom_components.aqara_zigbee.simulator.behaviours import Metering
@@ -425,6 +427,17 @@ def test_a_cube_refuses_the_gestures_it_does_not_make() -> None:
     simulator.set_property.assert_not_called()
     _simulate_gesture(simulator, cube, "Cube", "shake")
     simulator.set_property.assert_called_once_with(cube.ieee_str, "action", "shake")
+
+
+def test_a_sensor_of_another_brand_is_found_on_its_endpoint() -> None:
+    """Philips' motion sensor (SML001) names its occupancy per endpoint: occupancy_2."""
+    sensor = TwinDevice.off_air(resolve_model("SML001"))
+    simulator = MagicMock()
+    _simulate_sensed(simulator, sensor, "Hue motion", SENSED_CHANGES["motion"], {})
+    simulator.set_property.assert_called_once_with(sensor.ieee_str, "occupancy_2", True)
+    with pytest.raises(ServiceValidationError) as err:
+        _simulate_sensed(simulator, sensor, "Hue motion", SENSED_CHANGES["leak"], {})
+    assert err.value.translation_key == "simulate_not_a_leak_sensor"
 
 
 def test_cube_gestures_are_the_cube_twin_s() -> None:
