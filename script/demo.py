@@ -3,8 +3,10 @@
 Run through ``script/demo`` (which bootstraps .venv and the demo's extra packages). The first
 run makes ``.demo/`` a Home Assistant configuration and sets it up through Home Assistant's
 own API, as a person would in the UI: onboarding with an owner user ``demo``, a long-lived
-access token, the integration on the simulated network, the five seed devices joined and
-named, the Energy dashboard and a few automations. Every run then keeps Home Assistant
+access token, the integration on the simulated network with a house of devices (the five
+seed devices, Aqara battery sensors, a wireless switch, a cube, an IKEA bulb and a Sonoff
+sensor) joined and named, the Energy dashboard and a few automations that keep the house
+living. Every run then keeps Home Assistant
 running on http://127.0.0.1:8123 until Ctrl-C. Nothing is set up twice: a second run only
 starts Home Assistant.
 
@@ -45,13 +47,23 @@ CLIENT_NAME = "make demo"
 # One real second is one simulated minute: heartbeats every ~55 s instead of ~55 min, plugs
 # re-report every 5 s, and energy adds up 60 times faster (a time-lapse of a day in 24 min).
 SIMULATION_SPEED = 60
-# Friendly names of the seed devices, by Zigbee model id.
+# The simulated network's device set (the config flow's "simulated_devices"): the house.
+DEVICE_SET = "house"
+# Friendly names of the house's devices, by Zigbee model id (one of each).
 DEVICE_NAMES = {
     "lumi.plug": "Kitchen plug",
     "lumi.plug.mmeu01": "Office plug",
     "lumi.switch.l0agl1": "Garden light relay",
     "lumi.switch.b2laus01": "Living room switch",
     "lumi.switch.b1nc01": "Hall switch",
+    "lumi.sensor_magnet.aq2": "Front door",
+    "lumi.sensor_motion.aq2": "Hallway motion",
+    "lumi.weather": "Living room climate",
+    "lumi.sensor_wleak.aq1": "Kitchen sink leak",
+    "lumi.sensor_switch.aq2": "Bedside button",
+    "lumi.sensor_cube": "Living room cube",
+    "TRADFRI bulb E27 WS opal 980lm": "Bedroom lamp",
+    "TH01": "Bathroom climate",
 }
 PLUGS = ("lumi.plug", "lumi.plug.mmeu01")
 # The coordinators the simulated network can emulate, as the config flow names them.
@@ -525,11 +537,16 @@ class DemoSetup:
         flow = await self.api.post("/api/config/config_entries/flow", {"handler": DOMAIN})
         result = await self.api.post(
             f"/api/config/config_entries/flow/{flow['flow_id']}",
-            {"radio_type": "simulated", "simulated_radio": self.radio},
+            {
+                "radio_type": "simulated",
+                "simulated_radio": self.radio,
+                "simulated_devices": DEVICE_SET,
+            },
         )
         if result.get("type") != "create_entry":
             raise DemoError(f"the config flow did not create an entry: {result}")
         self.state["radio"] = self.radio
+        self.state["devices"] = DEVICE_SET
         self.save()
         return str(result["result"]["entry_id"])
 
@@ -661,11 +678,14 @@ class DemoSetup:
     async def add_automations(self, devices: dict[str, dict[str, Any]]) -> None:
         if self.state.get("automations"):
             return
-        say("Automations: changing plug loads, and a click example")
+        say("Automations: changing plug loads, life in the house, and click examples")
         kitchen, office = devices["lumi.plug"], devices["lumi.plug.mmeu01"]
         kitchen_switch = await self.entity_id(kitchen, "state")
         office_switch = await self.entity_id(office, "state")
         hall_action = await self.entity_id(devices["lumi.switch.b1nc01"], "action")
+        bedside_action = await self.entity_id(devices["lumi.sensor_switch.aq2"], "action")
+        cube_action = await self.entity_id(devices["lumi.sensor_cube"], "action")
+        bedroom_lamp = await self.entity_id(devices["TRADFRI bulb E27 WS opal 980lm"], "state")
         automations = {
             "demo_plug_loads": {
                 "alias": "Demo: appliances draw a changing load",
@@ -695,6 +715,82 @@ class DemoSetup:
                 ],
                 "mode": "single",
             },
+            "demo_house_lives": {
+                "alias": "Demo: life in the house",
+                "description": (
+                    "Every 30 s (half a simulated hour) the weather indoors drifts, someone "
+                    "walks down the hallway and the front door opens or closes. Uses the "
+                    "aqara_zigbee.simulate action of the simulated network."
+                ),
+                "triggers": [{"trigger": "time_pattern", "seconds": "/30"}],
+                "actions": [
+                    {
+                        "action": f"{DOMAIN}.simulate",
+                        "data": {
+                            "device_id": devices["lumi.weather"]["id"],
+                            "action": "set_temperature",
+                            "temperature": "{{ range(195, 235) | random / 10 }}",
+                        },
+                    },
+                    {
+                        "action": f"{DOMAIN}.simulate",
+                        "data": {
+                            "device_id": devices["lumi.weather"]["id"],
+                            "action": "set_humidity",
+                            "humidity": "{{ range(40, 61) | random }}",
+                        },
+                    },
+                    {
+                        "action": f"{DOMAIN}.simulate",
+                        "data": {
+                            "device_id": devices["TH01"]["id"],
+                            "action": "set_humidity",
+                            "humidity": "{{ range(50, 91) | random }}",
+                        },
+                    },
+                    {
+                        "action": f"{DOMAIN}.simulate",
+                        "data": {
+                            "device_id": devices["lumi.sensor_motion.aq2"]["id"],
+                            "action": "motion",
+                        },
+                    },
+                    {
+                        "action": f"{DOMAIN}.simulate",
+                        "data": {
+                            "device_id": devices["lumi.sensor_magnet.aq2"]["id"],
+                            "action": "{{ ['open', 'close'] | random }}",
+                        },
+                    },
+                ],
+                "mode": "single",
+            },
+            "bedside_button_toggles_lamp": {
+                "alias": "Bedside button: a click toggles the bedroom lamp",
+                "description": "A battery remote driving another brand's bulb.",
+                "triggers": [
+                    {
+                        "trigger": "event.received",
+                        "target": {"entity_id": bedside_action},
+                        "options": {"event_type": ["single"]},
+                    }
+                ],
+                "actions": [{"action": "light.toggle", "target": {"entity_id": bedroom_lamp}}],
+                "mode": "single",
+            },
+            "cube_shake_toggles_lamp": {
+                "alias": "Cube: a shake toggles the bedroom lamp",
+                "description": "An example of a cube gesture automation.",
+                "triggers": [
+                    {
+                        "trigger": "event.received",
+                        "target": {"entity_id": cube_action},
+                        "options": {"event_type": ["shake"]},
+                    }
+                ],
+                "actions": [{"action": "light.toggle", "target": {"entity_id": bedroom_lamp}}],
+                "mode": "single",
+            },
             "hall_switch_double_click": {
                 "alias": "Hall switch: double click toggles the office plug",
                 "description": "An example of a click automation on the event entity.",
@@ -718,6 +814,11 @@ class DemoSetup:
                 f"/api/services/{DOMAIN}/simulate",
                 {"device_id": device["id"], "action": "set_load", "watts": watts},
             )
+        # A leak sensor only reports a change: a dry floor to start with, not "unknown".
+        await self.api.post(
+            f"/api/services/{DOMAIN}/simulate",
+            {"device_id": devices["lumi.sensor_wleak.aq1"]["id"], "action": "dry"},
+        )
         self.state["automations"] = True
         self.save()
 
@@ -747,6 +848,12 @@ class DemoSetup:
                 info("Aqara Zigbee is no longer set up (removed in the UI?)")
             else:
                 await self.wait_loaded(entry_id)
+                if self.state.get("devices") != DEVICE_SET:
+                    info(
+                        "this demo was made with the five seed devices only: remove "
+                        f"{shown(self.demo.path)} for the house (battery sensors, a remote, "
+                        "a cube and other brands' devices)"
+                    )
         except DemoError as err:
             # Keep Home Assistant running: its UI and log tell more than we can.
             info(f"warning: the readiness check failed: {err}")

@@ -47,6 +47,7 @@ from .const import (
     CONF_OTA_Z2M_INDEX_URL,
     CONF_PERMIT_JOIN_DURATION,
     CONF_RADIO_TYPE,
+    CONF_SIMULATED_DEVICES,
     CONF_SIMULATED_RADIO,
     CONF_SIMULATION_SPEED,
     DEFAULT_BATTERY_TIMEOUT,
@@ -62,6 +63,7 @@ from .const import (
     SIMULATION_SPEED_RANGE,
     FlowControl,
     RadioType,
+    SimulatedDevices,
 )
 from .devices import async_load_definitions, get_definition
 from .devices.model import OPTION_SPECS, Definition
@@ -205,6 +207,7 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
     def __init__(self) -> None:
         self._radio_type = RadioType.ZNP
         self._simulated_radio = RadioType.ZNP
+        self._simulated_devices = SimulatedDevices.SEED
         self._device: dict[str, Any] = {}
         self._probe: ProbeResult | None = None
         self._from_zigbee2mqtt = False
@@ -235,6 +238,9 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                 self._simulated_radio = RadioType(
                     user_input.get(CONF_SIMULATED_RADIO, RadioType.ZNP)
                 )
+                self._simulated_devices = SimulatedDevices(
+                    user_input.get(CONF_SIMULATED_DEVICES, SimulatedDevices.SEED)
+                )
                 return await self.async_step_simulated()
             return await self.async_step_serial()
         return self.async_show_form(
@@ -258,6 +264,16 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
                                 translation_key=CONF_SIMULATED_RADIO,
                                 mode=selector.SelectSelectorMode.DROPDOWN,
                             )
+                        )
+                    ),
+                    # Only read for the simulated network: which devices are on its air.
+                    vol.Required(
+                        CONF_SIMULATED_DEVICES, default=SimulatedDevices.SEED.value
+                    ): selector.SelectSelector(
+                        selector.SelectSelectorConfig(
+                            options=[devices.value for devices in SimulatedDevices],
+                            translation_key=CONF_SIMULATED_DEVICES,
+                            mode=selector.SelectSelectorMode.DROPDOWN,
                         )
                     ),
                     vol.Required(CONF_FROM_ZIGBEE2MQTT, default=False): (
@@ -295,6 +311,7 @@ class AqaraZigbeeConfigFlow(ConfigFlow, domain=DOMAIN):
             data={
                 CONF_RADIO_TYPE: RadioType.SIMULATED.value,
                 CONF_SIMULATED_RADIO: self._simulated_radio.value,
+                CONF_SIMULATED_DEVICES: self._simulated_devices.value,
                 CONF_DEVICE: {},
                 CONF_NETWORK: _network_data(result),
             },

@@ -23,6 +23,8 @@ CONF_BATTERY_TIMEOUT: Final = "battery_availability_timeout"
 CONF_SIMULATION_SPEED: Final = "simulation_speed"
 # Which coordinator the simulated network emulates (a RadioType value: znp or ezsp)
 CONF_SIMULATED_RADIO: Final = "simulated_radio"
+# Which devices the simulated network has (a SimulatedDevices value; seed when absent)
+CONF_SIMULATED_DEVICES: Final = "simulated_devices"
 CONF_DEVICE_OPTIONS: Final = "device_options"
 CONF_OTA_FOLDER: Final = "ota_folder"
 CONF_OTA_Z2M_INDEX: Final = "ota_z2m_index"
@@ -52,6 +54,13 @@ class RadioType(StrEnum):
     ZNP = "znp"
     EZSP = "ezsp"
     SIMULATED = "simulated"
+
+
+class SimulatedDevices(StrEnum):
+    """The device sets of the simulated network (the simulator's DEVICE_SETS)."""
+
+    SEED = "seed"  # one of each of the five seed models (what the tests use)
+    HOUSE = "house"  # the seeds plus battery sensors, a remote, a cube, other brands (demo)
 
 
 class FlowControl(StrEnum):

@@ -38,6 +38,7 @@ from .const import (
     SIMULATED_RADIOS,
     FlowControl,
     RadioType,
+    SimulatedDevices,
 )
 from .library_tasks import owned_tasks
 
@@ -328,28 +329,40 @@ def simulator_state_dir(config_dir: Path) -> Path:
 
 
 async def start_simulator(
-    state_dir: Path, *, speed: float = 1.0, radio: RadioType = RadioType.ZNP
+    state_dir: Path,
+    *,
+    speed: float = 1.0,
+    radio: RadioType = RadioType.ZNP,
+    devices: SimulatedDevices = SimulatedDevices.SEED,
 ) -> SimulatedNetwork:
     """Start the built-in simulated network on 127.0.0.1 inside the running event loop.
 
-    ``radio`` is the coordinator it emulates: Z-Stack (``znp``) or EmberZNet (``ezsp``).
+    ``radio`` is the coordinator it emulates: Z-Stack (``znp``) or EmberZNet (``ezsp``);
+    ``devices`` the set of simulated devices on its air.
     """
     # The simulator is only loaded when the simulated radio is chosen: imported, and its
     # saved state read, in the executor (an import and file I/O would block the loop).
     network = await asyncio.get_running_loop().run_in_executor(
-        None, _create_simulator, state_dir, speed, radio
+        None, _create_simulator, state_dir, speed, radio, devices
     )
     await network.start(host="127.0.0.1", port=0)
     return network
 
 
-def _create_simulator(state_dir: Path, speed: float, radio: RadioType) -> SimulatedNetwork:
+def _create_simulator(
+    state_dir: Path, speed: float, radio: RadioType, devices: SimulatedDevices
+) -> SimulatedNetwork:
     """Import and build the simulated network (in an executor thread)."""
     from .simulator.clock import SimClock  # noqa: PLC0415
+    from .simulator.models import DEVICE_SETS  # noqa: PLC0415
     from .simulator.network import SimulatedNetwork  # noqa: PLC0415
 
     return SimulatedNetwork(
-        state_dir, auto_join=True, clock=SimClock(speed=speed), radio=radio.value
+        state_dir,
+        devices=DEVICE_SETS[devices.value],
+        auto_join=True,
+        clock=SimClock(speed=speed),
+        radio=radio.value,
     )
 
 

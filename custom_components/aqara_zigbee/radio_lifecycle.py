@@ -27,11 +27,13 @@ from .const import (
     CONF_DEVICE,
     CONF_NETWORK,
     CONF_RADIO_TYPE,
+    CONF_SIMULATED_DEVICES,
     CONF_SIMULATION_SPEED,
     DEFAULT_SIMULATION_SPEED,
     DOMAIN,
     LOGGER,
     RadioType,
+    SimulatedDevices,
 )
 from .devices.resolver import resolve_device
 from .migrate.takeover import CONF_MIGRATION, add_imported_devices
@@ -164,6 +166,9 @@ class RadioLifecycle:
                         self._entry.options.get(CONF_SIMULATION_SPEED, DEFAULT_SIMULATION_SPEED)
                     ),
                     radio=self.library_radio,
+                    devices=SimulatedDevices(
+                        self._entry.data.get(CONF_SIMULATED_DEVICES, SimulatedDevices.SEED)
+                    ),
                 )
             device = simulator_device(self.simulator)
         cls = application_class(self.library_radio)

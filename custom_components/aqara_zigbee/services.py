@@ -3,8 +3,10 @@ networks)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import (
@@ -36,11 +38,64 @@ ATTR_ACTION = "action"
 ATTR_BUTTON = "button"
 ATTR_KIND = "kind"
 ATTR_WATTS = "watts"
+ATTR_TEMPERATURE = "temperature"
+ATTR_HUMIDITY = "humidity"
+ATTR_GESTURE = "gesture"
 
 SIMULATE_PRESS = "press"
 SIMULATE_SET_LOAD = "set_load"
 SIMULATE_POWER_CYCLE = "power_cycle"
-SIMULATE_ACTIONS = (SIMULATE_PRESS, SIMULATE_SET_LOAD, SIMULATE_POWER_CYCLE)
+SIMULATE_GESTURE = "gesture"
+
+
+@dataclass(frozen=True, slots=True)
+class SensedChange:
+    """A simulate action that changes what a sensor senses: a Zigbee2MQTT property of the
+    twin set to a fixed value, or to the number in the action's ``field``."""
+
+    prop: str
+    not_capable: str  # the translation key of the refusal on a device without ``prop``
+    value: object = None
+    field: str | None = None
+    bounds: tuple[float, float] = (0.0, 0.0)
+
+
+# The twins change the property as the real unit would and send what it sends (a contact
+# report, an occupancy report, an IAS zone change, a measurement).
+SENSED_CHANGES: dict[str, SensedChange] = {
+    "open": SensedChange("contact", "simulate_not_a_contact", value=False),
+    "close": SensedChange("contact", "simulate_not_a_contact", value=True),
+    "motion": SensedChange("occupancy", "simulate_not_a_motion_sensor", value=True),
+    "leak": SensedChange("water_leak", "simulate_not_a_leak_sensor", value=True),
+    "dry": SensedChange("water_leak", "simulate_not_a_leak_sensor", value=False),
+    # The widest ranges sensors measure; a twin refuses what its own model cannot.
+    "set_temperature": SensedChange(
+        "temperature", "simulate_no_temperature", field=ATTR_TEMPERATURE, bounds=(-40, 125)
+    ),
+    "set_humidity": SensedChange(
+        "humidity", "simulate_no_humidity", field=ATTR_HUMIDITY, bounds=(0, 100)
+    ),
+}
+SIMULATE_ACTIONS = (
+    SIMULATE_PRESS,
+    SIMULATE_SET_LOAD,
+    SIMULATE_POWER_CYCLE,
+    *SENSED_CHANGES,
+    SIMULATE_GESTURE,
+)
+# Zigbee2MQTT's action values of the cubes' gestures (MFKZQ01LM sends all of them).
+CUBE_GESTURES = (
+    "shake",
+    "tap",
+    "slide",
+    "flip90",
+    "flip180",
+    "rotate_left",
+    "rotate_right",
+    "throw",
+    "fall",
+    "wakeup",
+)
 # The gestures of simulator.behaviours.buttons.PressKind ("long" is the ~10 s reset gesture).
 PRESS_KINDS = ("single", "double", "triple", "hold", "release", "long")
 # A 16 A socket on 230 V mains; the plugs' own overload protection trips well below.
@@ -67,6 +122,9 @@ SIMULATE_SCHEMA = vol.Schema(
         vol.Optional(ATTR_BUTTON): cv.string,
         vol.Optional(ATTR_KIND, default="single"): cv.string,
         vol.Optional(ATTR_WATTS): vol.Coerce(float),
+        vol.Optional(ATTR_TEMPERATURE): vol.Coerce(float),
+        vol.Optional(ATTR_HUMIDITY): vol.Coerce(float),
+        vol.Optional(ATTR_GESTURE): cv.string,
     }
 )
 
@@ -207,7 +265,8 @@ def _simulated_target(
 
 
 async def _async_simulate(call: ServiceCall) -> None:
-    """Act on a simulated device: press a button, change a plug's load, cut its power."""
+    """Act on a simulated device: press a button, change a plug's load, cut its power,
+    open a door, move, spill water, change the weather, turn a cube."""
     action: str = call.data[ATTR_ACTION]
     if action not in SIMULATE_ACTIONS:
         raise _simulate_error(
@@ -224,7 +283,9 @@ async def _async_simulate(call: ServiceCall) -> None:
                 kind=quote_input(kind),
                 kinds=", ".join(PRESS_KINDS),
             )
-        button: str = call.data.get(ATTR_BUTTON) or next(iter(device.button_names))
+        if not device.button_names:
+            raise _simulate_error(translation_key="simulate_no_buttons", device=name)
+        button: str = call.data.get(ATTR_BUTTON) or device.button_names[0]
         # The device's own button names only: the simulator's aliases (left, top, 1...)
         # would let a single-button switch take a button its error says it lacks
         if button.lower() not in device.button_names:
@@ -246,5 +307,70 @@ async def _async_simulate(call: ServiceCall) -> None:
             simulator.set_load(device.ieee_str, watts)
         except TypeError:
             raise _simulate_error(translation_key="simulate_not_a_plug", device=name) from None
-    else:
+    elif action == SIMULATE_POWER_CYCLE:
         simulator.power_cycle(device.ieee_str)
+    elif action == SIMULATE_GESTURE:
+        _simulate_gesture(simulator, device, name, call.data.get(ATTR_GESTURE))
+    else:
+        _simulate_sensed(simulator, device, name, SENSED_CHANGES[action], call.data)
+
+
+def _simulate_gesture(
+    simulator: SimulatedNetwork, device: TwinDevice, name: str, gesture: str | None
+) -> None:
+    """A cube gesture: the twin sends what the cube sends for it (side, angle and all)."""
+    if gesture not in CUBE_GESTURES:
+        raise _simulate_error(
+            translation_key="simulate_invalid_gesture",
+            gesture=quote_input(gesture or ""),
+            gestures=", ".join(CUBE_GESTURES),
+        )
+    supported = [value for value in CUBE_GESTURES if value in device.action_values]
+    if not supported:
+        raise _simulate_error(translation_key="simulate_not_a_cube", device=name)
+    if gesture not in supported:
+        raise _simulate_error(
+            translation_key="simulate_unsupported_gesture",
+            device=name,
+            gesture=gesture,
+            gestures=", ".join(supported),
+        )
+    simulator.set_property(device.ieee_str, "action", gesture)
+
+
+def _simulate_sensed(
+    simulator: SimulatedNetwork,
+    device: TwinDevice,
+    name: str,
+    change: SensedChange,
+    data: Mapping[str, Any],
+) -> None:
+    """Change what a sensor senses through the twin's property of it."""
+    # A multi-endpoint device of another brand names it per endpoint (occupancy_2).
+    prop = next(
+        (
+            candidate
+            for candidate in sorted(device.properties)
+            if re.fullmatch(rf"{change.prop}(_\d+)?", candidate)
+        ),
+        None,
+    )
+    if prop is None:
+        raise _simulate_error(translation_key=change.not_capable, device=name)
+    value = change.value
+    if change.field is not None:
+        number: float | None = data.get(change.field)
+        low, high = change.bounds
+        if number is None or not low <= number <= high:
+            raise _simulate_error(
+                translation_key=f"simulate_invalid_{change.field}", min=f"{low:g}", max=f"{high:g}"
+            )
+        value = number
+    from .simulator.properties import PropertyError  # noqa: PLC0415 (loaded with the network)
+
+    try:
+        simulator.set_property(device.ieee_str, prop, value)
+    except PropertyError:
+        raise _simulate_error(
+            translation_key="simulate_value_refused", device=name, value=quote_input(value)
+        ) from None

@@ -152,9 +152,12 @@ async def _form_once(hass: HomeAssistant) -> FormedNetwork:
 
 
 async def set_up_formed_network(
-    hass: HomeAssistant, options: dict[str, Any] | None = None
+    hass: HomeAssistant,
+    options: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
 ) -> AqaraConfigEntry:
-    """A loaded simulated network, formed, no device joined yet (like after the flow)."""
+    """A loaded simulated network, formed, no device joined yet (like after the flow);
+    ``data`` adds to the entry's data (e.g. the simulated device set)."""
     formed = await _form_once(hass)
     state_dir = simulator_state_dir(Path(hass.config.config_dir))
     for name, content in formed.files.items():
@@ -164,7 +167,7 @@ async def set_up_formed_network(
         domain=DOMAIN,
         title=formed.title,
         unique_id=formed.unique_id,
-        data=formed.data,
+        data={**formed.data, **(data or {})},
         options=options or {},
     )
     entry.add_to_hass(hass)

@@ -60,6 +60,23 @@ DEFAULT_MODELS: tuple[str, ...] = tuple(
     )
     if zigbee_model == twin.zigbee_model
 )
+#: the demo's house: the seed models, then battery sensors, a remote and a cube (Aqara's
+#: sleepy end devices) and a bulb and a sensor of other brands
+HOUSE_MODELS: tuple[str, ...] = (
+    *DEFAULT_MODELS,
+    "lumi.sensor_magnet.aq2",  # MCCGQ11LM door and window sensor
+    "lumi.sensor_motion.aq2",  # RTCGQ11LM motion sensor
+    "lumi.weather",  # WSDCGQ11LM temperature, humidity and pressure sensor
+    "lumi.sensor_wleak.aq1",  # SJCGQ11LM water leak sensor
+    "lumi.sensor_switch.aq2",  # WXKG11LM wireless mini switch
+    "lumi.sensor_cube",  # MFKZQ01LM cube
+    "TRADFRI bulb E27 WS opal 980lm",  # IKEA LED1545G12 white-spectrum bulb
+    "TH01",  # Sonoff SNZB-02 temperature and humidity sensor
+)
+#: the device sets a simulated network can be built with, by name
+DEVICE_SETS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"seed": DEFAULT_MODELS, "house": HOUSE_MODELS}
+)
 
 
 def find_twin(zigbee_model: str) -> Twin | None:
@@ -125,6 +142,8 @@ def create_device(
 
 __all__ = [
     "DEFAULT_MODELS",
+    "DEVICE_SETS",
+    "HOUSE_MODELS",
     "TWINS",
     "VARIANTS",
     "Z2M_NAMES",
