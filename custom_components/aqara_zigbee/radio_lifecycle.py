@@ -22,6 +22,7 @@ import zigpy.application
 import zigpy.device
 import zigpy.exceptions
 import zigpy.types as zigpy_t
+import zigpy.util
 
 from .const import (
     CONF_DEVICE,
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 RECONNECT_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 # How long a stop waits for configure/read work in flight before cancelling it
 DEVICE_WORK_GRACE = 5.0
+# How long a stop waits for zigpy's replies to devices in flight (a confirmation takes far less)
+REPLY_GRACE = 2.0
 # Longest wait for a radio application to shut down before it is abandoned
 SHUTDOWN_TIMEOUT = 5.0
 INTERVIEW_UNWIND_STEPS = 100
@@ -264,6 +267,10 @@ class RadioLifecycle:
             await asyncio.wait(set(self._device_work), timeout=DEVICE_WORK_GRACE)
         await _async_cancel_interviews(app)
         self._on_detaching()
+        if not radio_lost and (replies := _pending_requests_of(app)):
+            # zigpy's replies to the devices still in flight end once the radio confirms
+            # them; whatever the grace leaves is cancelled after the shutdown
+            await asyncio.wait(replies, timeout=REPLY_GRACE)
         await _shutdown_quietly(app)
         if work := set(self._device_work):
             for task in work:
@@ -380,9 +387,42 @@ async def _cancel_library_leftovers(app: Application) -> None:
 
     bellows lends the manufacturer code of a joining Xiaomi/Aqara device to the
     coordinator for three minutes, in a task its shutdown does not stop: with the radio
-    gone, the task could only fail later.
+    gone, the task could only fail later. So could zigpy's own replies still in flight.
     """
+    leftovers = _pending_requests_of(app)
     task = getattr(app, "_mfg_id_task", None)
     if isinstance(task, asyncio.Task) and not task.done():
+        leftovers.append(task)
+    for task in leftovers:
         task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+    await asyncio.gather(*leftovers, return_exceptions=True)
+
+
+def _pending_requests_of(app: Application) -> list[asyncio.Task[Any]]:
+    """zigpy's fire-and-forget requests to this network's devices still in flight.
+
+    zigpy answers a device (default responses, read-attribute and OTA replies, leave
+    requests) from tasks of the device's clusters and ZDO that nothing awaits and its
+    shutdown leaves running: one sent just before the radio went waits for a delivery
+    confirmation that can no longer come, for up to zigpy-znp's data-confirm time.
+    """
+    owners: set[int] = set()
+    for device in app.devices.values():
+        if not isinstance(device, zigpy.device.Device):
+            continue
+        owners.add(id(device.zdo))
+        for endpoint_id, endpoint in device.endpoints.items():
+            if endpoint_id == 0:  # the ZDO itself
+                continue
+            owners.update(map(id, endpoint.in_clusters.values()))
+            owners.update(map(id, endpoint.out_clusters.values()))
+    catching = zigpy.util.CatchingTaskMixin.catching_coro.__code__
+    pending: list[asyncio.Task[Any]] = []
+    for task in asyncio.all_tasks():
+        coro = task.get_coro()
+        frame = getattr(coro, "cr_frame", None)
+        if task.done() or frame is None or frame.f_code is not catching:
+            continue
+        if id(frame.f_locals.get("self")) in owners:
+            pending.append(task)
+    return pending

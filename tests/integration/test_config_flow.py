@@ -398,6 +398,14 @@ def test_many_applications_validate_their_config() -> None:
         assert app.config["device"]["path"] == "socket://127.0.0.1:9"
 
 
+def test_bellows_starts_no_thread_over_a_socket() -> None:
+    """bellows' serial thread is stopped, not joined, at its shutdown (a probe's "asyncio_0"
+    outlived the flow): over socket:// it reads the link on our loop; a serial port keeps it."""
+    cls = application_class(RadioType.EZSP)
+    assert cls(zigpy_config({"path": "socket://127.0.0.1:9"}, None)).config["use_thread"] is False
+    assert cls(zigpy_config({"path": "/dev/ttyUSB0"}, None)).config["use_thread"] is True
+
+
 def radio_entry(hass: HomeAssistant, path: str = "/dev/ttyUSB7", **kwargs: Any) -> MockConfigEntry:
     """A (not loaded) entry of a real radio, as the serial path of the flow creates it."""
     entry = MockConfigEntry(

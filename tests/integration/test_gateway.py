@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from unittest.mock import patch
 
@@ -76,6 +77,24 @@ async def test_unload_and_reload_keep_devices(
     gateway = simulated_entry.runtime_data
     await wait_for(hass, lambda: len(gateway.handles) == len(SEED_MODELS))
     assert {d.id for d in seed_devices_in_registry(hass, simulated_entry)} == before
+
+
+async def test_unload_ends_zigpy_replies_in_flight(
+    hass: HomeAssistant, simulated_entry: AqaraConfigEntry
+) -> None:
+    """zigpy answers devices from tasks nothing awaits (default responses, OTA replies):
+    one whose delivery is never confirmed must not outlive the unloaded entry."""
+    gateway = simulated_entry.runtime_data
+    device = gateway.zigpy_device(ieee_of(gateway, "ZNCZ04LM"))
+    assert device is not None
+    cluster = device.endpoints[1].in_clusters[0x0000]
+    never_confirmed = asyncio.Event()
+    running = asyncio.all_tasks()
+    cluster.create_catching_task(never_confirmed.wait())
+    (reply,) = asyncio.all_tasks() - running
+    with patch("custom_components.aqara_zigbee.radio_lifecycle.REPLY_GRACE", 0.01):
+        assert await hass.config_entries.async_unload(simulated_entry.entry_id)
+    assert reply.done()
 
 
 async def test_firmware_version_in_device_info(

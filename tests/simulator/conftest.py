@@ -28,6 +28,9 @@ def app_config(url: str, database: pathlib.Path | None) -> dict[str, Any]:
         "topology_scan_enabled": False,
         "watchdog_enabled": False,
         "ota": {"enabled": False},
+        # Over socket:// bellows reads the link on this loop, as the integration has it:
+        # its serial thread is stopped, not joined, by its shutdown and could outlive a test
+        "use_thread": False,
     }
 
 

@@ -99,6 +99,11 @@ class Sleepy(Behaviour):
             INDIRECT_PERSISTENCE_S, lambda: self._expire(held)
         )
         self._held.append(held)
+        if self.awake:
+            # Polling every ``fast_poll`` s, it would take the frame within that time: a
+            # wait below what a host can tell from radio latency, yet real seconds in every
+            # test. Its next poll comes now instead; a sleeping device still keeps it waiting.
+            self._schedule(0.0)
 
     def _expire(self, held: _Held) -> None:
         if held in self._held:
