@@ -359,7 +359,8 @@ def _create_simulator(
 
     return SimulatedNetwork(
         state_dir,
-        devices=DEVICE_SETS[devices.value],
+        # The seed set is the network's own default: left to it, as before the house existed
+        devices=None if devices is SimulatedDevices.SEED else DEVICE_SETS[devices.value],
         auto_join=True,
         clock=SimClock(speed=speed),
         radio=radio.value,
