@@ -300,6 +300,16 @@ def _raw_value(value: object) -> object:
     return value
 
 
+class _ReadInFlight:
+    """A read waiting for its answer (compared by identity: two reads are never equal)."""
+
+    __slots__ = ("overtaken",)
+
+    def __init__(self) -> None:
+        #: expose keys a newer frame (report, heartbeat, confirmed write) set meanwhile
+        self.overtaken: set[str] = set()
+
+
 class DeviceHandle:
     """Decodes one zigpy device's traffic into expose values and drives its writes."""
 
@@ -325,6 +335,10 @@ class DeviceHandle:
         self._started = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._recent_tsns: dict[tuple[int, int], float] = {}
+        #: reads waiting for their answer, each with the keys set meanwhile by newer frames
+        self._reads_in_flight: list[_ReadInFlight] = []
+        #: while a read's answer is applied: the read (its overtaken keys are not set)
+        self._applying: _ReadInFlight | None = None
         # Button endpoints whose last frame was a hold (ReleaseActions)
         self._holding: set[int] = set()
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
@@ -896,6 +910,17 @@ class DeviceHandle:
         self._notify(key, action)
 
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
+        if self._applying is not None:
+            if expose.key in self._applying.overtaken:
+                # zigpy resumes a read only after handing on the frames that arrived with
+                # its answer: a report among them is newer than the answer
+                _LOGGER.debug(
+                    "%s: %s read answer older than a report, dropped", self.ieee, expose.key
+                )
+                return
+        elif self._reads_in_flight:
+            for read in self._reads_in_flight:
+                read.overtaken.add(expose.key)
         for derived, source in self._derived.get(expose.key, ()):
             derived_value = source.codec.decode(value)
             if derived_value is not None:
@@ -1312,6 +1337,8 @@ class DeviceHandle:
         )
         if reads_factors:
             self._factor_reads.add((endpoint_id, cluster_id))
+        read = _ReadInFlight()
+        self._reads_in_flight.append(read)
         try:
             cluster = self._cluster(endpoint_id, cluster_id)
             result = await cluster.read_attributes_raw(list(attributes), manufacturer=manufacturer)
@@ -1324,6 +1351,7 @@ class DeviceHandle:
                     failures[key] = f"{type(exc).__name__}: {exc}"
             return
         finally:
+            self._reads_in_flight.remove(read)
             if reads_factors:
                 self._factor_reads.discard((endpoint_id, cluster_id))
         records = getattr(result, "status_records", None)
@@ -1342,9 +1370,13 @@ class DeviceHandle:
             seen.add(record.attrid)
             keys = attributes.get(record.attrid, [])
             if _status_ok(record.status) and record.value is not None:
-                self._on_attribute(
-                    cluster, record.attrid, record.value.value, report=False, tsn=None
-                )
+                self._applying = read
+                try:
+                    self._on_attribute(
+                        cluster, record.attrid, record.value.value, report=False, tsn=None
+                    )
+                finally:
+                    self._applying = None
             elif (endpoint_id, cluster_id, record.attrid) in self._scaling_routes:
                 if record.status == foundation.Status.UNSUPPORTED_ATTRIBUTE:
                     self._learn_factor(cluster, record.attrid, None)
