@@ -73,3 +73,23 @@ class CoordinatorListener:
     @property
     def url(self) -> str:
         return f"socket://{self._host}:{self._port}"
+
+    async def drop_connection(self) -> None:
+        """Abruptly close the host's connection; keep serving so it can reconnect."""
+        client, self._client = self._client, None
+        if client is not None and client.transport is not None:
+            client.transport.abort()
+        self._flush()
+        await asyncio.sleep(0)
+
+    def _client_connected(self, client: _HostConnection) -> None:
+        previous, self._client = self._client, client
+        if previous is not None and previous.transport is not None:
+            # A serial port has one user: a new connection replaces a stale one.
+            previous.transport.abort()
+        _LOGGER.debug("A host connected to the %s", self.kind)
+
+    def _client_disconnected(self, client: _HostConnection) -> None:
+        if self._client is client:
+            self._client = None
+            self._flush()

@@ -343,27 +343,7 @@ class ZStackEmulator(CoordinatorListener):
         else:
             self._failures[nwk] = (count, status)
 
-    async def drop_connection(self) -> None:
-        """Abruptly close the client connection; keep serving so the host can reconnect."""
-        client, self._client = self._client, None
-        if client is not None and client.transport is not None:
-            client.transport.abort()
-        self._flush()
-        await asyncio.sleep(0)
-
     # ------------------------------------------------------------------ transport
-
-    def _client_connected(self, client: _ClientProtocol) -> None:
-        previous, self._client = self._client, client
-        if previous is not None and previous.transport is not None:
-            # A serial port has one user: a new connection replaces a stale one.
-            previous.transport.abort()
-        _LOGGER.debug("A host connected to the Z-Stack emulator")
-
-    def _client_disconnected(self, client: _ClientProtocol) -> None:
-        if self._client is client:
-            self._client = None
-            self._flush()
 
     def _process(self, client: _ClientProtocol, data: bytes) -> None:
         started = time.perf_counter()

@@ -402,27 +402,7 @@ class EzspEmulator(CoordinatorListener):
         else:
             self._failures[nwk] = (count, status)
 
-    async def drop_connection(self) -> None:
-        """Abruptly close the host's connection; keep serving so it can reconnect."""
-        client, self._client = self._client, None
-        if client is not None and client.transport is not None:
-            client.transport.abort()
-        self._flush()
-        await asyncio.sleep(0)
-
     # ------------------------------------------------------------------ transport
-
-    def _client_connected(self, client: _Connection) -> None:
-        previous, self._client = self._client, client
-        if previous is not None and previous.transport is not None:
-            # A serial port has one user: a new connection replaces a stale one.
-            previous.transport.abort()
-        _LOGGER.debug("A host connected to the EZSP emulator")
-
-    def _client_disconnected(self, client: _Connection) -> None:
-        if self._client is client:
-            self._client = None
-            self._flush()
 
     def _host_reset(self) -> None:
         """ASH RST: the NCP reboots; everything in RAM is gone."""
