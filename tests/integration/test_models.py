@@ -67,21 +67,8 @@ from .model_helpers import (
 
 #: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
 GAPS: dict[str, dict[str, str]] = {
-    # DJT11LM: the sensitivity (genBasic 0xFF0D) is written, never reported nor read back;
-    # Zigbee2MQTT shows the value it wrote, as the entity here does
-    # The Mijia Honeywell detectors: the sensitivity (ssIasZone 0xFFF1) is a command the
-    # firmware never reports; Zigbee2MQTT shows the value it wrote, as the entity here does
-    **{
-        model_id: {
-            "reports:sensitivity": "the firmware never tells its sensitivity: the state is "
-            "the confirmed write"
-        }
-        for model_id in ("lumi.sensor_smoke", "lumi.sensor_natgas")
-    },
-    "lumi.vibration.aq1": {
-        "reports:sensitivity": "the firmware never tells its sensitivity: the state is the "
-        "confirmed write"
-    },
+    # Settings a firmware never tells (e.g. the Honeywell detectors' sensitivity, DJT11LM's)
+    # are Expose.assumed and checked as such: none is left here
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
