@@ -15,13 +15,14 @@ from homeassistant.components.climate.const import (
     HVACMode,
 )
 from homeassistant.const import ATTR_TEMPERATURE, UnitOfTemperature
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import DOMAIN
 from .descriptions import AqaraClimateEntityDescription
 from .devices.handle import ReadFailed
+from .devices.model import OPTION_MAX_TARGET_TEMP, OPTION_MIN_TARGET_TEMP
 from .entity import AqaraCompositeEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
@@ -110,15 +111,32 @@ class AqaraClimate(AqaraCompositeEntity, ClimateEntity):
         running = self._member("running_state")
         return HVAC_ACTIONS.get(running) if isinstance(running, str) else None
 
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        self._async_follow_device_options(self._async_options_changed)
+
+    @callback
+    def _async_options_changed(self) -> None:
+        self.async_write_ha_state()  # the target range options may have changed
+
+    def _option(self, key: str) -> float | None:
+        handle = self._gateway.handles.get(self._ieee)
+        return handle.options.numbers.get(key) if handle is not None else None
+
     @property
     def min_temp(self) -> float:
-        """The device's own lower limit once read, else the generated range's."""
+        """The device's own lower limit once read, else the user's (min_target_temp), else
+        the definition's range."""
         limit = self._number(f"min_{self._limits_of}_setpoint_limit")
+        if limit is None:
+            limit = self._option(OPTION_MIN_TARGET_TEMP)
         return limit if limit is not None else super().min_temp
 
     @property
     def max_temp(self) -> float:
         limit = self._number(f"max_{self._limits_of}_setpoint_limit")
+        if limit is None:
+            limit = self._option(OPTION_MAX_TARGET_TEMP)
         return limit if limit is not None else super().max_temp
 
     @property

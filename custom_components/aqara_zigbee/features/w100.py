@@ -465,8 +465,10 @@ def thermostat() -> Feature:
         platform=Platform.SENSOR,
         access=Access.REPORT,
         translation_key="pmtsd_from_w100_data",
-        description="Latest PMTSD values sent by the W100 when manually changed, formatted as "
-        '"YYYY-MM-DD HH:mm:ss_Px_Mx_Tx_Sx_Dx"',
+        # Zigbee2MQTT prefixes the time it got them ("YYYY-MM-DD HH:mm:ss_"); the entity's
+        # last change tells it here
+        description="Latest PMTSD values sent by the W100 when manually changed, formatted "
+        'as "PWx_MWx_TWx_SWx_DWx"',
         kind="text",
         sources=(_frame_source(PmtsdText(), readable=False),),
     )

@@ -238,6 +238,7 @@ class W100Display(Behaviour):
                 read=lambda: self.sent_text,
                 change=on_unit(set_text),
                 pick=pick_text,
+                momentary=True,  # what the unit last sent: nothing to change silently
             ),
             Property(
                 "sensor",
