@@ -49,6 +49,13 @@ async def test_the_state_request_is_answered_with_the_state_home_assistant_shows
     assert (state.state, state.attributes["temperature"]) == ("heat", 22.5)
 
 
+async def test_pairing_turns_thermostat_mode_off(hass: HomeAssistant) -> None:
+    """As Zigbee2MQTT's configure: the buttons send actions; the state is known at once."""
+    dev = await join_twin(hass, W100)
+    assert dev.sim.setting("thermostat_mode") == "OFF"
+    assert dev.state("switch", "thermostat_mode") == "off"
+
+
 async def test_the_target_range_follows_the_options(hass: HomeAssistant) -> None:
     """min/max_target_temp bound the set point (Zigbee2MQTT refuses the others)."""
     dev = await join_twin(hass, W100)

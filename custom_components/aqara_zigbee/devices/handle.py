@@ -75,6 +75,7 @@ from .model import (
     Definition,
     DerivedSource,
     Expose,
+    ExposeWriteStep,
     FrameAnswer,
     FrameContext,
     FrameWrite,
@@ -1479,6 +1480,8 @@ class DeviceHandle:
             )
             # Zones that asked before the CIE address was written wait for an answer
             await self._async_enroll(step.endpoint)
+        elif isinstance(step, ExposeWriteStep):
+            await self._async_write(step.key, step.value)
         elif isinstance(step, RemoveFromGroupStep):
             for endpoint in self._endpoints():
                 if GROUPS not in endpoint.in_clusters:

@@ -685,7 +685,18 @@ class RemoveFromGroupStep:
     group: int
 
 
-ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep | IasEnrollStep
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ExposeWriteStep:
+    """Configure step: write an expose's value, as its entity would (the W100's thermostat
+    mode off at pairing, so that its buttons send actions); the value is then confirmed."""
+
+    key: str
+    value: object
+
+
+ConfigureStep = (
+    WriteStep | BindStep | ReportStep | RemoveFromGroupStep | IasEnrollStep | ExposeWriteStep
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

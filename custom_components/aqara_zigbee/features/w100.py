@@ -29,6 +29,7 @@ from ..devices.model import (
     Codec,
     EnumCodec,
     Expose,
+    ExposeWriteStep,
     Feature,
     FrameAnswer,
     FrameCodec,
@@ -482,6 +483,8 @@ def thermostat() -> Feature:
             ),
         ),
         configure=(
+            # Zigbee2MQTT's pairing: thermostat mode off (the buttons then send actions)
+            ExposeWriteStep(key="thermostat_mode", value=False),
             BindStep(endpoint=1, cluster=TEMPERATURE_MEASUREMENT),
             ReportStep(
                 endpoint=1,
