@@ -22,7 +22,12 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .const import DOMAIN
 from .descriptions import AqaraClimateEntityDescription
 from .devices.handle import ReadFailed
-from .devices.model import OPTION_MAX_TARGET_TEMP, OPTION_MIN_TARGET_TEMP
+from .devices.model import (
+    OPTION_MAX_TARGET_TEMP,
+    OPTION_MIN_TARGET_TEMP,
+    AttributeSource,
+    Expose,
+)
 from .entity import AqaraCompositeEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
@@ -52,6 +57,15 @@ _HEATING: Final = "occupied_heating_setpoint"
 _COOLING: Final = "occupied_cooling_setpoint"
 #: a fan speed the thermostat keeps with its state (the W100's), not a fan of its own
 _FAN_MODE: Final = "fan_mode"
+
+
+def _routes(expose: Expose) -> set[tuple[int, int, int]]:
+    """The attributes an expose is read from (a W100's values share one)."""
+    return {
+        (source.endpoint, source.cluster, source.attribute)
+        for source in expose.sources
+        if isinstance(source, AttributeSource) and source.readable
+    }
 
 
 async def async_setup_entry(
@@ -156,7 +170,12 @@ class AqaraClimate(AqaraCompositeEntity, ClimateEntity):
         not bring (a thermostat's temperature may live on another cluster)."""
         await super().async_update()
         handle = self._gateway.handles.get(self._ieee)
-        others = [m.key for m in self._members.values() if m.readable and not m.assumed]
+        read = _routes(self._expose)
+        others = [
+            member.key
+            for member in self._members.values()
+            if member.readable and not member.assumed and not _routes(member) <= read
+        ]
         if handle is None or not others:
             return
         try:
