@@ -75,6 +75,10 @@ from .model import (
     Definition,
     DerivedSource,
     Expose,
+    ExposeWriteStep,
+    FrameAnswer,
+    FrameContext,
+    FrameWrite,
     GestureSource,
     IasEnrollStep,
     IdentifyWrite,
@@ -624,9 +628,12 @@ class DeviceHandle:
             self._maybe_prevent_reset(raw)
         if report and self.definition is not None:
             for answer in self.definition.answers:
-                if (answer.cluster, answer.attribute) == (cluster_id, attr_id) and (
-                    raw == answer.value
-                ):
+                if (answer.cluster, answer.attribute) != (cluster_id, attr_id):
+                    continue
+                if isinstance(answer, FrameAnswer):
+                    if answer.asks.decode(_raw_value(raw)):
+                        self._spawn(self._async_frame_answer(answer))
+                elif raw == answer.value:
                     self._spawn(self._async_answer(answer))
         route = (endpoint_id, cluster_id, attr_id)
         if self._gesture_route(route) is not None:
@@ -746,6 +753,8 @@ class DeviceHandle:
         self, route: tuple[Expose, ActionSource], endpoint_id: int, raw: object, tsn: int | None
     ) -> None:
         expose, source = route
+        if source.codec is not None:
+            raw = source.codec.decode(_raw_value(raw))
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
         action = dict(source.actions).get(int(raw), source.otherwise)
@@ -1011,6 +1020,41 @@ class DeviceHandle:
         except (DeviceCommandError, TimeoutError, zigpy.exceptions.ZigbeeException) as exc:
             _LOGGER.warning("Could not answer the reset request of %s: %s", self.ieee, exc)
 
+    async def _async_frame_answer(self, answer: FrameAnswer) -> None:
+        """Answer a question with the state confirmed now, as the expose's write sends it."""
+        write = self.definition.expose(answer.key).write if self.definition else None
+        if not isinstance(write, FrameWrite):
+            return
+        _LOGGER.debug("%s asks for its state; answering", self.ieee)
+        try:
+            for frame in write.codec.frames(None, self._frame_context()):
+                await self._write_frame(write, frame)
+        except (
+            DeviceCommandError,
+            TimeoutError,
+            ValueError,
+            zigpy.exceptions.ZigbeeException,
+        ) as exc:
+            _LOGGER.warning("Could not answer %s's request: %s", self.ieee, exc)
+
+    def _frame_context(self) -> FrameContext:
+        return FrameContext(
+            ieee=self.ieee,
+            values=dict(self.values),
+            numbers=dict(self.options.numbers),
+            now=time.time(),
+        )
+
+    async def _write_frame(self, write: FrameWrite, frame: bytes) -> None:
+        await self._write_raw(
+            write.endpoint,
+            write.cluster,
+            attr_id=write.attribute,
+            zcl_type=write.zcl_type,
+            raw=frame,
+            manufacturer=write.manufacturer,
+        )
+
     async def _async_answer(self, answer: ReportAnswer) -> None:
         _LOGGER.debug(
             "%s asks 0x%04x/0x%04x; answering", self.ieee, answer.cluster, answer.attribute
@@ -1150,6 +1194,13 @@ class DeviceHandle:
                             self.definition.expose(other_key), other_value, from_report=False
                         )
                 return
+            if isinstance(write, FrameWrite):
+                for other_key, other_value in (await self._frames(key, write, value)).items():
+                    if self.definition is not None and self.definition.has(other_key):
+                        self._confirm(
+                            self.definition.expose(other_key), other_value, from_report=False
+                        )
+                return
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
             elif isinstance(write, IdentifyWrite):
@@ -1219,6 +1270,17 @@ class DeviceHandle:
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")
         return write.codec.confirmed(value)
+
+    async def _frames(self, key: str, write: FrameWrite, value: object) -> Mapping[str, object]:
+        """Write the frames of a value; what they confirm."""
+        context = self._frame_context()
+        try:
+            frames = write.codec.frames(value, context)
+        except (TypeError, ValueError) as exc:
+            raise WriteFailed(key, f"invalid value {value!r}: {exc}") from exc
+        for frame in frames:
+            await self._write_frame(write, frame)
+        return write.codec.confirmed(value, context)
 
     async def _async_enroll(self, endpoint_id: int) -> None:
         """Answer an IAS zone's enroll request (zone id 0: this coordinator has one CIE)."""
@@ -1450,6 +1512,8 @@ class DeviceHandle:
             )
             # Zones that asked before the CIE address was written wait for an answer
             await self._async_enroll(step.endpoint)
+        elif isinstance(step, ExposeWriteStep):
+            await self._async_write(step.key, step.value)
         elif isinstance(step, RemoveFromGroupStep):
             for endpoint in self._endpoints():
                 if GROUPS not in endpoint.in_clusters:
