@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import zigpy.device
 import zigpy.endpoint
 import zigpy.types as t
+import zigpy.zcl
 from zigpy.zcl import Cluster, foundation
 import zigpy.zdo
 import zigpy.zdo.types as zdo_t
 
-from .clusters import LUMI_CLUSTERS
+from .clusters import LUMI_CLUSTERS, LumiTolerantMixin, decode_command
 from .const import HA_PROFILE_ID, LUMI_MANUFACTURER_CODE
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ MAX_AUTO_DECLARED: Final = 32
 
 #: listener event fired (with the cluster) when a cluster is declared on the fly
 CLUSTER_ADDED_EVENT: Final = "lumi_cluster_added"
+
+# ZCL header: frame control, transaction number and command id, plus the manufacturer
+# code when the frame control says the frame is manufacturer specific
+_ZCL_HEADER_LENGTH: Final = 3
+_ZCL_MANUFACTURER_LENGTH: Final = 2
 
 
 # General commands that answer one of our requests
@@ -97,6 +103,9 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
     def __init__(self, application: ControllerApplication, ieee: t.EUI64, nwk: t.NWK) -> None:
         super().__init__(application, ieee, nwk)
         self._auto_declared = 0
+        # The frame whose ZCL header was just decoded, for its command to reuse (see
+        # _parse_packet_command); cleared as soon as it is used
+        self._decoded_header: tuple[t.ZigbeePacket, foundation.ZCLHeader] | None = None
 
     def _declare_on_the_fly(self) -> bool:
         if self._auto_declared >= MAX_AUTO_DECLARED:
@@ -135,10 +144,42 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
     ):
         # zigpy lets a truncated header escape into the radio library; drop the frame instead
         try:
-            return super()._parse_packet_header(packet)
+            parsed = super()._parse_packet_header(packet)
         except ValueError, KeyError:
             self.debug("Dropping frame with an undecodable header: %r", packet)
             return None, None
+        hdr = parsed[0]
+        self._decoded_header = (packet, hdr) if isinstance(hdr, foundation.ZCLHeader) else None
+        return parsed
+
+    def _parse_packet_command(
+        self, packet: t.ZigbeePacket, endpoint: Any, zcl_cluster: Cluster | None
+    ) -> Any:
+        """The frame's command, decoded from after the header zigpy already decoded.
+
+        zigpy decodes every ZCL header twice (once to route the frame, again in
+        ``Cluster.deserialize``); the second pass and its eagerly formatted debug
+        messages are a sixth of a report's CPU. With zigpy's ZCL debug log on, or for a
+        cluster class with its own ``deserialize``, zigpy's path is kept as it is.
+        """
+        decoded, self._decoded_header = self._decoded_header, None
+        if (
+            decoded is None
+            or decoded[0] is not packet
+            or zcl_cluster is None
+            or zigpy.zcl.LOGGER.isEnabledFor(logging.DEBUG)
+        ):
+            return super()._parse_packet_command(packet, endpoint, zcl_cluster)
+        hdr = decoded[1]
+        length = _ZCL_HEADER_LENGTH
+        if hdr.frame_control.is_manufacturer_specific:
+            length += _ZCL_MANUFACTURER_LENGTH
+        body = packet.data.serialize()[length:]
+        if isinstance(zcl_cluster, LumiTolerantMixin):
+            return zcl_cluster.deserialize_command(hdr, body)
+        if type(zcl_cluster).deserialize is Cluster.deserialize:
+            return decode_command(zcl_cluster, hdr, body)
+        return super()._parse_packet_command(packet, endpoint, zcl_cluster)
 
     def custom_profile_packet_received(self, packet: t.ZigbeePacket) -> None:
         """Frames without a usable header (or of a foreign profile) are ignored."""
