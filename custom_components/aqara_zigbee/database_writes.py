@@ -1,0 +1,126 @@
+"""Coalesced writes to zigpy's database on the report path.
+
+zigpy queues one SQL statement per attribute report (its attribute cache) and one per
+frame (the device's ``last_seen``) for its database worker, and every statement is a
+hand-off to aiosqlite's thread: on one core, a quarter of what a report costs. A power
+reading that changes ten times a second need not be written ten times. So the gateway
+keeps, per attribute and per device, only the latest of those two writes and hands them
+to zigpy's queue together:
+
+* every :data:`FLUSH_INTERVAL` seconds;
+* before any other database work zigpy queues (a device removed, an attribute cleared, a
+  re-interview, zigpy's own deferred commit...), so that work keeps its order with them;
+* before zigpy's database shuts down (an unload, a reconnect, Home Assistant stopping),
+  so whatever a device reported before a restart is in the database after it.
+
+What zigpy writes is unchanged: the same statements, with the latest values (its SQL
+already skips a ``last_seen`` less than 30 s newer than the stored one). Only a crash can
+lose more than before: at most :data:`FLUSH_INTERVAL` seconds of attribute values, which
+Home Assistant restores from its own state anyway.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+import logging
+from typing import Any, Final
+
+from zigpy.zcl import AttributeReportedEvent, AttributeUpdatedEvent
+
+_LOGGER = logging.getLogger(__name__)
+
+#: seconds a coalesced write waits at most before it is handed to zigpy
+FLUSH_INTERVAL: Final = 10.0
+
+# zigpy's queued work items (``PersistingListener.enqueue(name, *args)``) that are coalesced
+_SAVE_ATTRIBUTE: Final = "_save_attribute"
+_SAVE_LAST_SEEN: Final = "_save_device_last_seen"
+
+#: the events of the report path; reads and writes (rarer, and a failed write is dropped by
+#: zigpy, so it must not replace a pending good value) pass straight through
+_COALESCED_EVENTS: Final = (AttributeReportedEvent, AttributeUpdatedEvent)
+
+type _AttributeKey = tuple[str, int, int, int, int, int | None]
+
+
+class CoalescedDatabaseWrites:
+    """Write-behind in front of zigpy's database worker (``app._dblistener``).
+
+    Installed on the listener object itself (its ``enqueue`` and ``shutdown``), so every
+    caller, zigpy's own included, goes through it.
+    """
+
+    def __init__(self, listener: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._enqueue: Callable[..., None] = listener.enqueue
+        self._shutdown: Callable[[], Coroutine[Any, Any, None]] = listener.shutdown
+        self._attributes: dict[_AttributeKey, Any] = {}
+        self._last_seen: dict[object, tuple[object, ...]] = {}
+        self._timer: asyncio.TimerHandle | None = None
+        listener.enqueue = self.enqueue
+        listener.shutdown = self.shutdown
+
+    @property
+    def pending(self) -> int:
+        """Writes waiting for the next flush."""
+        return len(self._attributes) + len(self._last_seen)
+
+    def enqueue(self, name: str, *args: Any) -> None:
+        """zigpy's ``enqueue``: the report path's writes are kept, the rest go through."""
+        if name == _SAVE_ATTRIBUTE and len(args) == 1 and isinstance(args[0], _COALESCED_EVENTS):
+            event = args[0]
+            key = (
+                event.device_ieee,
+                event.endpoint_id,
+                event.cluster_type,
+                event.cluster_id,
+                event.attribute_id,
+                event.manufacturer_code,
+            )
+            self._attributes[key] = event
+        elif name == _SAVE_LAST_SEEN and len(args) == 2:  # (ieee, last seen)
+            self._last_seen[args[0]] = args
+        else:
+            self.flush()
+            self._enqueue(name, *args)
+            return
+        if self._timer is None:
+            self._timer = self._loop.call_later(FLUSH_INTERVAL, self.flush)
+
+    def flush(self) -> None:
+        """Hand every kept write to zigpy's queue now, latest values only."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        attributes, self._attributes = self._attributes, {}
+        last_seen, self._last_seen = self._last_seen, {}
+        for event in attributes.values():
+            self._enqueue(_SAVE_ATTRIBUTE, event)
+        for args in last_seen.values():
+            self._enqueue(_SAVE_LAST_SEEN, *args)
+
+    async def shutdown(self) -> None:
+        """zigpy's database ``shutdown``, after the kept writes are queued for it."""
+        self.flush()
+        await self._shutdown()
+
+
+def coalesce_database_writes(app: Any) -> CoalescedDatabaseWrites | None:
+    """Put a :class:`CoalescedDatabaseWrites` in front of the application's database.
+
+    None without a database, or when zigpy's database object no longer looks like the one
+    this was written for (its writes then simply stay as zigpy makes them).
+    """
+    listener = getattr(app, "_dblistener", None)
+    if listener is None:
+        return None
+    if not (callable(getattr(listener, "enqueue", None)) and callable(listener.shutdown)):
+        _LOGGER.debug("zigpy's database has no enqueue/shutdown: writes not coalesced")
+        return None
+    if isinstance(getattr(listener.enqueue, "__self__", None), CoalescedDatabaseWrites):
+        return listener.enqueue.__self__  # type: ignore[no-any-return]
+    return CoalescedDatabaseWrites(listener, asyncio.get_running_loop())
+
+
+__all__ = ["FLUSH_INTERVAL", "CoalescedDatabaseWrites", "coalesce_database_writes"]
