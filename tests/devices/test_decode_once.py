@@ -11,6 +11,7 @@ import zigpy.endpoint
 import zigpy.zcl
 from zigpy.zcl import foundation
 
+from custom_components.aqara_zigbee.lumi import zcl_header
 from custom_components.aqara_zigbee.lumi.device import LumiDevice, lumi_device_from
 
 from .fakes import LUMI, FakeApp, build_device, make_packet, record, report_frame, u16
@@ -77,7 +78,8 @@ def device(app: FakeApp) -> LumiDevice:
 
 @pytest.fixture
 def header_decodes(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """Every ZCL header zigpy or we decode, by its frame."""
+    """Every ZCL header zigpy decodes, by its frame (no header template kept yet)."""
+    monkeypatch.setattr(zcl_header, "_templates", {})
     decoded: list[bytes] = []
     original = foundation.ZCLHeader.deserialize.__func__  # type: ignore[attr-defined]
 
@@ -106,11 +108,15 @@ def test_same_command_as_zigpy_with_one_header_decode(
     endpoint = device.endpoints[endpoint_id]
     assert isinstance(endpoint, zigpy.endpoint.Endpoint)
     cluster = endpoint.in_clusters.get(cluster_id) or endpoint.out_clusters[cluster_id]
-    _hdr, expected = cluster.deserialize(frame)  # zigpy's (and our clusters') own decoding
+    expected_header, expected = cluster.deserialize(frame)  # zigpy's (and our clusters') own
     header_decodes.clear()
 
     assert _command(device, endpoint_id, cluster_id, frame) == expected
-    assert header_decodes == [frame]
+    assert header_decodes == [frame]  # once: no second pass for the command
+    header_decodes.clear()
+    packet = make_packet(device, endpoint_id, cluster_id, frame)
+    assert device._parse_packet_header(packet)[0] == expected_header
+    assert header_decodes == []  # the same header again: from its template
 
 
 def test_zigpy_debug_log_keeps_zigpy_path(
@@ -121,7 +127,7 @@ def test_zigpy_debug_log_keeps_zigpy_path(
     with caplog.at_level(logging.DEBUG, logger=zigpy.zcl.LOGGER.name):
         command = _command(device, 1, cluster_id, frame)
     assert command.attribute_reports[0].attrid == 0x0055
-    assert len(header_decodes) == 2
+    assert len(header_decodes) == 2  # the header template, then zigpy's own decoding
     assert "Decoded ZCL frame" in caplog.text
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import zigpy.device
 import zigpy.endpoint
+from zigpy.profiles import zha, zll
 import zigpy.types as t
 import zigpy.zcl
 from zigpy.zcl import Cluster, foundation
@@ -25,6 +26,7 @@ import zigpy.zdo.types as zdo_t
 
 from .clusters import LUMI_CLUSTERS, LumiTolerantMixin, decode_command
 from .const import HA_PROFILE_ID, LUMI_MANUFACTURER_CODE
+from .zcl_header import decode_zcl_header
 
 if TYPE_CHECKING:
     from zigpy.application import ControllerApplication
@@ -38,10 +40,8 @@ MAX_AUTO_DECLARED: Final = 32
 #: listener event fired (with the cluster) when a cluster is declared on the fly
 CLUSTER_ADDED_EVENT: Final = "lumi_cluster_added"
 
-# ZCL header: frame control, transaction number and command id, plus the manufacturer
-# code when the frame control says the frame is manufacturer specific
-_ZCL_HEADER_LENGTH: Final = 3
-_ZCL_MANUFACTURER_LENGTH: Final = 2
+#: the profiles whose frames carry a ZCL header (Home Automation, Light Link)
+_ZCL_PROFILES: Final = frozenset({zha.PROFILE_ID, zll.PROFILE_ID})
 
 
 # General commands that answer one of our requests
@@ -103,9 +103,9 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
     def __init__(self, application: ControllerApplication, ieee: t.EUI64, nwk: t.NWK) -> None:
         super().__init__(application, ieee, nwk)
         self._auto_declared = 0
-        # The frame whose ZCL header was just decoded, for its command to reuse (see
-        # _parse_packet_command); cleared as soon as it is used
-        self._decoded_header: tuple[t.ZigbeePacket, foundation.ZCLHeader] | None = None
+        # The frame whose ZCL header was just decoded, with its command bytes, for
+        # _parse_packet_command; cleared as soon as it is used
+        self._decoded_header: tuple[t.ZigbeePacket, foundation.ZCLHeader, bytes] | None = None
 
     def _declare_on_the_fly(self) -> bool:
         if self._auto_declared >= MAX_AUTO_DECLARED:
@@ -142,20 +142,34 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
     ) -> (
         tuple[zdo_t.ZDOHeader | foundation.ZCLHeader, zigpy.device.ResponseKey] | tuple[None, None]
     ):
+        """The frame's header and the key of the request it may answer.
+
+        A ZCL header is decoded from a template (:mod:`.zcl_header`) and kept, with the
+        command bytes after it, for :meth:`_parse_packet_command`; ZDO and other profiles
+        go through zigpy.
+        """
+        self._decoded_header = None
         # zigpy lets a truncated header escape into the radio library; drop the frame instead
         try:
-            parsed = super()._parse_packet_header(packet)
+            if packet.src_ep == zigpy.zdo.ZDO_ENDPOINT or packet.profile_id not in _ZCL_PROFILES:
+                return super()._parse_packet_header(packet)
+            hdr, body = decode_zcl_header(packet.data.serialize())
         except ValueError, KeyError:
             self.debug("Dropping frame with an undecodable header: %r", packet)
             return None, None
-        hdr = parsed[0]
-        self._decoded_header = (packet, hdr) if isinstance(hdr, foundation.ZCLHeader) else None
-        return parsed
+        self._decoded_header = (packet, hdr, body)
+        assert packet.src_ep is not None
+        return hdr, zigpy.device.ResponseKey(
+            endpoint_id=packet.src_ep,
+            cluster_id=packet.cluster_id,
+            direction=hdr.frame_control.direction,
+            tsn=hdr.tsn,
+        )
 
     def _parse_packet_command(
         self, packet: t.ZigbeePacket, endpoint: Any, zcl_cluster: Cluster | None
     ) -> Any:
-        """The frame's command, decoded from after the header zigpy already decoded.
+        """The frame's command, decoded from the bytes after the header already decoded.
 
         zigpy decodes every ZCL header twice (once to route the frame, again in
         ``Cluster.deserialize``); the second pass and its eagerly formatted debug
@@ -170,11 +184,7 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
             or zigpy.zcl.LOGGER.isEnabledFor(logging.DEBUG)
         ):
             return super()._parse_packet_command(packet, endpoint, zcl_cluster)
-        hdr = decoded[1]
-        length = _ZCL_HEADER_LENGTH
-        if hdr.frame_control.is_manufacturer_specific:
-            length += _ZCL_MANUFACTURER_LENGTH
-        body = packet.data.serialize()[length:]
+        _packet, hdr, body = decoded
         if isinstance(zcl_cluster, LumiTolerantMixin):
             return zcl_cluster.deserialize_command(hdr, body)
         if type(zcl_cluster).deserialize is Cluster.deserialize:
