@@ -56,7 +56,7 @@ class CoalescedDatabaseWrites:
         self._enqueue: Callable[..., None] = listener.enqueue
         self._shutdown: Callable[[], Coroutine[Any, Any, None]] = listener.shutdown
         self._attributes: dict[_AttributeKey, Any] = {}
-        self._last_seen: dict[object, tuple[object, ...]] = {}
+        self._last_seen: dict[int, tuple[object, ...]] = {}
         self._timer: asyncio.TimerHandle | None = None
         listener.enqueue = self.enqueue
         listener.shutdown = self.shutdown
@@ -80,7 +80,9 @@ class CoalescedDatabaseWrites:
             )
             self._attributes[key] = event
         elif name == _SAVE_LAST_SEEN and len(args) == 2:  # (ieee, last seen)
-            self._last_seen[args[0]] = args
+            # Keyed by the device's own EUI64 object: zigpy hashes an EUI64 through its text
+            # form, and the kept arguments hold the object, so its id stays its own
+            self._last_seen[id(args[0])] = args
         else:
             self.flush()
             self._enqueue(name, *args)
