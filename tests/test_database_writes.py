@@ -19,6 +19,8 @@ from zigpy.zcl import (
 )
 
 from custom_components.aqara_zigbee.database_writes import (
+    DRAIN_PERIOD,
+    DRAIN_SLICE,
     FLUSH_INTERVAL,
     CoalescedDatabaseWrites,
     coalesce_database_writes,
@@ -119,6 +121,30 @@ async def test_latest_value_per_attribute_and_device_after_the_interval(
     assert writes.pending == 0
     listener.enqueue("_save_attribute", report(4.0))
     assert len(loop.timers) == 1  # the next write arms the next flush
+
+
+async def test_an_interval_is_handed_over_a_slice_at_a_time(
+    listener: FakeListener, loop: FakeLoop, writes: CoalescedDatabaseWrites
+) -> None:
+    reports = [report(1.0, attribute=attribute) for attribute in range(DRAIN_SLICE + 5)]
+    for event in reports:
+        listener.enqueue("_save_attribute", event)
+    loop.fire()
+    assert [args[0] for _name, args in listener.queued] == reports[:DRAIN_SLICE]
+    assert [delay for delay, *_ in loop.timers] == [DRAIN_PERIOD]
+
+    # A newer value while the slices drain waits for the next interval; other work
+    # first hands over everything, in order
+    listener.enqueue("_save_attribute", report(2.0, attribute=0))
+    listener.enqueue("_remove_device", "device")
+    assert [args[0] for _name, args in listener.queued[DRAIN_SLICE:-1]] == [
+        *reports[DRAIN_SLICE:],
+        report(2.0, attribute=0),
+    ]
+    assert listener.queued[-1] == ("_remove_device", ("device",))
+    assert writes.pending == 0
+    loop.fire()  # both timers were cancelled
+    assert len(listener.queued) == len(reports) + 2
 
 
 async def test_other_work_keeps_its_order_after_what_is_kept(

@@ -7,7 +7,7 @@ reading that changes ten times a second need not be written ten times. So the ga
 keeps, per attribute and per device, only the latest of those two writes and hands them
 to zigpy's queue together:
 
-* every :data:`FLUSH_INTERVAL` seconds;
+* every :data:`FLUSH_INTERVAL` seconds (a slice at a time, see ``_interval_over``);
 * before any other database work zigpy queues (a device removed, an attribute cleared, a
   re-interview, zigpy's own deferred commit...), so that work keeps its order with them;
 * before zigpy's database shuts down (an unload, a reconnect, Home Assistant stopping),
@@ -22,7 +22,8 @@ Home Assistant restores from its own state anyway.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections import deque
+from collections.abc import Callable, Coroutine, Iterable
 import logging
 from typing import Any, Final
 
@@ -32,6 +33,9 @@ _LOGGER = logging.getLogger(__name__)
 
 #: seconds a coalesced write waits at most before it is handed to zigpy
 FLUSH_INTERVAL: Final = 10.0
+#: writes handed to zigpy at a time, every DRAIN_PERIOD seconds, once an interval is over
+DRAIN_SLICE: Final = 25
+DRAIN_PERIOD: Final = 0.05
 
 # zigpy's queued work items (``PersistingListener.enqueue(name, *args)``) that are coalesced
 _SAVE_ATTRIBUTE: Final = "_save_attribute"
@@ -57,14 +61,17 @@ class CoalescedDatabaseWrites:
         self._shutdown: Callable[[], Coroutine[Any, Any, None]] = listener.shutdown
         self._attributes: dict[_AttributeKey, Any] = {}
         self._last_seen: dict[int, tuple[object, ...]] = {}
+        #: the last interval's writes, handed to zigpy a slice at a time
+        self._draining: deque[tuple[str, tuple[Any, ...]]] = deque()
         self._timer: asyncio.TimerHandle | None = None
+        self._drain_timer: asyncio.TimerHandle | None = None
         listener.enqueue = self.enqueue
         listener.shutdown = self.shutdown
 
     @property
     def pending(self) -> int:
-        """Writes waiting for the next flush."""
-        return len(self._attributes) + len(self._last_seen)
+        """Writes not yet handed to zigpy."""
+        return len(self._attributes) + len(self._last_seen) + len(self._draining)
 
     def enqueue(self, name: str, *args: Any) -> None:
         """zigpy's ``enqueue``: the report path's writes are kept, the rest go through."""
@@ -88,19 +95,48 @@ class CoalescedDatabaseWrites:
             self._enqueue(name, *args)
             return
         if self._timer is None:
-            self._timer = self._loop.call_later(FLUSH_INTERVAL, self.flush)
+            self._timer = self._loop.call_later(FLUSH_INTERVAL, self._interval_over)
 
-    def flush(self) -> None:
-        """Hand every kept write to zigpy's queue now, latest values only."""
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+    def _take_kept(self) -> list[tuple[str, tuple[Any, ...]]]:
         attributes, self._attributes = self._attributes, {}
         last_seen, self._last_seen = self._last_seen, {}
-        for event in attributes.values():
-            self._enqueue(_SAVE_ATTRIBUTE, event)
-        for args in last_seen.values():
-            self._enqueue(_SAVE_LAST_SEEN, *args)
+        return [(_SAVE_ATTRIBUTE, (event,)) for event in attributes.values()] + [
+            (_SAVE_LAST_SEEN, args) for args in last_seen.values()
+        ]
+
+    def _hand_over(self, writes: Iterable[tuple[str, tuple[Any, ...]]]) -> None:
+        for name, args in writes:
+            self._enqueue(name, *args)
+
+    def _interval_over(self) -> None:
+        """Start handing the interval's writes to zigpy, a slice at a time.
+
+        Each write is a round trip to aiosqlite's thread; all of an interval's writes at
+        once would hold the reports behind them for a moment. A drain still running from
+        the last interval (only on a very large network) is finished at once instead.
+        """
+        self._timer = None
+        self._hand_over(self._draining)
+        self._draining = deque(self._take_kept())
+        self._drain_slice()
+
+    def _drain_slice(self) -> None:
+        self._drain_timer = None
+        for _ in range(min(DRAIN_SLICE, len(self._draining))):
+            name, args = self._draining.popleft()
+            self._enqueue(name, *args)
+        if self._draining:
+            self._drain_timer = self._loop.call_later(DRAIN_PERIOD, self._drain_slice)
+
+    def flush(self) -> None:
+        """Hand every kept write to zigpy's queue now, oldest first, latest values only."""
+        for timer in (self._timer, self._drain_timer):
+            if timer is not None:
+                timer.cancel()
+        self._timer = self._drain_timer = None
+        draining, self._draining = self._draining, deque()
+        self._hand_over(draining)
+        self._hand_over(self._take_kept())
 
     async def shutdown(self) -> None:
         """zigpy's database ``shutdown``, after the kept writes are queued for it."""
@@ -125,4 +161,10 @@ def coalesce_database_writes(app: Any) -> CoalescedDatabaseWrites | None:
     return CoalescedDatabaseWrites(listener, asyncio.get_running_loop())
 
 
-__all__ = ["FLUSH_INTERVAL", "CoalescedDatabaseWrites", "coalesce_database_writes"]
+__all__ = [
+    "DRAIN_PERIOD",
+    "DRAIN_SLICE",
+    "FLUSH_INTERVAL",
+    "CoalescedDatabaseWrites",
+    "coalesce_database_writes",
+]
