@@ -57,12 +57,21 @@ class FakeListener:
     def __init__(self) -> None:
         self.queued: list[tuple[str, tuple[Any, ...]]] = []
         self.shut_down_with: list[tuple[str, tuple[Any, ...]]] | None = None
+        self.removed: list[tuple[Any, dict[str, Any]]] = []
 
     def enqueue(self, name: str, *args: Any) -> None:
         self.queued.append((name, args))
 
     async def shutdown(self) -> None:
         self.shut_down_with = list(self.queued)
+
+    async def _remove_device(self, device: Any, **kwargs: Any) -> None:
+        self.removed.append((device, kwargs))
+
+
+class FakeDevice:
+    def __init__(self, ieee: str) -> None:
+        self.ieee = ieee
 
 
 def report(value: float, *, ieee: str = PLUG, attribute: int = 0x0055) -> AttributeReportedEvent:
@@ -188,6 +197,22 @@ async def test_reads_and_writes_pass_through(
         ("_save_attribute", (read,)),
         ("_save_attribute", (failed_write,)),
     ]
+
+
+async def test_a_device_whose_rows_are_removed_loses_its_kept_writes(
+    listener: FakeListener, loop: FakeLoop, writes: CoalescedDatabaseWrites
+) -> None:
+    """zigpy removes a re-interviewed device's rows directly, not through its queue."""
+    listener.enqueue("_save_attribute", report(1.0))
+    listener.enqueue("_save_device_last_seen", PLUG, seen(1))
+    listener.enqueue("_save_attribute", report(2.0, ieee=OTHER))
+    old = FakeDevice(PLUG)
+
+    await listener._remove_device(old, force_commit=False)
+
+    assert listener.removed == [(old, {"force_commit": False})]
+    loop.fire()
+    assert listener.queued == [("_save_attribute", (report(2.0, ieee=OTHER),))]
 
 
 async def test_shutdown_writes_what_is_kept_first(

@@ -65,8 +65,13 @@ class CoalescedDatabaseWrites:
         self._draining: deque[tuple[str, tuple[Any, ...]]] = deque()
         self._timer: asyncio.TimerHandle | None = None
         self._drain_timer: asyncio.TimerHandle | None = None
+        self._remove_device: Callable[..., Coroutine[Any, Any, None]] | None = getattr(
+            listener, "_remove_device", None
+        )
         listener.enqueue = self.enqueue
         listener.shutdown = self.shutdown
+        if self._remove_device is not None:
+            listener._remove_device = self._remove_device_rows
 
     @property
     def pending(self) -> int:
@@ -138,10 +143,37 @@ class CoalescedDatabaseWrites:
         self._hand_over(draining)
         self._hand_over(self._take_kept())
 
+    async def _remove_device_rows(self, device: Any, *args: Any, **kwargs: Any) -> None:
+        """zigpy's removal of a device's rows, without this device's writes still kept.
+
+        zigpy calls it directly (not through its queue) when a re-interviewed device
+        replaces its old object; a kept write of the old object landing after it would
+        bring back rows of attributes the new object may not have. The new object's own
+        save, queued right after, writes its whole cache.
+        """
+        self.forget(str(device.ieee))
+        assert self._remove_device is not None
+        await self._remove_device(device, *args, **kwargs)
+
+    def forget(self, ieee: str) -> None:
+        """Drop the writes kept for one device (its rows are being removed)."""
+        self._attributes = {key: event for key, event in self._attributes.items() if key[0] != ieee}
+        self._last_seen = {
+            key: args for key, args in self._last_seen.items() if str(args[0]) != ieee
+        }
+        self._draining = deque(
+            (name, args) for name, args in self._draining if _device_of(name, args) != ieee
+        )
+
     async def shutdown(self) -> None:
         """zigpy's database ``shutdown``, after the kept writes are queued for it."""
         self.flush()
         await self._shutdown()
+
+
+def _device_of(name: str, args: tuple[Any, ...]) -> str:
+    """The device (ieee text) a kept write is for."""
+    return str(args[0].device_ieee if name == _SAVE_ATTRIBUTE else args[0])
 
 
 def coalesce_database_writes(app: Any) -> CoalescedDatabaseWrites | None:
