@@ -392,13 +392,6 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     # string no select can show); named as on the newer detectors
     ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
     ("JTQJ-BF-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
-    # Zigbee2MQTT offsets the raw accelerometer counts before it derives the angles; the
-    # angles are derived in the codec here, which has no per-device options yet
-    **{
-        ("DJT11LM", "options", f"{axis}_calibration"): "not built: axis offsets would have to "
-        "reach the angle codecs (a gap, not a choice)"
-        for axis in "xyz"
-    },
     # Issue 15, wireless remotes. fz.battery publishes the voltage it derives the % from,
     # yet the page lists no expose for it: shown here, as on every other remote
     # Koenkk/zigbee-OTA's index publishes lumi.remote.b28ac1 images (type 0x2688)

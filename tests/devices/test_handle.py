@@ -866,3 +866,35 @@ async def test_identify_for_the_options_seconds(app: FakeApp) -> None:
     app.radio.status = foundation.Status.FAILURE
     with pytest.raises(WriteFailed, match="identify"):
         await handle.async_write("identify", None)
+
+
+DJT11LM_ENDPOINTS: list[EndpointSpec] = [(1, 0x000A, (0x0000, 0x0003, 0x0019, 0x0101), ())]
+
+
+def _axes_record(x: int, y: int, z: int) -> bytes:
+    """DoorLock 0x0508: three little-endian int16 in a uint48 (type 0x25)."""
+    return record(0x0508, 0x25, struct.pack("<hhh", x, y, z))
+
+
+async def test_vibration_axis_calibration_reaches_the_angles(app: FakeApp) -> None:
+    """DJT11LM: Zigbee2MQTT adds x/y/z_calibration to the raw counts, rounds them
+    (Math.round, precision 0), then derives the angles from the calibrated counts."""
+    device, handle, _recorder = _setup(app, "lumi.vibration.aq1", DJT11LM_ENDPOINTS)
+    _report(app, device, 1, 0x0101, 1, _axes_record(100, -200, 1000))
+    # atan(100 / hypot(-200, 1000)) = 5.60°, atan(-200 / hypot(100, 1000)) = -11.26°,
+    # atan(1000 / hypot(100, -200)) = 77.40°
+    assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [6, -11, 77]
+    assert [handle.values[f"{axis}_axis"] for axis in "xyz"] == [100, -200, 1000]
+
+    handle.set_options({"x_calibration": 50.5, "y_calibration": -0.5})
+    _report(app, device, 1, 0x0101, 2, _axes_record(100, -200, 1000))
+    # Math.round(150.5) = 151, Math.round(-200.5) = -200 (halves up, unlike Python's round)
+    assert [handle.values[f"{axis}_axis"] for axis in "xyz"] == [151, -200, 1000]
+    # atan(151 / hypot(-200, 1000)) = 8.42°, atan(-200 / hypot(151, 1000)) = -11.19°,
+    # atan(1000 / hypot(151, -200)) = 75.93°
+    assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [8, -11, 76]
+
+    handle.set_options({"z_calibration": -1000})
+    _report(app, device, 1, 0x0101, 3, _axes_record(100, -200, 1000))
+    # z calibrated to 0: x and y lie in the plane, z's angle is 0 (atan(0 / 223.6))
+    assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [27, -63, 0]

@@ -72,6 +72,16 @@ class Codec(Protocol):
         """Raw value to write for an expose value; raises ValueError when invalid."""
 
 
+@runtime_checkable
+class CalibratedCodec(Codec, Protocol):
+    """A codec whose decoding takes the device's calibration options: Zigbee2MQTT offsets
+    some raw quantities before it derives others from them (an accelerometer's counts,
+    then its angles), so the offsets must reach the codec, not the decoded value."""
+
+    def decode_calibrated(self, raw: object, calibrations: Mapping[str, float]) -> object | None:
+        """Expose value for a raw value with ``calibrations`` (measurement key → offset)."""
+
+
 def finite_number(raw: object) -> float | None:
     """A finite int or float as float (a ZCL bool counts as 0/1); None for anything else.
 
@@ -769,6 +779,11 @@ class Measurement:
     calibrated_digits: int
     #: Zigbee2MQTT offers ``<key>_precision`` too (not for illuminance, voc)
     precision_option: bool = True
+    #: the offset is applied by the expose's codec (:class:`CalibratedCodec`) to a raw
+    #: quantity other values derive from, not to the decoded value
+    in_codec: bool = False
+    #: the offsets the options form takes (None: ABSOLUTE/PERCENTUAL_CALIBRATION_RANGE)
+    calibration_range: tuple[float, float] | None = None
 
 
 #: Numeric exposes with calibration/precision options, as Zigbee2MQTT names them
@@ -786,6 +801,17 @@ MEASUREMENTS: Final[Mapping[str, Measurement]] = MappingProxyType(
         "pressure": Measurement(percentual=False, calibrated_digits=1),
         "illuminance": Measurement(percentual=True, calibrated_digits=0, precision_option=False),
         "voc": Measurement(percentual=False, calibrated_digits=0, precision_option=False),
+        # DJT11LM's accelerometer counts (int16), offset before the angles are derived
+        **{
+            axis: Measurement(
+                percentual=False,
+                calibrated_digits=0,
+                precision_option=False,
+                in_codec=True,
+                calibration_range=(-32768.0, 32767.0),
+            )
+            for axis in "xyz"
+        },
     }
 )
 
@@ -806,7 +832,7 @@ def precision_key(expose_key: str) -> str:
 
 def _calibration_spec(expose_key: str, measurement: Measurement) -> OptionSpec:
     kind = "percentual" if measurement.percentual else "absolute"
-    low, high = (
+    low, high = measurement.calibration_range or (
         PERCENTUAL_CALIBRATION_RANGE if measurement.percentual else ABSOLUTE_CALIBRATION_RANGE
     )
     return OptionSpec(
