@@ -171,6 +171,8 @@ def expected_platforms(value: LibraryValue) -> frozenset[str]:
         "text": "text" if writable else "sensor",
     }
     platforms = {by_kind[value.kind]} if value.kind in by_kind else set()
+    if value.kind == "text" and writable and "HH:MM" in value.spec.get("description", ""):
+        platforms.add("time")  # a time of day as text (a night LED schedule's ends)
     if (
         value.kind == "enum"
         and writable
@@ -296,7 +298,6 @@ _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image typ
 # the last detection; in Home Assistant the occupancy entity's last change is that, and
 # automations wait on it ("off for N seconds") without a message per delay
 _EMPTY_SELFTEST = 'the command is named "selftest", not "" (Zigbee2MQTT\'s value)'
-_NO_TIME_ENTITY = "not built: needs a time (or text) entity platform, a gap"
 _NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
 # illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
 # is computed one to one (10^((raw - 1) / 10000)): no information the illuminance lacks
@@ -375,16 +376,10 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
         "(composite writes), a gap"
         for key in ("region_upsert", "region_delete", "configured_regions")
     },
-    # FP310: the night LED's schedule is two HH:MM texts (one uint32, 0x023E); no text or
-    # time entity platform here yet (a gap)
-    ("FP310", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
-    ("FP310", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
     ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
-    # FP300: the same night LED schedule gap; its 24 zone switches are one 24-bit mask
+    # FP300: its 24 zone switches are one 24-bit mask
     # (0x019A): each switch would rewrite the whole mask from the last one read, and a
     # sleepy device's mask may be stale, so only the mask number (detection_range) is built
-    ("PS-S04D", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
-    ("PS-S04D", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
     ("PS-S04D", "detection_range_composite", "missing"): "not built: 24 per-zone switches "
     "over one mask need read-modify-write writes; the detection_range mask sets the same",
     ("PS-S04D", "options", "illuminance_raw"): _ILLUMINANCE_RAW,

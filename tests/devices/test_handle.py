@@ -898,3 +898,58 @@ async def test_vibration_axis_calibration_reaches_the_angles(app: FakeApp) -> No
     _report(app, device, 1, 0x0101, 3, _axes_record(100, -200, 1000))
     # z calibrated to 0: x and y lie in the plane, z's angle is 0 (atan(0 / 223.6))
     assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [27, -63, 0]
+
+
+FP310_ENDPOINTS: list[EndpointSpec] = [
+    (1, 0x0107, (0x0000, 0x0003, 0x0400, 0x0402, 0x0405, 0xFCC0), (0x0003, 0x0019))
+]
+
+
+def _schedule_write(start_hour: int, start_minute: int, end_hour: int, end_minute: int) -> bytes:
+    """Zigbee2MQTT's ``encodeTimeFormat`` by hand: ``startHour | startMin << 8 | endHour << 16
+    | endMin << 24`` written as 0xFCC0 0x023E, uint32 (0x23), little endian."""
+    value = start_hour | start_minute << 8 | end_hour << 16 | end_minute << 24
+    return u16(0x023E) + b"\x23" + struct.pack("<I", value)
+
+
+async def test_night_led_schedule_ends_write_the_whole_uint32(app: FakeApp) -> None:
+    """FP310: each end writes both, the other as confirmed (lumiLedDisabledNightTime)."""
+    device, handle, _recorder = _setup(app, "lumi.sensor_occupy.acn1", FP310_ENDPOINTS)
+    # Fresh: the other end unknown, written as Zigbee2MQTT does with no state: 00:00
+    await handle.async_write("schedule_end_time", "7:05")
+    frame = app.radio.sent[-1]
+    assert (frame.packet.dst_ep, frame.packet.cluster_id) == (1, 0xFCC0)
+    assert frame.header.manufacturer == LUMI
+    assert frame.header.command_id == 0x02  # Write Attributes
+    assert frame.payload == _schedule_write(0, 0, 7, 5) == bytes.fromhex("3e02230000 0705")
+    assert handle.values["schedule_start_time"] == "00:00"
+    assert handle.values["schedule_end_time"] == "07:05"
+
+    # The unit reports 21:30 to 06:45 (changed in the Aqara app): 0x2D061E15
+    report = record(0x023E, 0x23, struct.pack("<I", 0x2D061E15))
+    _report(app, device, 1, 0xFCC0, 1, report, manufacturer=LUMI)
+    assert handle.values["schedule_start_time"] == "21:30"
+    assert handle.values["schedule_end_time"] == "06:45"
+
+    await handle.async_write("schedule_start_time", "22:00")
+    assert app.radio.sent[-1].payload == _schedule_write(22, 0, 6, 45)
+    assert app.radio.sent[-1].payload == bytes.fromhex("3e0223 1600062d")
+    assert handle.values["schedule_start_time"] == "22:00"
+    assert handle.values["schedule_end_time"] == "06:45"
+
+    sent = len(app.radio.sent)
+    for invalid in ("24:00", "12:60", "noon", 1230):
+        with pytest.raises(WriteFailed, match="invalid"):
+            await handle.async_write("schedule_end_time", invalid)
+    assert len(app.radio.sent) == sent
+
+    # A refused write confirms nothing
+    app.radio.status = foundation.Status.INVALID_VALUE
+    with pytest.raises(WriteFailed):
+        await handle.async_write("schedule_end_time", "05:00")
+    assert handle.values["schedule_end_time"] == "06:45"
+
+    # Out-of-range bytes (hour 0xFF): no time (Zigbee2MQTT's "--:--"), the last one stays
+    report = record(0x023E, 0x23, struct.pack("<I", 0x000000FF))
+    _report(app, device, 1, 0xFCC0, 2, report, manufacturer=LUMI)
+    assert handle.values["schedule_start_time"] == "22:00"

@@ -1055,7 +1055,7 @@ class DeviceHandle:
             now=time.time(),
         )
 
-    async def _write_frame(self, write: FrameWrite, frame: bytes) -> None:
+    async def _write_frame(self, write: FrameWrite, frame: object) -> None:
         await self._write_raw(
             write.endpoint,
             write.cluster,

@@ -43,6 +43,7 @@ class Platform(StrEnum):
     FAN = "fan"
     LOCK = "lock"
     BUTTON = "button"
+    TIME = "time"
 
 
 class Access(Flag):
@@ -506,9 +507,10 @@ class FrameCodec(Protocol):
     """Builds the raw frames of one write from its value and the device's other values
     (Aqara's thermostat frames carry mode, set point and fan speed at once)."""
 
-    def frames(self, value: object, context: FrameContext) -> tuple[bytes, ...]:
+    def frames(self, value: object, context: FrameContext) -> tuple[object, ...]:
         """The frames to write, in order; ``value`` None: the state confirmed now.
-        Raises ValueError when the value is invalid."""
+        Octet strings, or values of the write's ZCL type (a uint32 whose halves are two
+        exposes). Raises ValueError when the value is invalid."""
 
     def confirmed(self, value: object, context: FrameContext) -> Mapping[str, object]:
         """Expose key → value the written frames confirm."""
@@ -516,7 +518,8 @@ class FrameCodec(Protocol):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class FrameWrite:
-    """Frames (octet strings) written to one attribute, built by ``codec``."""
+    """Frames written to one attribute, built by ``codec`` from the value and the device's
+    other confirmed values (octet strings; or one number holding several exposes)."""
 
     endpoint: int
     cluster: int
