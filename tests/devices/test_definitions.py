@@ -377,11 +377,13 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
         for key in ("region_upsert", "region_delete", "configured_regions")
     },
     ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
-    # FP300: its 24 zone switches are one 24-bit mask
-    # (0x019A): each switch would rewrite the whole mask from the last one read, and a
-    # sleepy device's mask may be stale, so only the mask number (detection_range) is built
-    ("PS-S04D", "detection_range_composite", "missing"): "not built: 24 per-zone switches "
-    "over one mask need read-modify-write writes; the detection_range mask sets the same",
+    # FP300: detection_range_composite's 24 zone switches (members /set only) show the bits
+    # of the mask the device reports, as Zigbee2MQTT's composite state does
+    **{
+        ("PS-S04D", f"detection_range_{zone}", "access"): "each zone's state is its bit of "
+        "the reported mask (the composite's state in Zigbee2MQTT)"
+        for zone in range(24)
+    },
     ("PS-S04D", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
     # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
     # string no select can show); named as on the newer detectors

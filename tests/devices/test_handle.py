@@ -17,6 +17,7 @@ from custom_components.aqara_zigbee.devices.handle import (
     HandleOptions,
     ReadFailed,
     WriteFailed,
+    WritePending,
 )
 from custom_components.aqara_zigbee.devices.model import OnOffWrite
 from custom_components.aqara_zigbee.devices.resolver import resolve_device
@@ -953,3 +954,62 @@ async def test_night_led_schedule_ends_write_the_whole_uint32(app: FakeApp) -> N
     report = record(0x023E, 0x23, struct.pack("<I", 0x000000FF))
     _report(app, device, 1, 0xFCC0, 2, report, manufacturer=LUMI)
     assert handle.values["schedule_start_time"] == "22:00"
+
+
+def _zone_mask(mask: int) -> bytes:
+    """0xFCC0 0x019A as Zigbee2MQTT's fp300DetectionRange writes it: an octet string (0x41)
+    of five bytes, the prefix 0x0300 (writeUIntLE, 2 bytes) then the mask (3 bytes)."""
+    return u16(0x019A) + b"\x41" + lv(b"\x00\x03" + mask.to_bytes(3, "little"))
+
+
+async def test_fp300_zone_switches_rewrite_the_confirmed_mask(
+    app: FakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PS-S04D: a zone switch writes the mask last confirmed with its bit changed; a
+    sleeping unit's write is built when it wakes, from the mask confirmed by then."""
+    device, handle, _recorder = _setup(
+        app, "lumi.sensor_occupy.agl8", FP310_ENDPOINTS, end_device=True
+    )
+    sent = len(app.radio.sent)
+    with pytest.raises(WriteFailed, match="not known"):
+        await handle.async_write("detection_range_5", True)
+    assert len(app.radio.sent) == sent  # nothing guessed
+
+    _report(app, device, 1, 0xFCC0, 1, record(0x019A, 0x41, lv(bytes.fromhex("00030f0000"))))
+    assert handle.values["detection_range"] == 0x0F
+    assert [handle.values[f"detection_range_{zone}"] for zone in (0, 3, 4, 23)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    await handle.async_write("detection_range_5", True)
+    assert app.radio.sent[-1].payload == _zone_mask(0x2F) == bytes.fromhex("9a0141050003 2f0000")
+    await handle.async_write("detection_range_0", False)
+    assert app.radio.sent[-1].payload == _zone_mask(0x2E)
+    assert handle.values["detection_range"] == 0x2E
+    assert handle.values["detection_range_0"] is False
+    assert handle.values["detection_range_5"] is True
+
+    # The unit sleeps: the write is kept...
+    app.radio.fail_with = zigpy.exceptions.DeliveryError("asleep")
+    monkeypatch.setattr("zigpy.device.DEFAULT_REQUEST_RETRY_DELAY", 0)
+    with pytest.raises(WritePending):
+        await handle.async_write("detection_range_23", True)
+    assert handle.values["detection_range_23"] is False
+    app.radio.fail_with = None
+    # ...it wakes, telling a mask changed at the unit meanwhile: the write is built on it
+    _report(app, device, 1, 0xFCC0, 2, record(0x019A, 0x41, lv(bytes.fromhex("0003000100"))))
+    handle.device_heard()  # the gateway's call on any frame from the device
+    await settle()
+    assert app.radio.sent[-1].payload == _zone_mask(0x800100)
+    assert handle.values["detection_range"] == 0x800100
+    assert handle.values["detection_range_8"] is True
+    assert handle.values["detection_range_23"] is True
+    assert handle.values["detection_range_5"] is False
+    assert handle.pending_writes == {}
+
+    # The mask number still writes the whole mask, and the zone switches follow it
+    await handle.async_write("detection_range", 0xFFFFFF)
+    assert app.radio.sent[-1].payload == _zone_mask(0xFFFFFF)
+    assert all(handle.values[f"detection_range_{zone}"] is True for zone in range(24))

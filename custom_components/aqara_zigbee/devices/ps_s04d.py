@@ -5,8 +5,9 @@ indexes 0x17 and 0x18; presence 0x0142, PIR detection 0x014D, detection options 
 absence delay 0x0197, PIR interval 0x014F; presence sensitivity 0x010C shown as
 motion_sensitivity; the standard illuminance, humidity and temperature clusters; the
 FP310's sampling and reporting settings, commands, AI switches, night LED and its schedule
-0x023E; the detection zones 0x019A as their raw 24-bit mask); OTA image type 9792 (0x2640) from the
-Koenkk/zigbee-OTA index. Inferred: the endpoint's clusters (from the converters).
+0x023E; the detection zones 0x019A as their raw 24-bit mask and a switch per zone); OTA
+image type 9792 (0x2640) from the Koenkk/zigbee-OTA index. Inferred: the endpoint's
+clusters (from the converters).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ DEFINITION = Definition(
         identify.identify(),
         presence.fp310_sampling(),
         presence.fp300_distance(),
+        presence.fp300_zone_switches(),
         presence.target_distance(),
         f.led_disabled_night(description="Enables/disables LED indicator at night"),
         led_schedule.led_disabled_night_time(),
