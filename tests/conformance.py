@@ -80,6 +80,7 @@ ENTITY_PLATFORMS = frozenset(
         "select",
         "sensor",
         "switch",
+        "time",
         "update",
     }
 )

@@ -29,6 +29,7 @@ from custom_components.aqara_zigbee.descriptions import (
     AqaraSelectEntityDescription,
     AqaraSensorEntityDescription,
     AqaraSwitchEntityDescription,
+    AqaraTimeEntityDescription,
     describe,
 )
 from custom_components.aqara_zigbee.devices import DEFINITIONS
@@ -55,6 +56,7 @@ DESCRIPTION_CLASSES: dict[Platform, type[AqaraEntityDescription]] = {
     Platform.FAN: AqaraFanEntityDescription,
     Platform.LOCK: AqaraLockEntityDescription,
     Platform.BUTTON: AqaraButtonEntityDescription,
+    Platform.TIME: AqaraTimeEntityDescription,
 }
 
 

@@ -37,6 +37,7 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.components.switch import SwitchEntityDescription
 from homeassistant.components.switch.const import SwitchDeviceClass
+from homeassistant.components.time import TimeEntityDescription
 from homeassistant.const import EntityCategory
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.typing import UNDEFINED, UndefinedType
@@ -109,6 +110,11 @@ class AqaraLockEntityDescription(AqaraEntityDescription, LockEntityDescription):
 @dataclass(frozen=True, kw_only=True)
 class AqaraButtonEntityDescription(AqaraEntityDescription, ButtonEntityDescription):
     """A command without a state (identify)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AqaraTimeEntityDescription(AqaraEntityDescription, TimeEntityDescription):
+    """A time of day (a night LED schedule's start or end)."""
 
 
 class _Shared(TypedDict):
@@ -224,6 +230,10 @@ def button_description(expose: Expose) -> AqaraButtonEntityDescription:
     )
 
 
+def time_description(expose: Expose) -> AqaraTimeEntityDescription:
+    return AqaraTimeEntityDescription(**_shared(expose))
+
+
 DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] = MappingProxyType(
     {
         Platform.LIGHT: light_description,
@@ -239,6 +249,7 @@ DESCRIBE: Final[Mapping[Platform, Callable[[Expose], AqaraEntityDescription]]] =
         Platform.NUMBER: number_description,
         Platform.EVENT: event_description,
         Platform.BUTTON: button_description,
+        Platform.TIME: time_description,
     }
 )
 

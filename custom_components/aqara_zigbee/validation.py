@@ -147,6 +147,15 @@ class StrictBooleanSelector(selector.BooleanSelector):
         return data
 
 
+def _measured_unit(definition: Definition, measurement: str) -> str | None:
+    """The unit of the exposes an option's measurement applies to (``x`` calibrates the
+    ``x_axis`` counts, ``power`` the per-endpoint ``power_1``...)."""
+    for expose in definition.exposes:
+        if expose.measurement_key == measurement:
+            return expose.unit
+    return None
+
+
 def option_selector(
     definition: Definition, spec: OptionSpec
 ) -> StrictBooleanSelector | StrictNumberSelector:
@@ -166,7 +175,7 @@ def option_selector(
     elif (
         spec.kind is float
         and spec.expose_key is not None
-        and (unit := definition.expose(spec.expose_key).unit) is not None
+        and (unit := _measured_unit(definition, spec.expose_key)) is not None
     ):
         # An absolute calibration is in the value's own unit (a precision has none)
         config["unit_of_measurement"] = unit

@@ -171,6 +171,8 @@ def expected_platforms(value: LibraryValue) -> frozenset[str]:
         "text": "text" if writable else "sensor",
     }
     platforms = {by_kind[value.kind]} if value.kind in by_kind else set()
+    if value.kind == "text" and writable and "HH:MM" in value.spec.get("description", ""):
+        platforms.add("time")  # a time of day as text (a night LED schedule's ends)
     if (
         value.kind == "enum"
         and writable
@@ -296,7 +298,6 @@ _NO_OTA_IMAGE = "no image of the model in the Koenkk/zigbee-OTA index: image typ
 # the last detection; in Home Assistant the occupancy entity's last change is that, and
 # automations wait on it ("off for N seconds") without a message per delay
 _EMPTY_SELFTEST = 'the command is named "selftest", not "" (Zigbee2MQTT\'s value)'
-_NO_TIME_ENTITY = "not built: needs a time (or text) entity platform, a gap"
 _NO_OCCUPANCY_SINCE = "HA: the occupancy entity's last change and `for:` triggers say it"
 # illuminance_raw adds an entity at runtime showing measuredValue, from which the lux shown
 # is computed one to one (10^((raw - 1) / 10000)): no information the illuminance lacks
@@ -375,30 +376,19 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
         "(composite writes), a gap"
         for key in ("region_upsert", "region_delete", "configured_regions")
     },
-    # FP310: the night LED's schedule is two HH:MM texts (one uint32, 0x023E); no text or
-    # time entity platform here yet (a gap)
-    ("FP310", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
-    ("FP310", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
     ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
-    # FP300: the same night LED schedule gap; its 24 zone switches are one 24-bit mask
-    # (0x019A): each switch would rewrite the whole mask from the last one read, and a
-    # sleepy device's mask may be stale, so only the mask number (detection_range) is built
-    ("PS-S04D", "schedule_start_time", "missing"): _NO_TIME_ENTITY,
-    ("PS-S04D", "schedule_end_time", "missing"): _NO_TIME_ENTITY,
-    ("PS-S04D", "detection_range_composite", "missing"): "not built: 24 per-zone switches "
-    "over one mask need read-modify-write writes; the detection_range mask sets the same",
+    # FP300: detection_range_composite's 24 zone switches (members /set only) show the bits
+    # of the mask the device reports, as Zigbee2MQTT's composite state does
+    **{
+        ("PS-S04D", f"detection_range_{zone}", "access"): "each zone's state is its bit of "
+        "the reported mask (the composite's state in Zigbee2MQTT)"
+        for zone in range(24)
+    },
     ("PS-S04D", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
     # The Mijia Honeywell detectors' self-test: Zigbee2MQTT's only value is "" (an empty
     # string no select can show); named as on the newer detectors
     ("JTYJ-GD-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
     ("JTQJ-BF-01LM/BW", "selftest", "values"): _EMPTY_SELFTEST,
-    # Zigbee2MQTT offsets the raw accelerometer counts before it derives the angles; the
-    # angles are derived in the codec here, which has no per-device options yet
-    **{
-        ("DJT11LM", "options", f"{axis}_calibration"): "not built: axis offsets would have to "
-        "reach the angle codecs (a gap, not a choice)"
-        for axis in "xyz"
-    },
     # Issue 15, wireless remotes. fz.battery publishes the voltage it derives the % from,
     # yet the page lists no expose for it: shown here, as on every other remote
     # Koenkk/zigbee-OTA's index publishes lumi.remote.b28ac1 images (type 0x2688)

@@ -17,6 +17,7 @@ from custom_components.aqara_zigbee.devices.handle import (
     HandleOptions,
     ReadFailed,
     WriteFailed,
+    WritePending,
 )
 from custom_components.aqara_zigbee.devices.model import OnOffWrite
 from custom_components.aqara_zigbee.devices.resolver import resolve_device
@@ -866,3 +867,149 @@ async def test_identify_for_the_options_seconds(app: FakeApp) -> None:
     app.radio.status = foundation.Status.FAILURE
     with pytest.raises(WriteFailed, match="identify"):
         await handle.async_write("identify", None)
+
+
+DJT11LM_ENDPOINTS: list[EndpointSpec] = [(1, 0x000A, (0x0000, 0x0003, 0x0019, 0x0101), ())]
+
+
+def _axes_record(x: int, y: int, z: int) -> bytes:
+    """DoorLock 0x0508: three little-endian int16 in a uint48 (type 0x25)."""
+    return record(0x0508, 0x25, struct.pack("<hhh", x, y, z))
+
+
+async def test_vibration_axis_calibration_reaches_the_angles(app: FakeApp) -> None:
+    """DJT11LM: Zigbee2MQTT adds x/y/z_calibration to the raw counts, rounds them
+    (Math.round, precision 0), then derives the angles from the calibrated counts."""
+    device, handle, _recorder = _setup(app, "lumi.vibration.aq1", DJT11LM_ENDPOINTS)
+    _report(app, device, 1, 0x0101, 1, _axes_record(100, -200, 1000))
+    # atan(100 / hypot(-200, 1000)) = 5.60°, atan(-200 / hypot(100, 1000)) = -11.26°,
+    # atan(1000 / hypot(100, -200)) = 77.40°
+    assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [6, -11, 77]
+    assert [handle.values[f"{axis}_axis"] for axis in "xyz"] == [100, -200, 1000]
+
+    handle.set_options({"x_calibration": 50.5, "y_calibration": -0.5})
+    _report(app, device, 1, 0x0101, 2, _axes_record(100, -200, 1000))
+    # Math.round(150.5) = 151, Math.round(-200.5) = -200 (halves up, unlike Python's round)
+    assert [handle.values[f"{axis}_axis"] for axis in "xyz"] == [151, -200, 1000]
+    # atan(151 / hypot(-200, 1000)) = 8.42°, atan(-200 / hypot(151, 1000)) = -11.19°,
+    # atan(1000 / hypot(151, -200)) = 75.93°
+    assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [8, -11, 76]
+
+    handle.set_options({"z_calibration": -1000})
+    _report(app, device, 1, 0x0101, 3, _axes_record(100, -200, 1000))
+    # z calibrated to 0: x and y lie in the plane, z's angle is 0 (atan(0 / 223.6))
+    assert [handle.values[f"angle_{axis}"] for axis in "xyz"] == [27, -63, 0]
+
+
+FP310_ENDPOINTS: list[EndpointSpec] = [
+    (1, 0x0107, (0x0000, 0x0003, 0x0400, 0x0402, 0x0405, 0xFCC0), (0x0003, 0x0019))
+]
+
+
+def _schedule_write(start_hour: int, start_minute: int, end_hour: int, end_minute: int) -> bytes:
+    """Zigbee2MQTT's ``encodeTimeFormat`` by hand: ``startHour | startMin << 8 | endHour << 16
+    | endMin << 24`` written as 0xFCC0 0x023E, uint32 (0x23), little endian."""
+    value = start_hour | start_minute << 8 | end_hour << 16 | end_minute << 24
+    return u16(0x023E) + b"\x23" + struct.pack("<I", value)
+
+
+async def test_night_led_schedule_ends_write_the_whole_uint32(app: FakeApp) -> None:
+    """FP310: each end writes both, the other as confirmed (lumiLedDisabledNightTime)."""
+    device, handle, _recorder = _setup(app, "lumi.sensor_occupy.acn1", FP310_ENDPOINTS)
+    # Fresh: the other end unknown, written as Zigbee2MQTT does with no state: 00:00
+    await handle.async_write("schedule_end_time", "7:05")
+    frame = app.radio.sent[-1]
+    assert (frame.packet.dst_ep, frame.packet.cluster_id) == (1, 0xFCC0)
+    assert frame.header.manufacturer == LUMI
+    assert frame.header.command_id == 0x02  # Write Attributes
+    assert frame.payload == _schedule_write(0, 0, 7, 5) == bytes.fromhex("3e02230000 0705")
+    assert handle.values["schedule_start_time"] == "00:00"
+    assert handle.values["schedule_end_time"] == "07:05"
+
+    # The unit reports 21:30 to 06:45 (changed in the Aqara app): 0x2D061E15
+    report = record(0x023E, 0x23, struct.pack("<I", 0x2D061E15))
+    _report(app, device, 1, 0xFCC0, 1, report, manufacturer=LUMI)
+    assert handle.values["schedule_start_time"] == "21:30"
+    assert handle.values["schedule_end_time"] == "06:45"
+
+    await handle.async_write("schedule_start_time", "22:00")
+    assert app.radio.sent[-1].payload == _schedule_write(22, 0, 6, 45)
+    assert app.radio.sent[-1].payload == bytes.fromhex("3e0223 1600062d")
+    assert handle.values["schedule_start_time"] == "22:00"
+    assert handle.values["schedule_end_time"] == "06:45"
+
+    sent = len(app.radio.sent)
+    for invalid in ("24:00", "12:60", "noon", 1230):
+        with pytest.raises(WriteFailed, match="invalid"):
+            await handle.async_write("schedule_end_time", invalid)
+    assert len(app.radio.sent) == sent
+
+    # A refused write confirms nothing
+    app.radio.status = foundation.Status.INVALID_VALUE
+    with pytest.raises(WriteFailed):
+        await handle.async_write("schedule_end_time", "05:00")
+    assert handle.values["schedule_end_time"] == "06:45"
+
+    # Out-of-range bytes (hour 0xFF): no time (Zigbee2MQTT's "--:--"), the last one stays
+    report = record(0x023E, 0x23, struct.pack("<I", 0x000000FF))
+    _report(app, device, 1, 0xFCC0, 2, report, manufacturer=LUMI)
+    assert handle.values["schedule_start_time"] == "22:00"
+
+
+def _zone_mask(mask: int) -> bytes:
+    """0xFCC0 0x019A as Zigbee2MQTT's fp300DetectionRange writes it: an octet string (0x41)
+    of five bytes, the prefix 0x0300 (writeUIntLE, 2 bytes) then the mask (3 bytes)."""
+    return u16(0x019A) + b"\x41" + lv(b"\x00\x03" + mask.to_bytes(3, "little"))
+
+
+async def test_fp300_zone_switches_rewrite_the_confirmed_mask(
+    app: FakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PS-S04D: a zone switch writes the mask last confirmed with its bit changed; a
+    sleeping unit's write is built when it wakes, from the mask confirmed by then."""
+    device, handle, _recorder = _setup(
+        app, "lumi.sensor_occupy.agl8", FP310_ENDPOINTS, end_device=True
+    )
+    sent = len(app.radio.sent)
+    with pytest.raises(WriteFailed, match="not known"):
+        await handle.async_write("detection_range_5", True)
+    assert len(app.radio.sent) == sent  # nothing guessed
+
+    _report(app, device, 1, 0xFCC0, 1, record(0x019A, 0x41, lv(bytes.fromhex("00030f0000"))))
+    assert handle.values["detection_range"] == 0x0F
+    assert [handle.values[f"detection_range_{zone}"] for zone in (0, 3, 4, 23)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    await handle.async_write("detection_range_5", True)
+    assert app.radio.sent[-1].payload == _zone_mask(0x2F) == bytes.fromhex("9a0141050003 2f0000")
+    await handle.async_write("detection_range_0", False)
+    assert app.radio.sent[-1].payload == _zone_mask(0x2E)
+    assert handle.values["detection_range"] == 0x2E
+    assert handle.values["detection_range_0"] is False
+    assert handle.values["detection_range_5"] is True
+
+    # The unit sleeps: the write is kept...
+    app.radio.fail_with = zigpy.exceptions.DeliveryError("asleep")
+    monkeypatch.setattr("zigpy.device.DEFAULT_REQUEST_RETRY_DELAY", 0)
+    with pytest.raises(WritePending):
+        await handle.async_write("detection_range_23", True)
+    assert handle.values["detection_range_23"] is False
+    app.radio.fail_with = None
+    # ...it wakes, telling a mask changed at the unit meanwhile: the write is built on it
+    _report(app, device, 1, 0xFCC0, 2, record(0x019A, 0x41, lv(bytes.fromhex("0003000100"))))
+    handle.device_heard()  # the gateway's call on any frame from the device
+    await settle()
+    assert app.radio.sent[-1].payload == _zone_mask(0x800100)
+    assert handle.values["detection_range"] == 0x800100
+    assert handle.values["detection_range_8"] is True
+    assert handle.values["detection_range_23"] is True
+    assert handle.values["detection_range_5"] is False
+    assert handle.pending_writes == {}
+
+    # The mask number still writes the whole mask, and the zone switches follow it
+    await handle.async_write("detection_range", 0xFFFFFF)
+    assert app.radio.sent[-1].payload == _zone_mask(0xFFFFFF)
+    assert all(handle.values[f"detection_range_{zone}"] is True for zone in range(24))

@@ -132,6 +132,10 @@ def ha_state(expose: Expose, z2m_value: object) -> object:
         assert z2m_value in ("ON", "OFF", True, False, "LOCK", "UNLOCK"), z2m_value
         # ``contact`` is true when closed; the door sensor is on when open
         return "on" if (z2m_value in ("ON", True, "LOCK")) != expose.z2m_inverted else "off"
+    if expose.platform is Platform.TIME:
+        # A time of day (``HH:MM`` on the page) shows as Home Assistant's ``HH:MM:SS``
+        assert isinstance(z2m_value, str), z2m_value
+        return f"{z2m_value}:00"
     if expose.platform is Platform.SENSOR and expose.kind == "text":
         assert isinstance(z2m_value, str), z2m_value
         return z2m_value
@@ -235,6 +239,9 @@ def write_values(expose: Expose, current: str | None) -> list[tuple[str, dict[st
             ("set_value", {"value": value}, str(float(value)))
             for value in (expose.native_min, middle, expose.native_max)
         ]
+    elif expose.platform is Platform.TIME:
+        # Past midnight and late evening: both hour and minute change, two digits each
+        writes = [("set_value", {"time": time}, time) for time in ("06:45:00", "23:05:00")]
     else:
         raise AssertionError(f"{expose.key}: no writes for {expose.platform}")
     while writes[0][2] == current:

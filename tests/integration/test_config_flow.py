@@ -27,7 +27,7 @@ import zigpy_znp.zigbee.application as znp_app
 
 from custom_components.aqara_zigbee import config_flow, features
 from custom_components.aqara_zigbee.const import DOMAIN, RadioType
-from custom_components.aqara_zigbee.devices import get_definition
+from custom_components.aqara_zigbee.devices import DEFINITIONS, get_definition
 from custom_components.aqara_zigbee.devices.model import OPTION_SPECS, Definition
 from custom_components.aqara_zigbee.radio import (
     ProbeResult,
@@ -38,6 +38,7 @@ from custom_components.aqara_zigbee.radio import (
     zigpy_config,
 )
 from custom_components.aqara_zigbee.simulator import SimulatedNetwork
+from custom_components.aqara_zigbee.validation import option_selector
 
 from .conftest import configure_simulated, join_all
 
@@ -849,6 +850,18 @@ async def test_device_options_form_from_the_specs(hass: HomeAssistant) -> None:
     assert units["power_calibration"] == "%"
     assert units["device_temperature_calibration"] == "°C"
     assert units["power_precision"] is None
+
+
+def test_every_model_s_options_have_a_field() -> None:
+    """Each option of each model builds its form field (a calibration names a measurement,
+    e.g. ``x`` for DJT11LM's ``x_axis`` counts, whose unit it borrows)."""
+    for definition in DEFINITIONS.values():
+        for key in definition.options:
+            assert option_selector(definition, OPTION_SPECS[key]) is not None, key
+    vibration = DEFINITIONS["lumi.vibration.aq1"]
+    x_field = option_selector(vibration, OPTION_SPECS["x_calibration"])
+    assert (x_field.config["min"], x_field.config["max"]) == (-32768.0, 32767.0)
+    assert "unit_of_measurement" not in x_field.config  # counts have no unit
 
 
 async def test_device_options_form_starts_from_saved_values(hass: HomeAssistant) -> None:

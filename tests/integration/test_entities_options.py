@@ -168,3 +168,20 @@ async def test_one_power_option_calibrates_every_endpoint_power(hass: HomeAssist
             hass,
             lambda entity=entity, w=watts: state_of(hass, entity).state == str(round(w * 1.1)),
         )
+
+
+async def test_axis_calibration_reaches_the_angles(hass: HomeAssistant) -> None:
+    """DJT11LM: x/y/z_calibration offset the accelerometer counts, and the angles are
+    derived from the offset counts (Zigbee2MQTT's lumi_vibration_analog)."""
+    dev = await join_twin(hass, "lumi.vibration.aq1")
+    for axis, count in (("y", -200), ("z", 1000)):
+        dev.sim.exercise(f"{axis}_axis", count, report=False)
+    await set_device_options(
+        hass, dev.gateway.entry, dev.ieee, {"x_calibration": 50.5, "z_calibration": -1000}
+    )
+    dev.sim.exercise("x_axis", 100)  # the report carries all three counts
+    # x: Math.round(100 + 50.5) = 151, z: 0; angle_x = atan(151 / 200) = 37.06°
+    await dev.wait_state("sensor", "x_axis", "151")
+    assert dev.state("sensor", "z_axis") == "0"
+    assert dev.state("sensor", "angle_x") == "37"
+    assert dev.state("sensor", "angle_z") == "0"

@@ -5,14 +5,15 @@ Facts: Zigbee2MQTT's definition (battery voltage at heartbeat index 0x17, % from
 clusters; presence sensitivity 0x010C, absence delay 0x0197, the sampling and reporting
 settings 0x0162-0x0196, target distance tracking 0x0198, the detection zones 0x019A (a
 mask of 25 cm zones), spatial learning, restart, the AI switches, the night LED 0x0203,
-identify); OTA image type 9793 (0x2641) from the Koenkk/zigbee-OTA index. Inferred: the
-endpoint's clusters (from the converters).
+identify, the night LED's schedule 0x023E: two HH:MM in a uint32); OTA image type 9793
+(0x2641) from the Koenkk/zigbee-OTA index. Inferred: the endpoint's clusters (from the
+converters).
 """
 
 from __future__ import annotations
 
 from .. import features as f
-from ..features import battery, climate, identify, illuminance, presence
+from ..features import battery, climate, identify, illuminance, led_schedule, presence
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -37,6 +38,7 @@ DEFINITION = Definition(
         presence.fp310_distance(),
         presence.target_distance(),
         f.led_disabled_night(description="Enables/disables LED indicator at night"),
+        led_schedule.led_disabled_night_time(),
         identify.identify(),
         f.lumi_heartbeat(),
         f.linkquality(),

@@ -68,6 +68,7 @@ from .model import (
     AttributeSource,
     AttributeWrite,
     BindStep,
+    CalibratedCodec,
     ClusterCommandSource,
     CommandSource,
     CommandWrite,
@@ -223,7 +224,12 @@ class HandleOptions:
     def adjust(self, key: str, value: object) -> object:
         """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
         measurement = MEASUREMENTS.get(key)
-        if measurement is None or isinstance(value, bool) or not isinstance(value, int | float):
+        if (
+            measurement is None
+            or measurement.in_codec
+            or isinstance(value, bool)
+            or not isinstance(value, int | float)
+        ):
             return value
         calibration = self.calibrations.get(key, 0.0)
         precision = self.precisions.get(key)
@@ -662,7 +668,11 @@ class DeviceHandle:
             if scaled is None:
                 self._hold(cluster, route, raw)
                 continue
-            value = source.codec.decode(scaled)
+            value = (
+                source.codec.decode_calibrated(scaled, self.options.calibrations)
+                if isinstance(source.codec, CalibratedCodec)
+                else source.codec.decode(scaled)
+            )
             if value is not None:
                 self._confirm(expose, value, from_report=report)
 
@@ -1045,7 +1055,7 @@ class DeviceHandle:
             now=time.time(),
         )
 
-    async def _write_frame(self, write: FrameWrite, frame: bytes) -> None:
+    async def _write_frame(self, write: FrameWrite, frame: object) -> None:
         await self._write_raw(
             write.endpoint,
             write.cluster,

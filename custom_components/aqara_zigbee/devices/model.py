@@ -43,6 +43,7 @@ class Platform(StrEnum):
     FAN = "fan"
     LOCK = "lock"
     BUTTON = "button"
+    TIME = "time"
 
 
 class Access(Flag):
@@ -70,6 +71,16 @@ class Codec(Protocol):
 
     def encode(self, value: object) -> object:
         """Raw value to write for an expose value; raises ValueError when invalid."""
+
+
+@runtime_checkable
+class CalibratedCodec(Codec, Protocol):
+    """A codec whose decoding takes the device's calibration options: Zigbee2MQTT offsets
+    some raw quantities before it derives others from them (an accelerometer's counts,
+    then its angles), so the offsets must reach the codec, not the decoded value."""
+
+    def decode_calibrated(self, raw: object, calibrations: Mapping[str, float]) -> object | None:
+        """Expose value for a raw value with ``calibrations`` (measurement key → offset)."""
 
 
 def finite_number(raw: object) -> float | None:
@@ -496,9 +507,10 @@ class FrameCodec(Protocol):
     """Builds the raw frames of one write from its value and the device's other values
     (Aqara's thermostat frames carry mode, set point and fan speed at once)."""
 
-    def frames(self, value: object, context: FrameContext) -> tuple[bytes, ...]:
+    def frames(self, value: object, context: FrameContext) -> tuple[object, ...]:
         """The frames to write, in order; ``value`` None: the state confirmed now.
-        Raises ValueError when the value is invalid."""
+        Octet strings, or values of the write's ZCL type (a uint32 whose halves are two
+        exposes). Raises ValueError when the value is invalid."""
 
     def confirmed(self, value: object, context: FrameContext) -> Mapping[str, object]:
         """Expose key → value the written frames confirm."""
@@ -506,7 +518,8 @@ class FrameCodec(Protocol):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class FrameWrite:
-    """Frames (octet strings) written to one attribute, built by ``codec``."""
+    """Frames written to one attribute, built by ``codec`` from the value and the device's
+    other confirmed values (octet strings; or one number holding several exposes)."""
 
     endpoint: int
     cluster: int
@@ -769,6 +782,11 @@ class Measurement:
     calibrated_digits: int
     #: Zigbee2MQTT offers ``<key>_precision`` too (not for illuminance, voc)
     precision_option: bool = True
+    #: the offset is applied by the expose's codec (:class:`CalibratedCodec`) to a raw
+    #: quantity other values derive from, not to the decoded value
+    in_codec: bool = False
+    #: the offsets the options form takes (None: ABSOLUTE/PERCENTUAL_CALIBRATION_RANGE)
+    calibration_range: tuple[float, float] | None = None
 
 
 #: Numeric exposes with calibration/precision options, as Zigbee2MQTT names them
@@ -786,6 +804,17 @@ MEASUREMENTS: Final[Mapping[str, Measurement]] = MappingProxyType(
         "pressure": Measurement(percentual=False, calibrated_digits=1),
         "illuminance": Measurement(percentual=True, calibrated_digits=0, precision_option=False),
         "voc": Measurement(percentual=False, calibrated_digits=0, precision_option=False),
+        # DJT11LM's accelerometer counts (int16), offset before the angles are derived
+        **{
+            axis: Measurement(
+                percentual=False,
+                calibrated_digits=0,
+                precision_option=False,
+                in_codec=True,
+                calibration_range=(-32768.0, 32767.0),
+            )
+            for axis in "xyz"
+        },
     }
 )
 
@@ -806,7 +835,7 @@ def precision_key(expose_key: str) -> str:
 
 def _calibration_spec(expose_key: str, measurement: Measurement) -> OptionSpec:
     kind = "percentual" if measurement.percentual else "absolute"
-    low, high = (
+    low, high = measurement.calibration_range or (
         PERCENTUAL_CALIBRATION_RANGE if measurement.percentual else ABSOLUTE_CALIBRATION_RANGE
     )
     return OptionSpec(

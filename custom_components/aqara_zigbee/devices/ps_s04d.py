@@ -4,15 +4,16 @@ Facts: Zigbee2MQTT's definition (battery voltage and the device's own % at heart
 indexes 0x17 and 0x18; presence 0x0142, PIR detection 0x014D, detection options 0x0199,
 absence delay 0x0197, PIR interval 0x014F; presence sensitivity 0x010C shown as
 motion_sensitivity; the standard illuminance, humidity and temperature clusters; the
-FP310's sampling and reporting settings, commands, AI switches, night LED; the detection
-zones 0x019A as their raw 24-bit mask); OTA image type 9792 (0x2640) from the
-Koenkk/zigbee-OTA index. Inferred: the endpoint's clusters (from the converters).
+FP310's sampling and reporting settings, commands, AI switches, night LED and its schedule
+0x023E; the detection zones 0x019A as their raw 24-bit mask and a switch per zone); OTA
+image type 9792 (0x2640) from the Koenkk/zigbee-OTA index. Inferred: the endpoint's
+clusters (from the converters).
 """
 
 from __future__ import annotations
 
 from .. import features as f
-from ..features import battery, climate, identify, illuminance, occupancy, presence
+from ..features import battery, climate, identify, illuminance, led_schedule, occupancy, presence
 from ..lumi.const import BASIC, LUMI_CLUSTER
 from .model import Definition, EndpointDecl
 
@@ -38,8 +39,10 @@ DEFINITION = Definition(
         identify.identify(),
         presence.fp310_sampling(),
         presence.fp300_distance(),
+        presence.fp300_zone_switches(),
         presence.target_distance(),
         f.led_disabled_night(description="Enables/disables LED indicator at night"),
+        led_schedule.led_disabled_night_time(),
         f.lumi_heartbeat(),
         f.linkquality(),
         f.ota(0x2640),

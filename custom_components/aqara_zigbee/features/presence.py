@@ -16,16 +16,19 @@ from ..devices.model import (
     RO,
     RW,
     Access,
+    DerivedSource,
     EnumCodec,
     Expose,
     Feature,
+    FrameContext,
+    FrameWrite,
     Gesture,
     GestureSource,
     HeartbeatSource,
     NumberCodec,
     Platform,
 )
-from ..lumi.const import LUMI_CLUSTER, ZCL_BOOL, ZCL_UINT8
+from ..lumi.const import LUMI_CLUSTER, LUMI_MANUFACTURER_CODE, ZCL_BOOL, ZCL_UINT8
 from ._lumi import lumi_attribute, lumi_write
 from .smoke_gas import IS_ONE
 
@@ -648,6 +651,88 @@ class ZoneMask:
             raise TypeError(f"expected a zone mask, got {value!r}")
         mask = max(0, min(_ZONE_MASK_MAX, int(value)))
         return _ZONE_PREFIX + mask.to_bytes(3, "little")
+
+
+ZONE_COUNT: Final = 24
+DETECTION_RANGE_KEY: Final = "detection_range"
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneWatched:
+    """Whether one 25 cm zone is watched: bit ``zone`` of the confirmed mask."""
+
+    zone: int
+
+    def decode(self, raw: object) -> object | None:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            return None
+        return bool(raw >> self.zone & 1)
+
+    def encode(self, value: object) -> object:
+        raise ValueError("a zone is written within the whole mask (ZoneSwitchWrite)")
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneSwitchWrite:
+    """0x019A with one zone switched in the mask the device last confirmed.
+
+    Zigbee2MQTT's composite sends the whole mask built from its state; here the other zones
+    are the confirmed mask's. A sleeping device's write is built when it is sent (on its
+    wake-up), from the mask confirmed then; with no mask known nothing is guessed.
+    """
+
+    zone: int
+
+    def _mask(self, value: object, context: FrameContext) -> int:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected on or off, got {value!r}")
+        known = context.values.get(DETECTION_RANGE_KEY)
+        mask = known if isinstance(known, int) and not isinstance(known, bool) else None
+        if mask is None:
+            raise ValueError(
+                "the zones watched are not known yet: wake the device (press its button) "
+                "so that its detection_range is read"
+            )
+        bit = 1 << self.zone
+        return mask | bit if value else mask & ~bit
+
+    def frames(self, value: object, context: FrameContext) -> tuple[object, ...]:
+        return (ZoneMask().encode(self._mask(value, context)),)
+
+    def confirmed(self, value: object, context: FrameContext) -> Mapping[str, object]:
+        # The mask confirmed: every zone switch follows it (DerivedSource)
+        return {DETECTION_RANGE_KEY: self._mask(value, context)}
+
+
+def fp300_zone_switches() -> Feature:
+    """Zigbee2MQTT's ``detection_range_composite``: one switch per 25 cm zone of the mask."""
+    return Feature(
+        exposes=tuple(
+            Expose(
+                key=f"detection_range_{zone}",
+                platform=Platform.SWITCH,
+                # Shown from the mask the device reports, as Zigbee2MQTT's composite is
+                access=Access.WRITE | Access.REPORT,
+                description=f"{zone * ZONE_M:.2f}m - {(zone + 1) * ZONE_M:.2f}m",
+                entity_category="config",
+                translation_key="detection_range_zone",
+                translation_placeholders={
+                    "start": f"{zone * ZONE_M:.2f}",
+                    "end": f"{(zone + 1) * ZONE_M:.2f}",
+                },
+                sources=(DerivedSource(key=DETECTION_RANGE_KEY, codec=ZoneWatched(zone)),),
+                write=FrameWrite(
+                    endpoint=1,
+                    cluster=LUMI_CLUSTER,
+                    attribute=ATTR_ZONE_RANGE,
+                    zcl_type=ZCL_OCTET_STRING,
+                    codec=ZoneSwitchWrite(zone),
+                    manufacturer=LUMI_MANUFACTURER_CODE,
+                ),
+            )
+            for zone in range(ZONE_COUNT)
+        )
+    )
 
 
 def fp300_presence_settings() -> Feature:

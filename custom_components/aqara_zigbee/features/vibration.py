@@ -8,6 +8,7 @@ firmware borrows: 0x0055 the event (1 vibration, 2 tilt, 3 drop), 0x0505 the str
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 import math
 from typing import Final
@@ -24,6 +25,7 @@ from ..devices.model import (
     Feature,
     NumberCodec,
     Platform,
+    calibration_key,
 )
 from ..lumi.const import (
     BASIC,
@@ -90,14 +92,33 @@ def _js_round(value: float) -> int:
     return math.floor(value + 0.5)
 
 
+AXES: Final = "xyz"
+
+
+def _calibrated_axes(raw: object, calibrations: Mapping[str, float]) -> tuple[int, int, int] | None:
+    """The counts plus the ``<axis>_calibration`` offsets, rounded to whole counts as
+    Zigbee2MQTT does (its default precision 0) before it derives the angles from them."""
+    axes = _axes(raw)
+    if axes is None:
+        return None
+    x, y, z = (
+        _js_round(value + calibrations.get(name, 0.0))
+        for value, name in zip(axes, AXES, strict=True)
+    )
+    return x, y, z
+
+
 @dataclass(frozen=True, slots=True)
 class Axis:
-    """One accelerometer axis (0, 1, 2: x, y, z) of 0x0508."""
+    """One accelerometer axis (0, 1, 2: x, y, z) of 0x0508, calibrated."""
 
     axis: int
 
     def decode(self, raw: object) -> object | None:
-        axes = _axes(raw)
+        return self.decode_calibrated(raw, {})
+
+    def decode_calibrated(self, raw: object, calibrations: Mapping[str, float]) -> object | None:
+        axes = _calibrated_axes(raw, calibrations)
         return None if axes is None else axes[self.axis]
 
     def encode(self, value: object) -> object:
@@ -106,12 +127,16 @@ class Axis:
 
 @dataclass(frozen=True, slots=True)
 class Angle:
-    """The tilt (°) of one axis against the plane of the other two, from 0x0508."""
+    """The tilt (°) of one axis against the plane of the other two, from 0x0508's
+    calibrated counts."""
 
     axis: int
 
     def decode(self, raw: object) -> object | None:
-        axes = _axes(raw)
+        return self.decode_calibrated(raw, {})
+
+    def decode_calibrated(self, raw: object, calibrations: Mapping[str, float]) -> object | None:
+        axes = _calibrated_axes(raw, calibrations)
         if axes is None:
             return None
         own = axes[self.axis]
@@ -185,6 +210,8 @@ def old_vibration() -> Feature:
                 access=Access.REPORT,
                 description=f"Accelerometer {name.upper()} value",
                 state_class="measurement",
+                # the x/y/z_calibration options offset these counts (and so the angles)
+                measurement=name,
                 sources=(_door_lock(ATTR_AXES, Axis(index)),),
             )
         )
@@ -221,7 +248,7 @@ def old_vibration() -> Feature:
     )
     return Feature(
         exposes=(vibration, action, strength, sensitivity, *measurements),
-        options=(OPTION_VIBRATION_TIMEOUT,),
+        options=(OPTION_VIBRATION_TIMEOUT, *(calibration_key(axis) for axis in AXES)),
     )
 
 

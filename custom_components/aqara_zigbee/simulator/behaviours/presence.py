@@ -426,6 +426,8 @@ class ScaledSetting(Behaviour):
 
 PIR_DETECTION: Final = 0x014D
 ZONE_MASK_MAX: Final = (1 << 24) - 1
+#: the FP300's mask: 24 zones of 25 cm
+ZONE_COUNT: Final = 24
 
 
 class Fp300Radar(Fp310Radar):
@@ -478,7 +480,24 @@ class Fp300Radar(Fp310Radar):
                 pick=lambda current: int(as_number(current)) ^ 0x00F00F,
                 writable=True,
             ),
+            *(self._zone_property(zone) for zone in range(ZONE_COUNT)),
         ]
+
+    def _zone_property(self, zone: int) -> Property:
+        """``detection_range_<zone>``: one bit of the mask (Zigbee2MQTT's composite)."""
+
+        def change(value: object, report: bool) -> None:
+            bit = 1 << zone
+            self.mask = self.mask | bit if as_bool(value) else self.mask & ~bit
+            self._report(ZONE_RANGE, report)
+
+        return Property(
+            f"detection_range_{zone}",
+            read=lambda: bool(self.mask >> zone & 1),
+            change=change,
+            pick=lambda current: not current,
+            writable=True,
+        )
 
     def export_state(self, state: dict[str, Any]) -> None:
         state["mask"] = self.mask

@@ -3,14 +3,16 @@
 Facts: Zigbee2MQTT's library (presence 0x0142; target distance 0x015F on request 0x0198;
 the watched zones 0x019A; presence sensitivity 0x010C; absence delay 0x0197; sampling and
 reporting settings 0x0162-0x0196 in ms, 1/100 °C and 1/100 %; AI switches 0x015E/0x015D;
-the night LED 0x0203; the standard illuminance, humidity and temperature clusters; the
-battery voltage at heartbeat index 0x17); OTA image type 0x2641, file version 27, from the
-Koenkk/zigbee-OTA index. Inferred: endpoint 1's clusters, the settings' defaults.
+the night LED 0x0203 and its schedule 0x023E; the standard illuminance, humidity and
+temperature clusters; the battery voltage at heartbeat index 0x17); OTA image type 0x2641,
+file version 27, from the Koenkk/zigbee-OTA index. Inferred: endpoint 1's clusters, the
+settings' defaults.
 """
 
 from __future__ import annotations
 
 from ..behaviours import Heartbeat, Identify, LumiSetting, parent_nwk
+from ..behaviours.led_schedule import NightLedSchedule
 from ..behaviours.measurements import humidity, illuminance, temperature
 from ..behaviours.presence import Fp310Radar, ScaledSetting
 from ..behaviours.sleepy import BatteryCell, Sleepy, battery_voltage, linear_percent
@@ -87,6 +89,7 @@ TWIN = Twin(
         _scaled("light_reporting_threshold", 0x0195, U16, (100, 3, 20, 0.5)),
         LumiSetting("light_report_mode", 0x0196, DataType.UINT8, MODES, default=1),
         LumiSetting("led_disabled_night", 0x0203, DataType.BOOL, FLAG, default=False),
+        NightLedSchedule(),
         Identify(exposed=True),
         Heartbeat(
             LUMI_CLUSTER,

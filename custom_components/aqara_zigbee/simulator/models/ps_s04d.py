@@ -20,6 +20,7 @@ from ..behaviours import (
     parent_nwk,
     power_on_count,
 )
+from ..behaviours.led_schedule import NightLedSchedule
 from ..behaviours.measurements import humidity, illuminance, temperature
 from ..behaviours.presence import Fp300Radar
 from ..behaviours.sleepy import BatteryCell, Sleepy, battery_voltage, linear_percent
@@ -84,6 +85,7 @@ TWIN = Twin(
         _scaled("light_reporting_threshold", 0x0195, U16, (100, 3, 20, 0.5)),
         LumiSetting("light_report_mode", 0x0196, DataType.UINT8, MODES, default=1),
         LumiSetting("led_disabled_night", 0x0203, DataType.BOOL, FLAG, default=False),
+        NightLedSchedule(),
         Identify(exposed=True),
         PowerOutageCounter(exposed=True),
         Heartbeat(
