@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN, RestoreSensor
+from homeassistant.const import MAX_LENGTH_STATE_STATE
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -66,7 +67,12 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
 
     def _apply_value(self, value: object) -> None:
         if isinstance(value, str) and self._expose.kind == "text":
-            self._attr_native_value = value  # a text the device sent (no options)
+            # a text the device sent or confirmed (no options); a state holds 255 characters
+            self._attr_native_value = (
+                value
+                if len(value) <= MAX_LENGTH_STATE_STATE
+                else value[: MAX_LENGTH_STATE_STATE - 1] + "…"
+            )
             return
         if isinstance(value, str):
             # an enum sensor's state is one of its options
