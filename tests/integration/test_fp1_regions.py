@@ -61,30 +61,29 @@ async def test_regions_are_written_in_every_cell_notation(hass: HomeAssistant) -
     assert _shown(dev) == "1: y3=x1-2 (2 zones) | 5: y6=x3; y7=x3 (2 zones)"
 
 
-@pytest.mark.parametrize(
-    ("data", "translation_key"),
-    [
-        ({"region_id": 0, "zones": ["1,1"]}, "invalid_region_id"),
-        ({"region_id": 11, "zones": ["1,1"]}, "invalid_region_id"),
-        ({"region_id": True, "zones": ["1,1"]}, "invalid_region_id"),
-        ({"region_id": "one", "zones": ["1,1"]}, "invalid_region_id"),
-        ({"region_id": 1, "zones": []}, "zones_empty"),
-        ({"region_id": 1, "zones": " ; "}, "zones_empty"),
-        ({"region_id": 1, "zones": ["5,1"]}, "invalid_zone"),
-        ({"region_id": 1, "zones": ["1,8"]}, "invalid_zone"),
-        ({"region_id": 1, "zones": ["1"]}, "invalid_zone"),
-        ({"region_id": 1, "zones": [{"x": 1}]}, "invalid_zone"),
-        ({"region_id": 1, "zones": [1.5]}, "invalid_zone"),
-        ({"region_id": 1, "zones": 7}, "invalid_zone"),
-    ],
-)
-async def test_a_wrong_region_is_refused_with_a_translated_message(
-    hass: HomeAssistant, data: dict[str, Any], translation_key: str
-) -> None:
+#: (action data, the translation key of its refusal)
+WRONG_REGIONS: list[tuple[dict[str, Any], str]] = [
+    ({"region_id": 0, "zones": ["1,1"]}, "invalid_region_id"),
+    ({"region_id": 11, "zones": ["1,1"]}, "invalid_region_id"),
+    ({"region_id": True, "zones": ["1,1"]}, "invalid_region_id"),
+    ({"region_id": "one", "zones": ["1,1"]}, "invalid_region_id"),
+    ({"region_id": 1, "zones": []}, "zones_empty"),
+    ({"region_id": 1, "zones": " ; "}, "zones_empty"),
+    ({"region_id": 1, "zones": ["5,1"]}, "invalid_zone"),
+    ({"region_id": 1, "zones": ["1,8"]}, "invalid_zone"),
+    ({"region_id": 1, "zones": ["1"]}, "invalid_zone"),
+    ({"region_id": 1, "zones": [{"x": 1}]}, "invalid_zone"),
+    ({"region_id": 1, "zones": [1.5]}, "invalid_zone"),
+    ({"region_id": 1, "zones": 7}, "invalid_zone"),
+]
+
+
+async def test_a_wrong_region_is_refused_with_a_translated_message(hass: HomeAssistant) -> None:
     dev = await join_twin(hass, FP1)
-    with pytest.raises(ServiceValidationError) as raised:
-        await _set(dev, **data)
-    assert raised.value.translation_key == translation_key
+    for data, translation_key in WRONG_REGIONS:
+        with pytest.raises(ServiceValidationError) as raised:
+            await _set(dev, **data)
+        assert raised.value.translation_key == translation_key, data
     assert dev.sim.behaviour(Fp1Regions).frames == []  # nothing was sent
 
 
@@ -132,3 +131,32 @@ async def test_the_summary_survives_a_restart_and_the_next_write_keeps_it(
     assert _shown(dev) == "1: y1=x1 (1 zones)"
     await _set(dev, region_id=2, zones=["2,2"])
     assert _shown(dev) == "1: y1=x1 (1 zones) | 2: y2=x2 (1 zones)"
+
+
+async def test_a_summary_too_long_for_a_state_is_kept_whole(hass: HomeAssistant) -> None:
+    """Ten regions' text passes a state's 255 characters: cut there, whole in an attribute,
+    and whole after a restart (the next write builds on it)."""
+    dev = await join_twin(hass, FP1)
+    for region in range(1, 11):
+        await _set(dev, region_id=region, zones=["1,1", "3,2", "2,4", "4,7"])
+    whole = dev.sim.setting("configured_regions")
+    assert isinstance(whole, str)
+    assert len(whole) > 255
+    state = hass.states.get(dev.entity("sensor", "configured_regions"))
+    assert state is not None
+    assert len(state.state) == 255
+    assert state.state.endswith("…")
+    assert whole.startswith(state.state[:-1])
+    assert state.attributes["full_text"] == whole
+    with patch("custom_components.aqara_zigbee.simulator.network.DEFAULT_MODELS", (FP1,)):
+        assert await hass.config_entries.async_reload(dev.gateway.entry.entry_id)
+        await hass.async_block_till_done(wait_background_tasks=True)
+    await hass.services.async_call(
+        DOMAIN, "fp1_delete_region", {"device_id": _device_id(dev), "region_id": 1}, blocking=True
+    )
+    simulator = dev.gateway.entry.runtime_data.simulator  # the reloaded network's
+    assert simulator is not None
+    assert simulator.device(dev.ieee).setting("configured_regions") == whole.split(" | ", 1)[1]
+    state = hass.states.get(dev.entity("sensor", "configured_regions"))
+    assert state is not None
+    assert state.attributes.get("full_text", state.state) == whole.split(" | ", 1)[1]
