@@ -8,7 +8,8 @@ model: adding a definition and its twin adds their tests. For each model:
 * reports: each property changed at the device reaches its entity, every action string the
   event entity;
 * writes: every value of every writable expose reaches the device, and Home Assistant shows
-  it only once the device holds it;
+  it only once the device holds it (an expose written by an integration action, such as the
+  FP1's regions, through that action with the twin's Zigbee2MQTT payload);
 * reads: every readable expose changed silently at the device is read on request;
 * assumed settings (``Expose.assumed``: old firmware's genBasic 0xFFF0 settings, never
   reported nor read back): the entity keeps the write the device confirmed, update or not.
