@@ -46,6 +46,9 @@ def _code_list(values: tuple[str, ...]) -> str:
 
 def _entity(expose: Expose) -> str:
     """The Home Assistant entity: platform, device/state class, category, default state."""
+    if expose.action is not None:
+        # No entity: written through an integration action, shown by its composite's entity
+        return f"action `aqara_zigbee.{expose.action}` (shown in `{expose.member_of}`)"
     classes = [
         cls
         for cls in (

@@ -71,6 +71,9 @@ class AqaraEntity(AqaraDeviceEntity):
             # Until the device answers the read at start-up (or ever, for what it cannot be
             # asked about), the last confirmed value is shown
             value = restored
+            handle = self._gateway.handles.get(self._ieee)
+            if restored is not None and handle is not None:
+                handle.restore_assumed(self._expose.key, restored)
         if value is not None:
             self._apply_value(value)
 

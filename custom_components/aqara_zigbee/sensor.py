@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN, RestoreSensor
+from homeassistant.const import MAX_LENGTH_STATE_STATE
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -13,6 +14,8 @@ from .features import LINKQUALITY
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 PARALLEL_UPDATES = 0
+#: the whole of a text sensor's value longer than a state may be
+ATTR_FULL_TEXT = "full_text"
 
 
 async def async_setup_entry(
@@ -61,12 +64,24 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
         self._async_follow_device_options(self._async_options_changed)
 
     async def _async_last_value(self) -> object | None:
+        if self._expose.kind == "text":
+            # a text too long for a state was kept whole in an attribute
+            state = await self.async_get_last_state()
+            whole = state.attributes.get(ATTR_FULL_TEXT) if state is not None else None
+            if isinstance(whole, str):
+                return whole
         last = await self.async_get_last_sensor_data()
         return None if last is None else last.native_value
 
     def _apply_value(self, value: object) -> None:
         if isinstance(value, str) and self._expose.kind == "text":
-            self._attr_native_value = value  # a text the device sent (no options)
+            # a text the device sent or confirmed (no options); a state holds 255 characters,
+            # a longer text (the FP1's regions) is cut there and shown whole in an attribute
+            self._attr_native_value = value
+            self._attr_extra_state_attributes = {}
+            if len(value) > MAX_LENGTH_STATE_STATE:
+                self._attr_native_value = value[: MAX_LENGTH_STATE_STATE - 1] + "…"
+                self._attr_extra_state_attributes = {ATTR_FULL_TEXT: value}
             return
         if isinstance(value, str):
             # an enum sensor's state is one of its options

@@ -1,5 +1,5 @@
-"""Integration actions: permit_join, export_network_backup (and simulate, for simulated
-networks)."""
+"""Integration actions: permit_join, export_network_backup, the FP1's regions
+(fp1_set_region, fp1_delete_region), and simulate, for simulated networks."""
 
 from __future__ import annotations
 
@@ -16,11 +16,23 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 import probatio as vol
 
 from .const import DEFAULT_PERMIT_JOIN_DURATION, DOMAIN, MAX_PERMIT_JOIN_DURATION
+from .devices.handle import DeviceHandle, WriteFailed, WritePending
+from .features.fp1_regions import (
+    ACTION_DELETE_REGION,
+    ACTION_SET_REGION,
+    COLUMNS,
+    REGION_DELETE,
+    REGION_IDS,
+    REGION_UPSERT,
+    ROWS,
+    Cell,
+    Region,
+)
 from .gateway import AqaraConfigEntry
 from .validation import quote_input
 
@@ -41,6 +53,8 @@ ATTR_WATTS = "watts"
 ATTR_TEMPERATURE = "temperature"
 ATTR_HUMIDITY = "humidity"
 ATTR_GESTURE = "gesture"
+ATTR_REGION_ID = "region_id"
+ATTR_ZONES = "zones"
 
 SIMULATE_PRESS = "press"
 SIMULATE_SET_LOAD = "set_load"
@@ -113,6 +127,18 @@ PERMIT_JOIN_SCHEMA = vol.Schema(
 )
 
 EXPORT_SCHEMA = vol.Schema({vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string})
+
+# Values are checked in the handlers so that every mistake gets a translated message.
+SET_REGION_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_DEVICE_ID): cv.string,
+        vol.Required(ATTR_REGION_ID): object,
+        vol.Required(ATTR_ZONES): object,
+    }
+)
+DELETE_REGION_SCHEMA = vol.Schema(
+    {vol.Required(ATTR_DEVICE_ID): cv.string, vol.Required(ATTR_REGION_ID): object}
+)
 
 # Values are checked in the handler so that every mistake gets a translated message.
 SIMULATE_SCHEMA = vol.Schema(
@@ -197,6 +223,147 @@ def async_setup_services(hass: HomeAssistant) -> None:
         schema=EXPORT_SCHEMA,
         supports_response=SupportsResponse.OPTIONAL,
     )
+    async_setup_region_services(hass)
+
+
+# --------------------------------------------------------------------------- FP1 regions
+
+
+def _region_error(translation_key: str, **placeholders: str) -> ServiceValidationError:
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=translation_key,
+        translation_placeholders=placeholders or None,
+    )
+
+
+def _whole_number(value: object) -> int | None:
+    """A whole number: an int, a whole float, or digits (the UI's text fields send text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip()[:3])
+    return None
+
+
+def _region_id(value: object) -> int:
+    number = _whole_number(value)
+    if number is None or number not in REGION_IDS:
+        raise _region_error(
+            "invalid_region_id",
+            region_id=quote_input(value),
+            min=str(REGION_IDS[0]),
+            max=str(REGION_IDS[-1]),
+        )
+    return number
+
+
+def _zone_items(value: object) -> list[object]:
+    """The zones given: a list, or one text of "x,y" pairs separated by semicolons."""
+    if isinstance(value, str):
+        return [part for part in value.split(";") if part.strip()]
+    if isinstance(value, list | tuple):
+        return list(value)
+    raise _region_error("invalid_zone", zone=quote_input(value))
+
+
+def _zone(item: object) -> Cell:
+    """One grid cell: ``"x,y"``, ``[x, y]`` or Zigbee2MQTT's ``{"x": x, "y": y}``."""
+    parts: list[object]
+    if isinstance(item, Mapping):
+        parts = [item.get("x"), item.get("y")]
+    elif isinstance(item, str):
+        parts = [part.strip() for part in item.split(",")]
+    elif isinstance(item, list | tuple):
+        parts = list(item)
+    else:
+        parts = []
+    numbers = [_whole_number(part) for part in parts]
+    if len(numbers) != 2:
+        raise _region_error("invalid_zone", zone=quote_input(item))
+    x, y = numbers
+    if x is None or y is None or x not in COLUMNS or y not in ROWS:
+        raise _region_error("invalid_zone", zone=quote_input(item))
+    return x, y
+
+
+def _zones(value: object) -> tuple[Cell, ...]:
+    cells = tuple(dict.fromkeys(_zone(item) for item in _zone_items(value)))
+    if not cells:
+        raise _region_error("zones_empty")
+    return cells
+
+
+def _region_target(hass: HomeAssistant, device_id: str, key: str) -> tuple[DeviceHandle, str]:
+    """The handle of a loaded, available device that takes ``key`` (an FP1's regions)."""
+    device_entry = dr.async_get(hass).async_get(device_id)
+    if device_entry is None:
+        raise _region_error("region_unknown_device", device=quote_input(device_id))
+    name = device_entry.name_by_user or device_entry.name or device_id
+    ieee = next((ident for domain, ident in device_entry.identifiers if domain == DOMAIN), None)
+    entry: AqaraConfigEntry | None = hass.config_entries.async_get_entry(
+        device_entry.config_entry_id or ""
+    )
+    if ieee is None or entry is None or entry.domain != DOMAIN:
+        raise _region_error("region_unknown_device", device=name)
+    if entry.state is not ConfigEntryState.LOADED:
+        raise _region_error("entry_not_loaded")
+    gateway = entry.runtime_data
+    handle = gateway.handles.get(ieee)
+    definition = handle.definition if handle is not None else None
+    if handle is None or definition is None or not definition.has(key):
+        raise _region_error("regions_not_supported", device=name)
+    if not gateway.is_available(ieee):
+        raise HomeAssistantError(translation_domain=DOMAIN, translation_key="device_offline")
+    return handle, name
+
+
+async def _async_write_region(
+    hass: HomeAssistant, device_id: str, key: str, region: Region
+) -> None:
+    """Write a region as Zigbee2MQTT does; ``configured_regions`` follows the device's
+    confirmation."""
+    handle, name = _region_target(hass, device_id, key)
+    try:
+        await handle.async_write(key, region)
+    except WritePending as exc:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="region_write_pending",
+            translation_placeholders={"device": name},
+        ) from exc
+    except WriteFailed as exc:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="region_write_failed",
+            translation_placeholders={"device": name, "error": exc.reason},
+        ) from exc
+
+
+@callback
+def async_setup_region_services(hass: HomeAssistant) -> None:
+    """``fp1_set_region`` and ``fp1_delete_region``: Zigbee2MQTT's region_upsert and
+    region_delete composites, which no Home Assistant entity takes."""
+
+    async def set_region(call: ServiceCall) -> None:
+        region = Region(_region_id(call.data[ATTR_REGION_ID]), _zones(call.data[ATTR_ZONES]))
+        await _async_write_region(hass, call.data[ATTR_DEVICE_ID], REGION_UPSERT, region)
+
+    async def delete_region(call: ServiceCall) -> None:
+        region = Region(_region_id(call.data[ATTR_REGION_ID]))
+        await _async_write_region(hass, call.data[ATTR_DEVICE_ID], REGION_DELETE, region)
+
+    hass.services.async_register(DOMAIN, ACTION_SET_REGION, set_region, schema=SET_REGION_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, ACTION_DELETE_REGION, delete_region, schema=DELETE_REGION_SCHEMA
+    )
+
+
+# --------------------------------------------------------------------------- simulate
 
 
 @callback

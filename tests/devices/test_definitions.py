@@ -242,6 +242,14 @@ def _value_findings(expose: Expose, value: LibraryValue) -> Iterator[tuple[str, 
             yield "range", f"{expose.native_min}..{expose.native_max}, Zigbee2MQTT {low}..{high}"
 
 
+#: Zigbee2MQTT's composite writes no Home Assistant entity takes: each is an expose written
+#: only through this integration action (``Expose.action``, services.yaml), no entity
+PROVIDED_BY_ACTION: Final[Mapping[tuple[str, str], str]] = {
+    ("RTCZCGQ11LM", "region_upsert"): "fp1_set_region",
+    ("RTCZCGQ11LM", "region_delete"): "fp1_delete_region",
+}
+
+
 def expose_findings(definition: Definition, library: LibraryModel) -> Findings:
     found: Findings = {}
     values = library_values(library.exposes)
@@ -249,6 +257,11 @@ def expose_findings(definition: Definition, library: LibraryModel) -> Findings:
     for key, value in values.items():
         if definition.has(key):
             covered.add(key)
+            action = definition.expose(key).action
+            if action != PROVIDED_BY_ACTION.get((definition.model, key)):
+                found[key, "action"] = f"written by action {action!r}, not as allowed"
+            elif action is not None and value.kind not in STRUCTURED:
+                found[key, "action"] = f"an action for a {value.kind}, which an entity takes"
             for aspect, detail in _value_findings(definition.expose(key), value):
                 found[key, aspect] = detail
             continue
@@ -369,13 +382,6 @@ DIFFERENCES: Final[Mapping[tuple[str, str, str], str]] = {
     "region and event, where its list names the pattern region_*_<event>",
     ("RTCZCGQ11LM", "reset_nopresence_status", "values"): 'the command is named "reset", '
     'not "" (Zigbee2MQTT\'s value)',
-    # Region configuration writes a composite (a region and its grid cells) that no HA entity
-    # takes; a service would (not built: a gap)
-    **{
-        ("RTCZCGQ11LM", key, "missing"): "not built: region configuration needs a service "
-        "(composite writes), a gap"
-        for key in ("region_upsert", "region_delete", "configured_regions")
-    },
     ("FP310", "options", "illuminance_raw"): _ILLUMINANCE_RAW,
     # FP300: detection_range_composite's 24 zone switches (members /set only) show the bits
     # of the mask the device reports, as Zigbee2MQTT's composite state does
@@ -481,6 +487,22 @@ def test_exposes_follow_the_library(model_id: str) -> None:
 def test_options_follow_the_library(model_id: str) -> None:
     definition, library = _library_model(model_id)
     _check(definition, option_findings(definition, library), lambda subject: subject == "options")
+
+
+def test_actions_provide_the_exposes_they_are_allowed_for() -> None:
+    """Each expose an action writes is on the allow-list, and the action exists."""
+    services = (ROOT / "custom_components" / "aqara_zigbee" / "services.yaml").read_text(
+        encoding="utf-8"
+    )
+    actions = {
+        (definition.model, expose.key): expose.action
+        for definition in DEFINITIONS.values()
+        for expose in definition.exposes
+        if expose.action is not None
+    }
+    assert actions == PROVIDED_BY_ACTION
+    for action in set(PROVIDED_BY_ACTION.values()):
+        assert re.search(rf"^{action}:$", services, re.MULTILINE), f"{action} not in services.yaml"
 
 
 def test_differences_name_known_models() -> None:

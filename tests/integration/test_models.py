@@ -8,7 +8,8 @@ model: adding a definition and its twin adds their tests. For each model:
 * reports: each property changed at the device reaches its entity, every action string the
   event entity;
 * writes: every value of every writable expose reaches the device, and Home Assistant shows
-  it only once the device holds it;
+  it only once the device holds it (an expose written by an integration action, such as the
+  FP1's regions, through that action with the twin's Zigbee2MQTT payload);
 * reads: every readable expose changed silently at the device is read on request;
 * assumed settings (``Expose.assumed``: old firmware's genBasic 0xFFF0 settings, never
   reported nor read back): the entity keeps the write the device confirmed, update or not.
@@ -28,7 +29,7 @@ import pkgutil
 from types import ModuleType
 
 from homeassistant.core import HomeAssistant, State
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 
 from custom_components.aqara_zigbee import devices
@@ -215,6 +216,9 @@ def _fired(states: list[State]) -> list[object]:
 
 async def _write(dev: Device, expose: Expose) -> None:
     """Every value reaches the device before Home Assistant shows it."""
+    if expose.action is not None:
+        await _write_by_action(dev, expose)
+        return
     if expose.key == "identify" and not _definition(dev.sim.zigbee_model).sleepy:
         await _press(dev, expose)
         return
@@ -240,6 +244,34 @@ async def _write(dev: Device, expose: Expose) -> None:
             device_value=expected,
             **data,
         )
+
+
+async def _write_by_action(dev: Device, expose: Expose) -> None:
+    """A composite Zigbee2MQTT writes (the FP1's regions), written through its integration
+    action with the twin's Zigbee2MQTT payload: the device takes each one before the entity
+    showing what the writes confirm (``member_of``) changes."""
+    shown = _definition(dev.sim.zigbee_model).expose(expose.member_of or "")
+    entity = dev.entity(shown.platform.value, shown.key)
+    device = dr.async_get(dev.hass).async_get_device_by_identifier(
+        (DOMAIN, dev.ieee), dev.gateway.entry.entry_id
+    )
+    assert device is not None
+    recorder = record_states(dev.hass, entity, lambda: dev.sim.setting(shown.key))
+    for _ in range(2):  # the second write keeps what the first confirmed
+        payload = dev.sim.pick(expose.key)
+        assert isinstance(payload, dict), payload
+        before = dev.sim.setting(shown.key)
+        await dev.hass.services.async_call(
+            DOMAIN, expose.action or "", {"device_id": device.id, **payload}, blocking=True
+        )
+        await dev.hass.async_block_till_done()
+        assert dev.sim.setting(expose.key) == payload, f"{expose.key}: {payload} not taken"
+        held = dev.sim.setting(shown.key)
+        assert held != before, f"{expose.key}: {payload} changed nothing at the device"
+        assert state_of(dev.hass, entity).state == ha_state(shown, held), expose.key
+    assert recorder.states, f"{expose.key}: {entity} never changed"
+    for new_state, probed in zip(recorder.states, recorder.probed, strict=True):
+        assert new_state.state == ha_state(shown, probed), f"{expose.key}: HA ahead of the device"
 
 
 async def _write_climate(dev: Device, expose: Expose) -> None:

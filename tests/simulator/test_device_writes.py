@@ -67,3 +67,33 @@ def test_device_needs_an_eui64() -> None:
         create_device(
             "lumi.switch.b2laus01", b"\x01\x02", 0x1234, CaptureAir(), SimClock(manual=True)
         )
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pytest.param("02 01 01 00 00 00 ff", id="modify (breaks regions on the device)"),
+        pytest.param("01 0b 01 00 00 00 ff", id="region 11"),
+        pytest.param("01 01 00 00 00 00 ff", id="no cell"),
+        pytest.param("01 01 01 00 00 10 ff", id="row 8"),
+        pytest.param("01 01 01 00 00 00 00", id="create with the delete suffix"),
+        pytest.param("03 01 01 00 00 00 00", id="delete with cells"),
+        pytest.param("01 01 01 00 00 00", id="six bytes"),
+    ],
+)
+def test_the_fp1_refuses_region_commands_it_does_not_know(frame: str) -> None:
+    device, air, _ = make_device("lumi.motion.ac01")
+    command = AttributeValue(0x0150, DataType.OCTET_STRING, bytes.fromhex(frame))
+    statuses = write_attributes(device, air, 1, LUMI_CLUSTER, [command], manufacturer=MFR)
+    assert [s.status for s in statuses] == [Status.INVALID_VALUE]
+    assert device.setting("configured_regions") == "None"
+
+
+def test_the_fp1_keeps_its_regions() -> None:
+    device, air, _ = make_device("lumi.motion.ac01")
+    for frame in ("01 02 83 04 00 01 ff", "01 05 00 00 00 0f ff", "03 05 00 00 00 00 00"):
+        command = AttributeValue(0x0150, DataType.OCTET_STRING, bytes.fromhex(frame))
+        statuses = write_attributes(device, air, 1, LUMI_CLUSTER, [command], manufacturer=MFR)
+        assert [s.status for s in statuses] == [Status.SUCCESS]
+    assert device.setting("configured_regions") == "2: y1=x1-2; y2=x4; y3=x3; y7=x1 (5 zones)"
+    assert device.setting("region_delete") == {"region_id": 5}

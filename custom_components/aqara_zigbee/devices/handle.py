@@ -971,6 +971,14 @@ class DeviceHandle:
         interval = self.values.get(clears.interval_key) if clears.interval_key else None
         return clears.timeout(self.options.timeouts.get(clears.option), interval)
 
+    def restore_assumed(self, key: str, value: object) -> None:
+        """Take back an assumed setting's value shown before a restart: the device never
+        tells it, and writes built from the others (the FP1's regions) need it."""
+        if self.definition is None or not self.definition.has(key):
+            return
+        if self.definition.expose(key).assumed and key not in self.values:
+            self.values[key] = value
+
     def resume_clearing(self, key: str, elapsed: float) -> bool:
         """A detection restored after a restart, ``elapsed`` seconds old: still on?
 

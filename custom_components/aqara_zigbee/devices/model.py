@@ -619,6 +619,10 @@ class Expose:
     #: Home Assistant shows the opposite of Zigbee2MQTT's value (``contact`` is true when
     #: closed; a door binary sensor is on when open)
     z2m_inverted: bool = False
+    #: written through this integration action (``aqara_zigbee.<action>``), not an entity:
+    #: Zigbee2MQTT's composite writes (the FP1's regions), which no HA entity takes; such an
+    #: expose is a member (``member_of``) of the entity showing what its writes confirm
+    action: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -1090,6 +1094,11 @@ class Definition:
             for source in expose.sources:
                 if isinstance(source, DerivedSource) and source.key not in by_key:
                     raise ValueError(f"{self.model}: {expose.key} derives from a missing key")
+        for expose in exposes:
+            if expose.action is not None and (
+                expose.write is None or expose.member_of not in by_key
+            ):
+                raise ValueError(f"{self.model}: {expose.key} is written by an action only")
         for key in options:
             expose_key = OPTION_SPECS[key].expose_key
             if expose_key is not None and expose_key not in measured:

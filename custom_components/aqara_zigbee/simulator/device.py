@@ -587,6 +587,11 @@ class TwinDevice:
         handler.change(target, report)
         return handler.read()
 
+    def pick(self, prop: str) -> object:
+        """A value of ``prop`` unlike the one held now, changing nothing (a value to write)."""
+        handler = self._property(prop)
+        return handler.pick(handler.read())
+
     def property_value(self, prop: str) -> object:
         """The Zigbee2MQTT value of any property as the device holds it now."""
         return self._property(prop).read()

@@ -2,7 +2,8 @@
 
 Facts: Zigbee2MQTT's library (presence 0x0142, presence events 0x0143, monitoring mode
 0x0144, approach distance 0x0146, motion sensitivity 0x010C, region events 0x0151 as
-[region, event type: 1 enter, 2 leave, 4 occupied, 8 unoccupied]; the 0xFCC0 heartbeat
+[region, event type: 1 enter, 2 leave, 4 occupied, 8 unoccupied], region configuration
+0x0150 (behaviours/fp1_regions.py); the 0xFCC0 heartbeat
 with presence at 101, monitoring mode at 103, approach distance at 105; mains powered);
 OTA image type 0x209B, file version 58, from the Koenkk/zigbee-OTA index. Inferred: a
 router, endpoint 1 with 0xFCC0 hidden, the settings' defaults.
@@ -21,6 +22,7 @@ from ..behaviours import (
     power_on_count,
     setting,
 )
+from ..behaviours.fp1_regions import Fp1Regions
 from ..behaviours.presence import Fp1Radar, fp1_presence
 from ..behaviours.remote_clicks import RemoteClicks, Report
 from ..clusters import BASIC, IDENTIFY, LUMI_CLUSTER, LUMI_HEARTBEAT, OTA
@@ -50,6 +52,7 @@ TWIN = Twin(
     file_version=58,
     behaviours=lambda: [
         Fp1Radar(),
+        Fp1Regions(),
         LumiSetting(
             "monitoring_mode",
             0x0144,
