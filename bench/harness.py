@@ -81,7 +81,11 @@ def simulated_devices(
 ) -> Iterator[None]:
     """Make the integration's simulated radio carry ``models`` (or a started network)."""
 
-    async def start_simulator(state_dir: Path, *, speed: float = 1.0) -> SimulatedNetwork:
+    async def start_simulator(
+        state_dir: Path, *, speed: float = 1.0, **_choices: Any
+    ) -> SimulatedNetwork:
+        # ``_choices`` (radio, device set): the bench's network is always Z-Stack with
+        # ``models`` on it, whatever the entry asks for
         if prestarted is not None:
             return prestarted  # already listening; built before the memory baseline
         network = make_network(state_dir, models)
@@ -115,9 +119,10 @@ async def home_assistant(
         await loader.async_get_custom_components(hass)
     if not await bootstrap.async_load_base_functionality(hass):
         raise RuntimeError("Home Assistant's registries did not load")
-    # The integration depends on "usb" only for USB discovery of sticks; that pulls in the
-    # HTTP server and websocket API, which a benchmark has no use for.
-    hass.config.components.add("usb")
+    # The integration depends on "usb" only for USB discovery of sticks and on "file_upload"
+    # only for the Zigbee2MQTT move's upload step; both pull in the HTTP server and websocket
+    # API, which a benchmark has no use for.
+    hass.config.components.update(("usb", "file_upload"))
     await hass.async_start()
     try:
         yield hass
