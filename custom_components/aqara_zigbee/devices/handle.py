@@ -236,11 +236,20 @@ class HandleOptions:
 
 
 class _ClusterListener:
-    """zigpy legacy cluster listener forwarding to the handle with the cluster attached."""
+    """zigpy's listener on one watched cluster: its legacy listener events and, called, its
+    attribute events, forwarded to the handle with the cluster attached.
+
+    One small object per cluster (no closures): it is kept for every watched cluster of
+    every device.
+    """
+
+    __slots__ = ("_cluster", "_handle", "unsubscribe")
 
     def __init__(self, handle: DeviceHandle, cluster: Cluster) -> None:
         self._handle = handle
         self._cluster = cluster
+        #: ends the attribute-event subscription (set once subscribed)
+        self.unsubscribe: Callable[[], None] | None = None
 
     def general_command(self, hdr: foundation.ZCLHeader, args: Any) -> None:
         self._handle._on_general_command(self._cluster, hdr, args)
@@ -250,9 +259,22 @@ class _ClusterListener:
         telling its clicks), an IAS zone's notifications and enroll requests."""
         self._handle._on_cluster_command(self._cluster, tsn, command_id, args)
 
+    def __call__(self, event: object) -> None:
+        """Any event the cluster emits: values set through zigpy's own API count."""
+        if isinstance(event, AttributeUpdatedEvent | AttributeReadEvent):
+            self._handle._on_attribute_event(self._cluster, event)
+
+    def detach(self) -> None:
+        self._cluster.remove_listener(self)
+        if self.unsubscribe is not None:
+            self.unsubscribe()
+            self.unsubscribe = None
+
 
 class _DeviceListener:
     """zigpy device listener: clusters that a :class:`LumiDevice` declares on the fly."""
+
+    __slots__ = ("_handle",)
 
     def __init__(self, handle: DeviceHandle) -> None:
         self._handle = handle
@@ -300,8 +322,181 @@ def _raw_value(value: object) -> object:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class _Routing:
+    """Where a definition's sources route each frame: built once per definition and shared
+    by the handles of all its devices (nothing here is per device; never mutated)."""
+
+    #: (endpoint, cluster, attribute) → the exposes an attribute carries
+    attribute_routes: Mapping[Route, list[tuple[Expose, AttributeSource]]]
+    # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
+    action_routes: Mapping[tuple[int | None, int, int], tuple[Expose, ActionSource]]
+    # Keyed by (endpoint, cluster, output)
+    cluster_command_routes: Mapping[
+        tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
+    ]
+    # Press/release buttons (TimedPressSource), keyed like actions
+    press_routes: Mapping[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
+    # Commands of remotes (command mode), keyed by (endpoint, cluster, command)
+    command_routes: Mapping[tuple[int | None, int, int], tuple[Expose, CommandSource]]
+    # Gestures (cubes, knobs), keyed like actions by their trigger attribute
+    gesture_routes: Mapping[tuple[int | None, int, int], tuple[Expose, GestureSource]]
+    #: expose key → the exposes computed from its value (battery % from voltage)
+    derived: Mapping[str, list[tuple[Expose, DerivedSource]]]
+    #: the attributes holding a measurement's multiplier/divisor
+    scaling_routes: frozenset[Route]
+    state_actions: frozenset[str]
+    heartbeat_profile: heartbeat.Profile
+    # Only clusters that carry something we decode get listeners: each attached cluster
+    # costs memory per device, and most clusters of a device never matter to us.
+    watched_clusters: frozenset[tuple[int, int]]
+    any_endpoint_clusters: frozenset[int]
+
+
+#: id of a model's definition → (the definition, its routing): models are few and live for
+#: the process; a generated definition (an unknown model) is per device and not kept here
+_ROUTINGS: dict[int, tuple[Definition, _Routing]] = {}
+
+
+def _routing(definition: Definition | None) -> _Routing:
+    """The routing tables of ``definition``, built on first use."""
+    if definition is None or definition.generated:
+        return _build_routing(definition)
+    cached = _ROUTINGS.get(id(definition))
+    if cached is not None and cached[0] is definition:
+        return cached[1]
+    routing = _build_routing(definition)
+    _ROUTINGS[id(definition)] = (definition, routing)
+    return routing
+
+
+def _build_routing(definition: Definition | None) -> _Routing:
+    exposes = definition.exposes if definition is not None else ()
+    attribute_routes: dict[Route, list[tuple[Expose, AttributeSource]]] = {}
+    action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
+    cluster_command_routes: dict[
+        tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
+    ] = {}
+    press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]] = {}
+    command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]] = {}
+    gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]] = {}
+    derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
+    scaling_routes: set[Route] = set()
+    for expose in exposes:
+        for source in expose.sources:
+            if isinstance(source, AttributeSource):
+                route = (source.endpoint, source.cluster, source.attribute)
+                attribute_routes.setdefault(route, []).append((expose, source))
+                scaling_routes.update(
+                    (source.endpoint, source.cluster, attr_id)
+                    for attr_id in source.scaling_attributes
+                )
+            elif isinstance(source, ActionSource):
+                action_routes[(source.endpoint, source.cluster, source.attribute)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, CommandSource):
+                command_routes[(source.endpoint, source.cluster, source.command)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, TimedPressSource):
+                press_routes[(source.endpoint, source.cluster, source.attribute)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, GestureSource):
+                gesture_routes[(source.endpoint, source.cluster, source.trigger)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, DerivedSource):
+                derived.setdefault(source.key, []).append((expose, source))
+            elif isinstance(source, ClusterCommandSource):
+                cluster_command_routes.setdefault(
+                    (source.endpoint, source.cluster, source.output), []
+                ).append((expose, source))
+    events = [expose for expose in exposes if expose.platform is Platform.EVENT]
+    if definition is not None and definition.state_action_event is not None:
+        events.append(definition.state_action_event)
+    any_endpoint_routes = (*action_routes, *press_routes, *gesture_routes, *command_routes)
+    return _Routing(
+        attribute_routes=attribute_routes,
+        action_routes=action_routes,
+        cluster_command_routes=cluster_command_routes,
+        press_routes=press_routes,
+        command_routes=command_routes,
+        gesture_routes=gesture_routes,
+        derived=derived,
+        scaling_routes=frozenset(scaling_routes),
+        state_actions=frozenset(
+            option for event in events for option in event.state_action_options
+        ),
+        heartbeat_profile=(
+            definition.heartbeat_profile
+            if definition is not None and not definition.generated
+            else UNKNOWN_MODEL_HEARTBEAT
+        ),
+        watched_clusters=frozenset(
+            {(endpoint, cluster) for endpoint, cluster, _ in attribute_routes}
+            | {
+                (endpoint, cluster)
+                for endpoint, cluster, _ in any_endpoint_routes
+                if endpoint is not None
+            }
+            | {(endpoint, cluster) for endpoint, cluster, _ in cluster_command_routes}
+        ),
+        any_endpoint_clusters=frozenset(
+            cluster for endpoint, cluster, _ in any_endpoint_routes if endpoint is None
+        ),
+    )
+
+
 class DeviceHandle:
     """Decodes one zigpy device's traffic into expose values and drives its writes."""
+
+    # One per device: slots instead of a per-instance dict of ~40 attributes
+    __slots__ = (
+        "_action_routes",
+        "_any_endpoint_clusters",
+        "_attached",
+        "_attribute_routes",
+        "_clear_timers",
+        "_cluster_command_routes",
+        "_command_routes",
+        "_derived",
+        "_device_listener",
+        "_factor_reads",
+        "_factors",
+        "_flushing",
+        "_gesture_routes",
+        "_heartbeat_profile",
+        "_held",
+        "_held_buttons",
+        "_holding",
+        "_listeners",
+        "_model_id",
+        "_on_wake",
+        "_pending_releases",
+        "_press_routes",
+        "_press_timers",
+        "_recent_tsns",
+        "_scaling_routes",
+        "_started",
+        "_state_actions",
+        "_tasks",
+        "_watched_clusters",
+        "definition",
+        "device",
+        "exposes",
+        "ieee",
+        "last_heartbeat",
+        "options",
+        "pending_writes",
+        "sleepy",
+        "values",
+    )
 
     def __init__(self, device: zigpy.device.Device, definition: Definition | None) -> None:
         self.device = device
@@ -320,7 +515,7 @@ class DeviceHandle:
             else (definition.model_ids[0] if definition is not None else "")
         )
         self._listeners: list[Listener] = []
-        self._attached: dict[int, tuple[Cluster, _ClusterListener, list[Callable[[], None]]]] = {}
+        self._attached: dict[int, _ClusterListener] = {}
         self._device_listener = _DeviceListener(self)
         self._started = False
         self._tasks: set[asyncio.Task[None]] = set()
@@ -340,103 +535,28 @@ class DeviceHandle:
         self.pending_writes: dict[str, object] = {}
         self._flushing = False
         self._on_wake: Callable[[], None] | None = None
+        # The routing tables: the same for every device of a model, so shared
+        routing = _routing(definition)
         #: exposes computed from another expose's value (battery % from voltage)
-        self._derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
-
-        # Routing tables built once from the definition
-        self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
-        self._attribute_routes = {}
+        self._derived = routing.derived
+        self._attribute_routes = routing.attribute_routes
         # A generated definition knows no heartbeat: an undefined Lumi model's common
         # entries are still decoded (diagnostics)
-        self._heartbeat_profile: heartbeat.Profile = (
-            definition.heartbeat_profile
-            if definition is not None and not definition.generated
-            else UNKNOWN_MODEL_HEARTBEAT
-        )
-        # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
-        self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
-        # Keyed by (endpoint, cluster, output)
-        self._cluster_command_routes: dict[
-            tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
-        ] = {}
-        # Press/release buttons (TimedPressSource), keyed like actions
-        self._press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
-        self._press_routes = {}
+        self._heartbeat_profile = routing.heartbeat_profile
+        self._action_routes = routing.action_routes
+        self._cluster_command_routes = routing.cluster_command_routes
+        self._press_routes = routing.press_routes
         # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
         self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
         self._held_buttons: set[tuple[int, int]] = set()
         # Commands of remotes (command mode), and the release each held button will need
-        self._command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]]
-        self._command_routes = {}
+        self._command_routes = routing.command_routes
         self._pending_releases: dict[int, str] = {}
-        # Gestures (cubes, knobs), keyed like actions by their trigger attribute
-        self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
-        self._gesture_routes = {}
-        self._state_actions: frozenset[str] = frozenset()
-        scaling_routes: set[Route] = set()
-        for expose in self.exposes:
-            for source in expose.sources:
-                if isinstance(source, AttributeSource):
-                    route = (source.endpoint, source.cluster, source.attribute)
-                    self._attribute_routes.setdefault(route, []).append((expose, source))
-                    scaling_routes.update(
-                        (source.endpoint, source.cluster, attr_id)
-                        for attr_id in source.scaling_attributes
-                    )
-                elif isinstance(source, ActionSource):
-                    action_key = (source.endpoint, source.cluster, source.attribute)
-                    self._action_routes[action_key] = (expose, source)
-                elif isinstance(source, CommandSource):
-                    command_key = (source.endpoint, source.cluster, source.command)
-                    self._command_routes[command_key] = (expose, source)
-                elif isinstance(source, TimedPressSource):
-                    press_key = (source.endpoint, source.cluster, source.attribute)
-                    self._press_routes[press_key] = (expose, source)
-                elif isinstance(source, GestureSource):
-                    gesture_key = (source.endpoint, source.cluster, source.trigger)
-                    self._gesture_routes[gesture_key] = (expose, source)
-                elif isinstance(source, DerivedSource):
-                    self._derived.setdefault(source.key, []).append((expose, source))
-                elif isinstance(source, ClusterCommandSource):
-                    command_key = (source.endpoint, source.cluster, source.output)
-                    self._cluster_command_routes.setdefault(command_key, []).append(
-                        (expose, source)
-                    )
-        self._scaling_routes = frozenset(scaling_routes)
-        for event in self._event_exposes():
-            self._state_actions = self._state_actions | frozenset(event.state_action_options)
-        # Only clusters that carry something we decode get listeners: each attached cluster
-        # costs memory per device, and most clusters of a device never matter to us.
-        self._watched_clusters = frozenset(
-            {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
-            | {
-                (endpoint, cluster)
-                for endpoint, cluster, _ in (
-                    *self._action_routes,
-                    *self._press_routes,
-                    *self._gesture_routes,
-                    *self._command_routes,
-                )
-                if endpoint is not None
-            }
-            | {(endpoint, cluster) for endpoint, cluster, _ in self._cluster_command_routes}
-        )
-        self._any_endpoint_clusters = frozenset(
-            cluster
-            for endpoint, cluster, _ in (
-                *self._action_routes,
-                *self._press_routes,
-                *self._gesture_routes,
-                *self._command_routes,
-            )
-            if endpoint is None
-        )
-
-    def _event_exposes(self) -> list[Expose]:
-        events = [expose for expose in self.exposes if expose.platform is Platform.EVENT]
-        if self.definition is not None and self.definition.state_action_event is not None:
-            events.append(self.definition.state_action_event)
-        return events
+        self._gesture_routes = routing.gesture_routes
+        self._state_actions = routing.state_actions
+        self._scaling_routes = routing.scaling_routes
+        self._watched_clusters = routing.watched_clusters
+        self._any_endpoint_clusters = routing.any_endpoint_clusters
 
     # ------------------------------------------------------------------ listeners
 
@@ -478,10 +598,8 @@ class DeviceHandle:
             return
         self._started = False
         self.device.remove_listener(self._device_listener)
-        for cluster, listener, unsubs in self._attached.values():
-            cluster.remove_listener(listener)
-            for unsub in unsubs:
-                unsub()
+        for listener in self._attached.values():
+            listener.detach()
         self._attached.clear()
         for task in self._tasks:
             task.cancel()
@@ -512,17 +630,9 @@ class DeviceHandle:
             return
         listener = _ClusterListener(self, cluster)
         cluster.add_listener(listener)
-        unsubs = [
-            cluster.on_event(
-                AttributeUpdatedEvent.event_type,
-                lambda event: self._on_attribute_event(cluster, event),
-            ),
-            cluster.on_event(
-                AttributeReadEvent.event_type,
-                lambda event: self._on_attribute_event(cluster, event),
-            ),
-        ]
-        self._attached[id(cluster)] = (cluster, listener, unsubs)
+        # One subscription for both attribute events, the listener itself as the callback
+        listener.unsubscribe = cluster.on_all_events(listener)
+        self._attached[id(cluster)] = listener
 
     def set_options(self, options: Mapping[str, object]) -> None:
         """Apply device options (from the next report on); only the model's own count."""
