@@ -16,6 +16,23 @@ from .const import LOGGER
 ValueCallback = Callable[[object], None]
 
 
+class Unsubscribe[C]:
+    """Ends one subscription (removes ``callback`` from ``subscribers``).
+
+    A slotted object rather than a closure: every entity holds one per subscription, and
+    a lambda with its cells costs several times as much.
+    """
+
+    __slots__ = ("_callback", "_subscribers")
+
+    def __init__(self, subscribers: list[C], callback: C) -> None:
+        self._subscribers = subscribers
+        self._callback = callback
+
+    def __call__(self) -> None:
+        self._subscribers.remove(self._callback)
+
+
 class ValueBus:
     """Subscribers per (device ieee, expose key), behind a plausibility gate."""
 
@@ -31,7 +48,7 @@ class ValueBus:
         """Call ``on_value`` whenever the device confirms a new value for ``key``."""
         subscribers = self._subscribers[(ieee, key)]
         subscribers.append(on_value)
-        return lambda: subscribers.remove(on_value)
+        return Unsubscribe(subscribers, on_value)
 
     def set_counters(self, ieee: str, keys: Iterable[str]) -> None:
         """The device's cumulative counters: a negative value of those is refused."""
