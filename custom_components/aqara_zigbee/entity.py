@@ -30,7 +30,11 @@ class AqaraDeviceEntity(Entity):
     def __init__(self, gateway: AqaraGateway, ieee: str) -> None:
         self._gateway = gateway
         self._ieee = ieee
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, ieee)})
+
+    @property
+    def device_info(self) -> DeviceInfo:
+        # Made when Home Assistant asks (when the entity is added), not kept by each entity
+        return DeviceInfo(identifiers={(DOMAIN, self._ieee)})
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
@@ -56,7 +60,11 @@ class AqaraEntity(AqaraDeviceEntity):
         super().__init__(gateway, ieee)
         self.entity_description = description
         self._expose = description.expose
-        self._attr_unique_id = f"{ieee}-{description.key}"
+
+    @property
+    def unique_id(self) -> str:
+        # Asked for only while the entity is added (the registry keeps its own copy)
+        return f"{self._ieee}-{self.entity_description.key}"
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
