@@ -518,15 +518,17 @@ class DeviceHandle:
         self._attached: dict[int, _ClusterListener] = {}
         self._device_listener = _DeviceListener(self)
         self._started = False
-        self._tasks: set[asyncio.Task[None]] = set()
+        # Sets kept as dicts (key → None): an empty dict is a third of an empty set, and
+        # each handle keeps several, mostly empty
+        self._tasks: dict[asyncio.Task[None], None] = {}
         self._recent_tsns: dict[tuple[int, int], float] = {}
         # Button endpoints whose last frame was a hold (ReleaseActions)
-        self._holding: set[int] = set()
+        self._holding: dict[int, None] = {}
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
         # for them (never published unscaled), and the clusters whose factors are being read
         self._factors: dict[Route, float] = {}
         self._held: dict[Route, object] = {}
-        self._factor_reads: set[tuple[int, int]] = set()
+        self._factor_reads: dict[tuple[int, int], None] = {}
         # Set-only binary sensors (motion): the pending clear of each, by expose key
         self._clear_timers: dict[str, asyncio.TimerHandle] = {}
         #: a battery end device hears frames only while awake (after it sent something)
@@ -548,7 +550,7 @@ class DeviceHandle:
         self._press_routes = routing.press_routes
         # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
         self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
-        self._held_buttons: set[tuple[int, int]] = set()
+        self._held_buttons: dict[tuple[int, int], None] = {}
         # Commands of remotes (command mode), and the release each held button will need
         self._command_routes = routing.command_routes
         self._pending_releases: dict[int, str] = {}
@@ -914,14 +916,14 @@ class DeviceHandle:
         button = (endpoint_id, source.cluster)
         if int(raw) == source.pressed:
             self._cancel_press_timer(button)
-            self._held_buttons.discard(button)
+            self._held_buttons.pop(button, None)
             hold_ms = self.options.numbers.get(source.hold_option, source.hold_after_ms)
             self._press_timers[button] = asyncio.get_running_loop().call_later(
                 hold_ms / 1000, self._on_held, expose.key, source, button
             )
         elif int(raw) == source.released:
             if button in self._held_buttons:
-                self._held_buttons.discard(button)
+                self._held_buttons.pop(button, None)
                 self._cancel_press_timer(button)
                 self._fire(expose.key, source.release)
             elif self._cancel_press_timer(button):
@@ -930,7 +932,7 @@ class DeviceHandle:
     def _on_held(self, key: str, source: TimedPressSource, button: tuple[int, int]) -> None:
         """Still pressed after the hold timeout: a hold (forgotten if no release comes)."""
         self._press_timers.pop(button, None)
-        self._held_buttons.add(button)
+        self._held_buttons[button] = None
         self._fire(key, source.hold)
         expire_ms = self.options.numbers.get(source.expire_option, source.expire_after_ms)
         self._press_timers[button] = asyncio.get_running_loop().call_later(
@@ -940,7 +942,7 @@ class DeviceHandle:
     def _forget_hold(self, button: tuple[int, int]) -> None:
         """No release came: the next release is not this hold's."""
         self._press_timers.pop(button, None)
-        self._held_buttons.discard(button)
+        self._held_buttons.pop(button, None)
 
     def _cancel_press_timer(self, button: tuple[int, int]) -> bool:
         timer = self._press_timers.pop(button, None)
@@ -978,12 +980,12 @@ class DeviceHandle:
         """Fire what a release ended (a click or a hold); remember holds."""
         if raw != release.value:
             if raw == release.hold_value:
-                self._holding.add(endpoint_id)
+                self._holding[endpoint_id] = None
             else:
-                self._holding.discard(endpoint_id)
+                self._holding.pop(endpoint_id, None)
             return
         held = endpoint_id in self._holding
-        self._holding.discard(endpoint_id)
+        self._holding.pop(endpoint_id, None)
         ended = release.after_hold if held else release.after_click
         if ended is not None:
             self._fire(key, ended)
@@ -1117,8 +1119,11 @@ class DeviceHandle:
         except RuntimeError:
             coro.close()  # no loop (synchronous caller): nothing to answer with
             return
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks[task] = None
+        task.add_done_callback(self._forget_task)
+
+    def _forget_task(self, task: asyncio.Task[None]) -> None:
+        self._tasks.pop(task, None)
 
     # ------------------------------------------------------------------ wire helpers
 
@@ -1421,7 +1426,7 @@ class DeviceHandle:
             (endpoint_id, cluster_id, attr_id) in self._scaling_routes for attr_id in attributes
         )
         if reads_factors:
-            self._factor_reads.add((endpoint_id, cluster_id))
+            self._factor_reads[(endpoint_id, cluster_id)] = None
         try:
             cluster = self._cluster(endpoint_id, cluster_id)
             result = await cluster.read_attributes_raw(list(attributes), manufacturer=manufacturer)
@@ -1435,7 +1440,7 @@ class DeviceHandle:
             return
         finally:
             if reads_factors:
-                self._factor_reads.discard((endpoint_id, cluster_id))
+                self._factor_reads.pop((endpoint_id, cluster_id), None)
         records = getattr(result, "status_records", None)
         if not isinstance(records, list):
             status = getattr(result, "status", result)
