@@ -271,6 +271,20 @@ class _ClusterListener:
             self.unsubscribe = None
 
 
+class _RemoveListener:
+    """Removes one value listener from a handle (idempotent); slotted, not a closure."""
+
+    __slots__ = ("_callback", "_listeners")
+
+    def __init__(self, listeners: list[Listener], callback: Listener) -> None:
+        self._listeners = listeners
+        self._callback = callback
+
+    def __call__(self) -> None:
+        if self._callback in self._listeners:
+            self._listeners.remove(self._callback)
+
+
 class _DeviceListener:
     """zigpy device listener: clusters that a :class:`LumiDevice` declares on the fly."""
 
@@ -343,8 +357,9 @@ class _Routing:
     gesture_routes: Mapping[tuple[int | None, int, int], tuple[Expose, GestureSource]]
     #: expose key → the exposes computed from its value (battery % from voltage)
     derived: Mapping[str, list[tuple[Expose, DerivedSource]]]
-    #: the attributes holding a measurement's multiplier/divisor
-    scaling_routes: frozenset[Route]
+    #: the attributes holding a measurement's multiplier/divisor, each mapped to itself:
+    #: the one tuple every device of the model keys its learned factors by
+    scaling_routes: Mapping[Route, Route]
     state_actions: frozenset[str]
     heartbeat_profile: heartbeat.Profile
     # Only clusters that carry something we decode get listeners: each attached cluster
@@ -429,7 +444,7 @@ def _build_routing(definition: Definition | None) -> _Routing:
         command_routes=command_routes,
         gesture_routes=gesture_routes,
         derived=derived,
-        scaling_routes=frozenset(scaling_routes),
+        scaling_routes={route: route for route in scaling_routes},
         state_actions=frozenset(
             option for event in events for option in event.state_action_options
         ),
@@ -568,12 +583,7 @@ class DeviceHandle:
         For the event expose (``action``) the value is the action string.
         """
         self._listeners.append(callback)
-
-        def unsubscribe() -> None:
-            if callback in self._listeners:
-                self._listeners.remove(callback)
-
-        return unsubscribe
+        return _RemoveListener(self._listeners, callback)
 
     def _notify(self, key: str, value: object) -> None:
         for callback in list(self._listeners):
@@ -802,7 +812,8 @@ class DeviceHandle:
             factor = _DEFAULT_FACTOR
         else:
             factor = float(raw)
-        self._factors[(endpoint_id, cluster_id, attr_id)] = factor
+        key: Route = (endpoint_id, cluster_id, attr_id)
+        self._factors[self._scaling_routes.get(key, key)] = factor
         for route in [r for r in self._held if r[:2] == (endpoint_id, cluster_id)]:
             held = self._held.pop(route)
             self._on_attribute(cluster, route[2], held, report=False, tsn=None)
