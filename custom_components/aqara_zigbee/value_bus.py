@@ -50,6 +50,18 @@ class ValueBus:
         subscribers.append(on_value)
         return Unsubscribe(subscribers, on_value)
 
+    @callback
+    def add_subscriber(self, ieee: str, key: str, on_value: ValueCallback) -> None:
+        """Like :meth:`subscribe`, ended by :meth:`remove_subscriber`: for a subscriber
+        (an entity) that would rather not keep an unsubscribe object per subscription."""
+        self._subscribers[(ieee, key)].append(on_value)
+
+    @callback
+    def remove_subscriber(self, ieee: str, key: str, on_value: ValueCallback) -> None:
+        subscribers = self._subscribers.get((ieee, key))
+        if subscribers is not None and on_value in subscribers:
+            subscribers.remove(on_value)
+
     def set_counters(self, ieee: str, keys: Iterable[str]) -> None:
         """The device's cumulative counters: a negative value of those is refused."""
         self._counter_keys[ieee] = frozenset(keys)
