@@ -440,14 +440,15 @@ def memory_detail(before: Any, after: Any, top: int = 100) -> dict[str, Any]:
     ``by_allocator``: the innermost frame that belongs to a known package (so a zigpy
     listener object that our code asked for counts as zigpy). ``by_our_call_site``: the
     innermost frame in the integration that led to the allocation (what we could change).
-    ``by_our_allocation_site``: the lines the integration's own share (``by_allocator``'s
-    "integration") was allocated at.
+    ``by_our_allocation_site`` / ``_file``: the lines (files) the integration's own share
+    (``by_allocator``'s "integration") was allocated at.
     """
     from collections import Counter
 
     by_owner: Counter[str] = Counter()
     by_site: Counter[str] = Counter()
     by_own_site: Counter[str] = Counter()
+    by_own_file: Counter[str] = Counter()
     for stat in after.compare_to(before, "traceback"):
         if stat.size_diff <= 0:
             continue
@@ -462,6 +463,7 @@ def memory_detail(before: Any, after: Any, top: int = 100) -> dict[str, Any]:
         if owner == "integration" and owner_frame is not None:
             site = owner_frame.filename.split("custom_components/", 1)[1]
             by_own_site[f"{site}:{owner_frame.lineno}"] += stat.size_diff
+            by_own_file[site] += stat.size_diff
         ours = next((f for f in frames if "custom_components/aqara_zigbee/" in f.filename), None)
         if ours is not None:
             site = ours.filename.split("custom_components/", 1)[1]
@@ -471,6 +473,7 @@ def memory_detail(before: Any, after: Any, top: int = 100) -> dict[str, Any]:
         "by_allocator": by_owner.most_common(),
         "by_our_call_site": by_site.most_common(top),
         "by_our_allocation_site": by_own_site.most_common(top),
+        "by_our_allocation_file": by_own_file.most_common(),
     }
 
 

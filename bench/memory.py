@@ -48,6 +48,7 @@ def summarize(details: dict[int, dict[str, Any]], top: int = 30) -> dict[str, An
     owners = {n: dict(details[n]["by_allocator"]) for n in sizes}
     own_sites = {n: dict(details[n]["by_our_allocation_site"]) for n in sizes}
     call_sites = {n: dict(details[n]["by_our_call_site"]) for n in sizes}
+    own_files = {n: dict(details[n].get("by_our_allocation_file", ())) for n in sizes}
     by_owner = _per_device(owners[small], owners[large], added)
     return {
         "sizes": sizes,
@@ -62,6 +63,9 @@ def summarize(details: dict[int, dict[str, Any]], top: int = 30) -> dict[str, An
         # list counts from zero there, which overstates it by at most that list's last entry.
         "our_allocation_sites_per_device_bytes": dict(
             list(_per_device(own_sites[small], own_sites[large], added).items())[:top]
+        ),
+        "our_allocation_files_per_device_bytes": _per_device(
+            own_files[small], own_files[large], added
         ),
         "our_call_sites_per_device_bytes": dict(
             list(_per_device(call_sites[small], call_sites[large], added).items())[:top]
@@ -90,6 +94,10 @@ def render(section: dict[str, Any]) -> str:
     ]
     for owner, size in section["marginal_per_device_bytes"].items():
         lines.append(f"   {owner:<34}{size / 1024:>8.1f}")
+    lines.append("   the integration's own share by file, KB per device:")
+    for name, size in section["our_allocation_files_per_device_bytes"].items():
+        if size >= 0.05 * 1024:
+            lines.append(f"   {size / 1024:>8.2f}  {name}")
     lines.append("   the integration's own allocation sites, KB per device:")
     for site, size in list(section["our_allocation_sites_per_device_bytes"].items())[:15]:
         lines.append(f"   {size / 1024:>8.2f}  {site}")
