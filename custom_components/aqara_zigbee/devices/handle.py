@@ -243,13 +243,13 @@ class _ClusterListener:
     every device.
     """
 
-    __slots__ = ("_cluster", "_handle", "unsubscribe")
+    __slots__ = ("_cluster", "_handle", "unsubscribes")
 
     def __init__(self, handle: DeviceHandle, cluster: Cluster) -> None:
         self._handle = handle
         self._cluster = cluster
-        #: ends the attribute-event subscription (set once subscribed)
-        self.unsubscribe: Callable[[], None] | None = None
+        #: end the attribute-event subscriptions (set once subscribed)
+        self.unsubscribes: tuple[Callable[[], None], ...] = ()
 
     def general_command(self, hdr: foundation.ZCLHeader, args: Any) -> None:
         self._handle._on_general_command(self._cluster, hdr, args)
@@ -259,16 +259,15 @@ class _ClusterListener:
         telling its clicks), an IAS zone's notifications and enroll requests."""
         self._handle._on_cluster_command(self._cluster, tsn, command_id, args)
 
-    def __call__(self, event: object) -> None:
-        """Any event the cluster emits: values set through zigpy's own API count."""
-        if isinstance(event, AttributeUpdatedEvent | AttributeReadEvent):
-            self._handle._on_attribute_event(self._cluster, event)
+    def __call__(self, event: AttributeUpdatedEvent | AttributeReadEvent) -> None:
+        """An attribute updated or read through zigpy's own API."""
+        self._handle._on_attribute_event(self._cluster, event)
 
     def detach(self) -> None:
         self._cluster.remove_listener(self)
-        if self.unsubscribe is not None:
-            self.unsubscribe()
-            self.unsubscribe = None
+        for unsubscribe in self.unsubscribes:
+            unsubscribe()
+        self.unsubscribes = ()
 
 
 class _RemoveListener:
@@ -642,8 +641,12 @@ class DeviceHandle:
             return
         listener = _ClusterListener(self, cluster)
         cluster.add_listener(listener)
-        # One subscription for both attribute events, the listener itself as the callback
-        listener.unsubscribe = cluster.on_all_events(listener)
+        # The listener itself is the callback. Two named subscriptions rather than one for
+        # all events: zigpy calls (and checks) every all-events listener on each report.
+        listener.unsubscribes = (
+            cluster.on_event(AttributeUpdatedEvent.event_type, listener),
+            cluster.on_event(AttributeReadEvent.event_type, listener),
+        )
         self._attached[id(cluster)] = listener
 
     def set_options(self, options: Mapping[str, object]) -> None:
