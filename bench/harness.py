@@ -81,11 +81,11 @@ def simulated_devices(
 ) -> Iterator[None]:
     """Make the integration's simulated radio carry ``models`` (or a started network)."""
 
+    # ``radio`` and ``devices`` (the entry's simulated coordinator and device set) are the
+    # bench's own: an emulated Z-Stack carrying ``models``
     async def start_simulator(
-        state_dir: Path, *, speed: float = 1.0, **_choices: Any
+        state_dir: Path, *, speed: float = 1.0, **_entry_choices: object
     ) -> SimulatedNetwork:
-        # ``_choices`` (radio, device set): the bench's network is always Z-Stack with
-        # ``models`` on it, whatever the entry asks for
         if prestarted is not None:
             return prestarted  # already listening; built before the memory baseline
         network = make_network(state_dir, models)
@@ -120,8 +120,8 @@ async def home_assistant(
     if not await bootstrap.async_load_base_functionality(hass):
         raise RuntimeError("Home Assistant's registries did not load")
     # The integration depends on "usb" only for USB discovery of sticks and on "file_upload"
-    # only for the Zigbee2MQTT move's upload step; both pull in the HTTP server and websocket
-    # API, which a benchmark has no use for.
+    # only for the Zigbee2MQTT move; both pull in the HTTP server and websocket API, which a
+    # benchmark has no use for.
     hass.config.components.update(("usb", "file_upload"))
     await hass.async_start()
     try:

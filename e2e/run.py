@@ -4,7 +4,8 @@ Run through ``script/e2e``, which installs Chromium and the demo's packages firs
 up a fresh demo in ``.demo-e2e/`` (``script/demo.py`` on a free port, exactly as ``make
 demo`` does), logs in as ``demo`` through the login page, opens each seed device's page,
 checks that its entities are shown, toggles a switch in the page and sees the device follow,
-presses a simulated wall switch and sees the page follow, and saves a screenshot of every
+presses a simulated wall switch and sees the page follow, opens the house's battery sensors'
+pages and sees the simulated door open and close in its page, and saves a screenshot of every
 device page (``e2e/screenshots/``, or ``--screenshots DIR``).
 
 The last line is ``N passed, N failed``; the exit code is 0 only when nothing failed.
@@ -60,6 +61,16 @@ DEVICES = {
     "Living room switch": "switch.living_room_switch_top",
     "Hall switch": "switch.hall_switch",
 }
+
+# The house's battery devices (issue 15): their pages, and the door sensor followed live
+SENSOR_DEVICES = (
+    "Front door",
+    "Hallway motion",
+    "Living room climate",
+    "Kitchen sink leak",
+    "Bedside button",
+    "Living room cube",
+)
 
 
 class CheckFailedError(AssertionError):
@@ -301,6 +312,22 @@ def check_physical_press(page: Page, demo: Demo, device_id: str, shown: str) -> 
     wait_for("the relay toggled by the press in the page", lambda: checkbox.is_checked() != before)
 
 
+def check_door_follows(page: Page, demo: Demo, device_id: str, names: dict[str, str]) -> None:
+    """The simulated door opens and closes: the open page says so, without a reload."""
+    doors = [entity for entity in names if entity.startswith("binary_sensor.")]
+    for action, state, shown in (("open", "on", "Open"), ("close", "off", "Closed")):
+        demo.api(
+            "POST",
+            "/api/services/aqara_zigbee/simulate",
+            {"device_id": device_id, "action": action},
+        )
+        wait_for(
+            f"the door sensor to report {state}",
+            lambda: any(demo.state(door) == state for door in doors),  # noqa: B023 - used at once
+        )
+        page.get_by_text(shown, exact=True).first.wait_for(timeout=UI_TIMEOUT_MS)
+
+
 def device_ids(demo: Demo) -> dict[str, str]:
     """Device name -> device id, for the devices of the integration."""
     found: dict[str, str] = demo.template(
@@ -370,6 +397,22 @@ def run_browser(browser: Browser, demo: Demo, results: Results, shots: Path, *, 
         with results.check(f"{name}: screenshot"):
             if docs:
                 wait_for_sensor_values(demo, names)
+            page.mouse.move(0, 0)
+            save_screenshot(page, shots / f"device-{slug(name)}.png")
+    for name in SENSOR_DEVICES:
+        device_id = ids.get(name)
+        if device_id is None:
+            with results.check(f"{name}: device exists"):
+                raise CheckFailedError(f"no device named {name!r} (have {sorted(ids)})")
+            continue
+        names = entity_names(demo, device_id, name)
+        with results.check(f"{name}: page shows its {len(names)} entities"):
+            open_device_page(page, demo, device_id, name)
+            check_entities_shown(page, names)
+        if name == "Front door":
+            with results.check("Front door: opening and closing show up in the open page"):
+                check_door_follows(page, demo, device_id, names)
+        with results.check(f"{name}: screenshot"):
             page.mouse.move(0, 0)
             save_screenshot(page, shots / f"device-{slug(name)}.png")
     if docs:

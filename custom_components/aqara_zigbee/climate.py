@@ -15,10 +15,19 @@ from homeassistant.components.climate.const import (
     HVACMode,
 )
 from homeassistant.const import ATTR_TEMPERATURE, UnitOfTemperature
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .const import DOMAIN
 from .descriptions import AqaraClimateEntityDescription
+from .devices.handle import ReadFailed
+from .devices.model import (
+    OPTION_MAX_TARGET_TEMP,
+    OPTION_MIN_TARGET_TEMP,
+    AttributeSource,
+    Expose,
+)
 from .entity import AqaraCompositeEntity, async_setup_expose_entities
 from .gateway import AqaraConfigEntry, AqaraGateway
 
@@ -46,6 +55,17 @@ HVAC_ACTIONS: Final = MappingProxyType(
 )
 _HEATING: Final = "occupied_heating_setpoint"
 _COOLING: Final = "occupied_cooling_setpoint"
+#: a fan speed the thermostat keeps with its state (the W100's), not a fan of its own
+_FAN_MODE: Final = "fan_mode"
+
+
+def _routes(expose: Expose) -> set[tuple[int, int, int]]:
+    """The attributes an expose is read from (a W100's values share one)."""
+    return {
+        (source.endpoint, source.cluster, source.attribute)
+        for source in expose.sources
+        if isinstance(source, AttributeSource) and source.readable
+    }
 
 
 async def async_setup_entry(
@@ -76,6 +96,10 @@ class AqaraClimate(AqaraCompositeEntity, ClimateEntity):
             features |= ClimateEntityFeature.TARGET_TEMPERATURE
         if _HEATING in self._members and _COOLING in self._members:
             features |= ClimateEntityFeature.TARGET_TEMPERATURE_RANGE
+        fan = self._members.get(_FAN_MODE)
+        if fan is not None:
+            features |= ClimateEntityFeature.FAN_MODE
+            self._attr_fan_modes = list(fan.options)
         self._attr_supported_features = features
         setpoint = self._members.get(_HEATING) or self._members.get(_COOLING)
         self._limits_of = "heat" if _HEATING in self._members else "cool"
@@ -101,30 +125,82 @@ class AqaraClimate(AqaraCompositeEntity, ClimateEntity):
         running = self._member("running_state")
         return HVAC_ACTIONS.get(running) if isinstance(running, str) else None
 
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        self._async_follow_device_options(self._async_options_changed)
+
+    @callback
+    def _async_options_changed(self) -> None:
+        self.async_write_ha_state()  # the target range options may have changed
+
+    def _option(self, key: str) -> float | None:
+        handle = self._gateway.handles.get(self._ieee)
+        return handle.options.numbers.get(key) if handle is not None else None
+
     @property
     def min_temp(self) -> float:
-        """The device's own lower limit once read, else the generated range's."""
+        """The device's own lower limit once read, else the user's (min_target_temp), else
+        the definition's range."""
         limit = self._number(f"min_{self._limits_of}_setpoint_limit")
+        if limit is None:
+            limit = self._option(OPTION_MIN_TARGET_TEMP)
         return limit if limit is not None else super().min_temp
 
     @property
     def max_temp(self) -> float:
         limit = self._number(f"max_{self._limits_of}_setpoint_limit")
+        if limit is None:
+            limit = self._option(OPTION_MAX_TARGET_TEMP)
         return limit if limit is not None else super().max_temp
 
     @property
     def current_temperature(self) -> float | None:
         return self._number("local_temperature")
 
+    @property
+    def fan_mode(self) -> str | None:
+        mode = self._member(_FAN_MODE)
+        return mode if isinstance(mode, str) else None
+
+    async def async_set_fan_mode(self, fan_mode: str) -> None:
+        await self._async_write_member(_FAN_MODE, fan_mode)
+
+    async def async_update(self) -> None:
+        """Read the mode, then the members the device answers that the mode's read did
+        not bring (a thermostat's temperature may live on another cluster)."""
+        await super().async_update()
+        handle = self._gateway.handles.get(self._ieee)
+        read = _routes(self._expose)
+        others = [
+            member.key
+            for member in self._members.values()
+            if member.readable and not member.assumed and not _routes(member) <= read
+        ]
+        if handle is None or not others:
+            return
+        try:
+            await handle.async_read(others)
+        except ReadFailed as exc:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="read_failed",
+                translation_placeholders={"entity": self.entity_id, "error": exc.reason},
+            ) from exc
+
     def _setpoint_role(self) -> str:
         """The set point the current mode keeps (cooling only when cooling)."""
-        if self._system_mode == "cool" or _HEATING not in self._members:
+        if (self._system_mode == "cool" and _COOLING in self._members) or (
+            _HEATING not in self._members
+        ):
             return _COOLING
         return _HEATING
 
     @property
     def target_temperature(self) -> float | None:
-        if self._system_mode == "auto" and len(self._attr_hvac_modes) > 2:
+        # Auto keeps between both set points, where there are two
+        if self._system_mode == "auto" and (
+            ClimateEntityFeature.TARGET_TEMPERATURE_RANGE in self._attr_supported_features
+        ):
             return None
         return self._number(self._setpoint_role())
 

@@ -36,6 +36,7 @@ from .const import (
     RadioType,
     SimulatedDevices,
 )
+from .database_writes import coalesce_database_writes
 from .devices.resolver import resolve_device
 from .migrate.takeover import CONF_MIGRATION, add_imported_devices
 from .network_storage import database_path, register_network_secrets
@@ -181,6 +182,8 @@ class RadioLifecycle:
         except Exception as exc:  # e.g. an unreadable database
             LOGGER.debug("Could not open zigpy's database", exc_info=True)
             raise _cannot_connect(exc) from exc
+        # Reports write zigpy's database coalesced, flushed before it closes
+        coalesce_database_writes(app)
         self._prime_coordinator(app)
         if migration := self._entry.data.get(CONF_MIGRATION):
             # Devices taken over from ZHA or Zigbee2MQTT: known before the radio starts

@@ -65,6 +65,9 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
         return None if last is None else last.native_value
 
     def _apply_value(self, value: object) -> None:
+        if isinstance(value, str) and self._expose.kind == "text":
+            self._attr_native_value = value  # a text the device sent (no options)
+            return
         if isinstance(value, str):
             # an enum sensor's state is one of its options
             options = self.entity_description.options or ()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 import math
 from typing import Any
 from unittest.mock import patch
@@ -17,6 +18,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.event import async_track_state_change_event
 import pytest
 
+from custom_components.aqara_zigbee.climate import HVAC_MODES
 from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.devices.model import Expose, Platform
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
@@ -130,6 +132,9 @@ def ha_state(expose: Expose, z2m_value: object) -> object:
         assert z2m_value in ("ON", "OFF", True, False, "LOCK", "UNLOCK"), z2m_value
         # ``contact`` is true when closed; the door sensor is on when open
         return "on" if (z2m_value in ("ON", True, "LOCK")) != expose.z2m_inverted else "off"
+    if expose.platform is Platform.SENSOR and expose.kind == "text":
+        assert isinstance(z2m_value, str), z2m_value
+        return z2m_value
     if expose.platform is Platform.SENSOR and expose.options:
         assert z2m_value in expose.options, z2m_value  # an enum sensor shows the option
         return z2m_value
@@ -154,6 +159,57 @@ def shows(expose: Expose, state: str | None, expected: object) -> bool:
     return state == expected
 
 
+#: a thermostat member's key → the climate entity's attribute showing it
+CLIMATE_ATTRIBUTES: Mapping[str, str] = {
+    "local_temperature": "current_temperature",
+    "occupied_heating_setpoint": "temperature",
+    "fan_mode": "fan_mode",
+}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Where an expose's value shows: its entity's state, or (a composite's member) an
+    attribute of its composite's entity."""
+
+    expose: Expose
+    entity: str
+    attribute: str | None  # None: the state
+
+    @classmethod
+    def of(cls, dev: Device, expose: Expose) -> Shown:
+        if expose.member_of is None:
+            return cls(expose, dev.entity(expose.platform.value, expose.key), None)
+        composite = dev.entity(expose.platform.value, expose.member_of)
+        return cls(expose, composite, CLIMATE_ATTRIBUTES[expose.key])
+
+    def expected(self, z2m_value: object) -> object:
+        """What Home Assistant shows for a Zigbee2MQTT value here."""
+        if self.expose.platform is not Platform.CLIMATE:
+            return ha_state(self.expose, z2m_value)
+        if self.attribute is None:
+            return HVAC_MODES[str(z2m_value)].value
+        if isinstance(z2m_value, int | float) and not isinstance(z2m_value, bool):
+            return float(z2m_value)
+        return z2m_value
+
+    def matches(self, state: State | None, expected: object) -> bool:
+        if state is None:
+            return False
+        if self.attribute is None:
+            return shows(self.expose, state.state, expected)
+        value = state.attributes.get(self.attribute)
+        if isinstance(expected, float):
+            # A climate entity shows temperatures in tenths (its precision)
+            tolerance = (
+                0.051 if self.attribute == "current_temperature" else NUMBER_TOLERANCE["abs"]
+            )
+            return isinstance(value, int | float) and math.isclose(
+                value, expected, rel_tol=NUMBER_TOLERANCE["rel"], abs_tol=tolerance
+            )
+        return bool(value == expected)
+
+
 def write_values(expose: Expose, current: str | None) -> list[tuple[str, dict[str, Any], str]]:
     """Every value to write, as (service, data, expected HA state), each unlike the one before.
 
@@ -166,7 +222,7 @@ def write_values(expose: Expose, current: str | None) -> list[tuple[str, dict[st
         writes = [("turn_on", {}, "on"), ("turn_off", {}, "off")]
     elif expose.platform is Platform.SELECT:
         writes = [("select_option", {"option": option}, option) for option in expose.options]
-    elif expose.platform is Platform.NUMBER:
+    elif expose.platform is Platform.NUMBER or expose.kind == "numeric":
         assert expose.native_min is not None
         assert expose.native_max is not None
         step = expose.native_step or 1.0

@@ -7,6 +7,8 @@ them, reads on request, and a write the network fails to deliver.
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
@@ -30,6 +32,8 @@ from .entity_helpers import (
 from .model_helpers import join_twin
 
 LUMI_CLUSTER = 0xFCC0
+ON_OFF = 0x0006
+READ_ATTRIBUTES_RESPONSE = 0x01
 
 
 async def test_ssm_u02(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -> None:
@@ -360,6 +364,33 @@ async def test_failed_writes(
     await call(hass, "switch", "turn_on", plug.entity("switch", "state"))
     assert plug.state("switch", "state") == STATE_ON
     assert plug.sim.relays[1] is True
+
+
+async def test_read_answer_overtaken_by_a_report(
+    hass: HomeAssistant, simulated_entry: AqaraConfigEntry
+) -> None:
+    """A rocker toggled right after the device answered a read: the report wins.
+
+    Both frames reach the radio library in one go; zigpy resumes the read only after it has
+    handed the report to its listeners, so the answer is older than the state already shown.
+    """
+    wall = await configured(simulated_entry, "WS-USC02")
+    sim = wall.sim
+    sim.set_relay(1, False)
+    await wall.wait_state("switch", "state_top", STATE_OFF)
+    answer_sent = sim.send_zcl
+
+    def answer_then_toggle(endpoint: int, cluster: int, payload: bytes, **kwargs: Any) -> None:
+        answer_sent(endpoint, cluster, payload, **kwargs)
+        if (endpoint, cluster) == (1, ON_OFF) and payload[2] == READ_ATTRIBUTES_RESPONSE:
+            sim.send_zcl = answer_sent  # type: ignore[method-assign]
+            sim.set_relay(1, True)  # the report goes out right behind the answer
+
+    sim.send_zcl = answer_then_toggle  # type: ignore[method-assign]
+    await update_entity(hass, wall.entity("switch", "state_top"))
+    await hass.async_block_till_done()
+    assert sim.relays[1] is True
+    assert wall.state("switch", "state_top") == STATE_ON
 
 
 async def test_h2_eu_switch_is_kept_on_the_network(hass: HomeAssistant) -> None:

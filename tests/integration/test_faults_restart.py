@@ -9,9 +9,12 @@ counter reset, which Home Assistant's ``total_increasing`` statistics take as a 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import math
+from pathlib import Path
 import random
+import sqlite3
 import struct
 import time
 
@@ -20,7 +23,9 @@ from homeassistant.const import EVENT_HOMEASSISTANT_STOP, STATE_UNAVAILABLE, STA
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
+from custom_components.aqara_zigbee.database_writes import coalesce_database_writes
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
+from custom_components.aqara_zigbee.network_storage import database_path
 from custom_components.aqara_zigbee.simulator.behaviours import Heartbeat, Metering
 from custom_components.aqara_zigbee.simulator.tlv import encode as tlv_encode
 from tests.devices.fakes import lv, record, report_frame
@@ -39,6 +44,8 @@ from .faults_helpers import (
 )
 
 MISSING = (STATE_UNAVAILABLE, STATE_UNKNOWN)
+ANALOG_INPUT = 0x000C
+PRESENT_VALUE = 0x0055
 
 
 def _registry_snapshot(
@@ -278,3 +285,52 @@ async def _home_assistant_stop_releases_the_radio(
     assert sim.state_dir is not None
     saved = (sim.state_dir / "devices.json").read_text()
     assert '"1": true' in saved
+
+
+def _cached_values(database: Path, ieee: str, cluster_id: int, attr_id: int) -> list[object]:
+    """The values zigpy's database holds for one attribute of a device (any endpoint)."""
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        (table,) = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'attributes_cache%'"
+            " ORDER BY name DESC LIMIT 1"
+        ).fetchone()
+        return [
+            value
+            for (value,) in db.execute(
+                f"SELECT value FROM {table} WHERE ieee = ? AND cluster_id = ? AND attr_id = ?",
+                (ieee, cluster_id, attr_id),
+            )
+        ]
+
+
+async def test_a_report_just_before_an_unload_is_in_the_database(
+    hass: HomeAssistant, simulated_entry: AqaraConfigEntry
+) -> None:
+    """Reports write zigpy's database coalesced: what is still waiting when the entry
+    unloads is written before the database closes, and is there after a restart."""
+    entry = simulated_entry
+    await settled(hass)
+    plug = unit(entry, "ZNCZ04LM")
+    writes = coalesce_database_writes(plug.gateway.app)
+    assert writes is not None
+    plug.sim.set_relay(1, True)
+    plug.sim.set_load(1234.0)
+    await plug.wait_state("sensor", "power", "1234.0")
+    assert writes.pending > 0  # the report's writes have not reached zigpy's queue yet
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+
+    database = database_path(hass, entry)
+    assert 1234.0 in _cached_values(database, plug.ieee, ANALOG_INPUT, PRESENT_VALUE)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    gateway = entry.runtime_data
+    await until(hass, lambda: gateway.connected and plug.ieee in gateway.handles)
+    device = gateway.zigpy_device(plug.ieee)
+    assert device is not None
+    assert 1234.0 in [
+        endpoint.in_clusters[ANALOG_INPUT].get(PRESENT_VALUE)
+        for endpoint in device.non_zdo_endpoints
+        if ANALOG_INPUT in endpoint.in_clusters
+    ]

@@ -13,6 +13,9 @@ model: adding a definition and its twin adds their tests. For each model:
 * assumed settings (``Expose.assumed``: old firmware's genBasic 0xFFF0 settings, never
   reported nor read back): the entity keeps the write the device confirmed, update or not.
 
+A composite's members (a thermostat's set point, fan mode, temperature) have no entity of
+their own: they are checked in their composite's entity (``model_helpers.Shown``).
+
 A gap of the integration (a path a definition lacks) is listed in ``GAPS`` as
 ``"<check>:<expose key>"``: the model's test then is a strict xfail, which still fails on
 any other failure, and once the gap is closed.
@@ -57,6 +60,7 @@ from .entity_helpers import (
 )
 from .model_helpers import (
     Checks,
+    Shown,
     ha_state,
     join_twin,
     params,
@@ -67,21 +71,8 @@ from .model_helpers import (
 
 #: Failures of the integration's definitions: model id -> "<check>:<expose key>" -> why
 GAPS: dict[str, dict[str, str]] = {
-    # DJT11LM: the sensitivity (genBasic 0xFF0D) is written, never reported nor read back;
-    # Zigbee2MQTT shows the value it wrote, as the entity here does
-    # The Mijia Honeywell detectors: the sensitivity (ssIasZone 0xFFF1) is a command the
-    # firmware never reports; Zigbee2MQTT shows the value it wrote, as the entity here does
-    **{
-        model_id: {
-            "reports:sensitivity": "the firmware never tells its sensitivity: the state is "
-            "the confirmed write"
-        }
-        for model_id in ("lumi.sensor_smoke", "lumi.sensor_natgas")
-    },
-    "lumi.vibration.aq1": {
-        "reports:sensitivity": "the firmware never tells its sensitivity: the state is the "
-        "confirmed write"
-    },
+    # Settings a firmware never tells (e.g. the Honeywell detectors' sensitivity, DJT11LM's)
+    # are Expose.assumed and checked as such: none is left here
 }
 #: Not a property of the device: zigpy's measure of the last frame's link
 LINK_QUALITY = "linkquality"
@@ -167,8 +158,9 @@ async def _registry(dev: Device, definition: Definition) -> None:
         and entry.unique_id.startswith(f"{dev.ieee}-")
         and entry.domain in {platform.value for platform in Platform}
     }
-    assert sorted(ours) == sorted(f"{dev.ieee}-{expose.key}" for expose in definition.exposes)
-    for expose in definition.exposes:
+    entities = [expose for expose in definition.exposes if expose.member_of is None]
+    assert sorted(ours) == sorted(f"{dev.ieee}-{expose.key}" for expose in entities)
+    for expose in entities:
         entry = ours[f"{dev.ieee}-{expose.key}"]
         assert entry.domain == expose.platform.value, expose.key
         # The device's main feature may go by the device's name instead of a translation
@@ -195,13 +187,9 @@ async def _registry(dev: Device, definition: Definition) -> None:
 
 async def _report(dev: Device, expose: Expose, timeout: float) -> None:
     """What the device sends about the property shows in its entity."""
-    expected = ha_state(expose, dev.sim.exercise(expose.key))
-    await wait_state(
-        dev.hass,
-        dev.entity(expose.platform.value, expose.key),
-        lambda state: shows(expose, state and state.state, expected),
-        timeout,
-    )
+    shown = Shown.of(dev, expose)
+    expected = shown.expected(dev.sim.exercise(expose.key))
+    await wait_state(dev.hass, shown.entity, lambda state: shown.matches(state, expected), timeout)
 
 
 async def _actions(dev: Device, expose: Expose, timeout: float) -> None:
@@ -231,6 +219,9 @@ async def _write(dev: Device, expose: Expose) -> None:
         await _press(dev, expose)
         return
     platform = expose.platform.value
+    if expose.platform is Platform.CLIMATE:
+        await _write_climate(dev, expose)
+        return
     if expose.platform is Platform.BUTTON:
         # A command (identify): the device acts on it; the button shows only the press
         await call(dev.hass, platform, "press", dev.entity(platform, expose.key))
@@ -249,6 +240,29 @@ async def _write(dev: Device, expose: Expose) -> None:
             device_value=expected,
             **data,
         )
+
+
+async def _write_climate(dev: Device, expose: Expose) -> None:
+    """Every mode, fan mode and set point reaches the device before the entity shows it."""
+    shown = Shown.of(dev, expose)
+    if expose.member_of is None:
+        calls = [("set_hvac_mode", {"hvac_mode": shown.expected(o)}, o) for o in expose.options]
+    elif expose.options:
+        calls = [("set_fan_mode", {expose.key: option}, option) for option in expose.options]
+    else:
+        numbers = [float(data["value"]) for _, data, _ in write_values(expose, None)]
+        calls = [("set_temperature", {"temperature": n}, n) for n in numbers]
+    recorder = record_states(dev.hass, shown.entity, lambda: dev.sim.setting(expose.key))
+    for service, data, value in calls:
+        count = len(recorder.states)
+        await call(dev.hass, "climate", service, shown.entity, **data)
+        await dev.hass.async_block_till_done()
+        assert dev.sim.setting(expose.key) == value, f"{expose.key}: {dev.sim.setting(expose.key)}"
+        expected = shown.expected(value)
+        assert shown.matches(dev.hass.states.get(shown.entity), expected), expose.key
+        for new_state, probed in zip(recorder.states[count:], recorder.probed[count:], strict=True):
+            if shown.matches(new_state, expected):
+                assert probed == value, f"{expose.key}: HA showed {value} before the device"
 
 
 async def _press(dev: Device, expose: Expose) -> None:
@@ -288,15 +302,16 @@ async def _assumed(dev: Device, expose: Expose) -> None:
     even when asked to update (there is nothing to ask the device)."""
     entity = dev.entity(expose.platform.value, expose.key)
     shown = state_of(dev.hass, entity).state
-    assert shown == ha_state(expose, dev.sim.setting(expose.key)), f"{entity}: {shown}"
+    expected = ha_state(expose, dev.sim.setting(expose.key))
+    assert shows(expose, shown, expected), f"{entity}: {shown}"
     await update_entity(dev.hass, entity)
     assert state_of(dev.hass, entity).state == shown
 
 
 async def _read(dev: Device, expose: Expose) -> None:
     """A value changed silently at the device is read on request (``update_entity``)."""
-    expected = ha_state(expose, dev.sim.exercise(expose.key, report=False))
-    entity = dev.entity(expose.platform.value, expose.key)
-    await update_entity(dev.hass, entity)
-    state = state_of(dev.hass, entity).state
-    assert shows(expose, state, expected), f"{entity}: {state} after a read, not {expected}"
+    shown = Shown.of(dev, expose)
+    expected = shown.expected(dev.sim.exercise(expose.key, report=False))
+    await update_entity(dev.hass, shown.entity)
+    state = dev.hass.states.get(shown.entity)
+    assert shown.matches(state, expected), f"{shown.entity}: {state} after a read, not {expected}"

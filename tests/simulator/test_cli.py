@@ -13,11 +13,15 @@ import threading
 
 import pytest
 
-from custom_components.aqara_zigbee.simulator.models import DEFAULT_MODELS
+from custom_components.aqara_zigbee.simulator.models import (
+    DEFAULT_MODELS,
+    HOUSE_MODELS,
+    resolve_model,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"^listening socket://127\.0\.0\.1:(\d+)$")
-DEVICE = re.compile(r"^device (\S+) ((?:[0-9a-f]{2}:){7}[0-9a-f]{2})$")
+DEVICE = re.compile(r"^device (.+) ((?:[0-9a-f]{2}:){7}[0-9a-f]{2})$")
 
 
 class Simulator:
@@ -137,6 +141,19 @@ def test_serve_selected_devices_and_commands(tmp_path: Path) -> None:
         assert answers[5].startswith("error ")
         assert "2 devices" in answers[5]
         assert answers[6].startswith("error unknown command")
+    finally:
+        process.stop()
+
+
+def test_serve_the_demo_house(tmp_path: Path) -> None:
+    """``--devices house``: the demo's house, the same twins ``make demo`` builds."""
+    process = Simulator("--port", "0", "--state", str(tmp_path), "--devices", "house")
+    try:
+        _port, devices = _serve_lines(process, len(HOUSE_MODELS))
+        assert [model for model, _ in devices] == [
+            resolve_model(name).zigbee_model for name in HOUSE_MODELS
+        ]
+        assert set(DEFAULT_MODELS) < set(HOUSE_MODELS)
     finally:
         process.stop()
 

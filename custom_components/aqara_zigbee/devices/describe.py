@@ -25,6 +25,7 @@ from .model import (
     CommandWrite,
     Definition,
     Expose,
+    FrameWrite,
     OnOffWrite,
     Platform,
     SequenceWrite,
@@ -143,7 +144,7 @@ def _endpoint(expose: Expose) -> int | None:
         if isinstance(source, ActionSource):
             return source.endpoint
     write = expose.write
-    if isinstance(write, OnOffWrite | AttributeWrite | SequenceWrite | CommandWrite):
+    if isinstance(write, OnOffWrite | AttributeWrite | SequenceWrite | CommandWrite | FrameWrite):
         return write.endpoint
     return None
 

@@ -75,6 +75,10 @@ from .model import (
     Definition,
     DerivedSource,
     Expose,
+    ExposeWriteStep,
+    FrameAnswer,
+    FrameContext,
+    FrameWrite,
     GestureSource,
     IasEnrollStep,
     IdentifyWrite,
@@ -467,6 +471,16 @@ def _build_routing(definition: Definition | None) -> _Routing:
     )
 
 
+class _ReadInFlight:
+    """A read waiting for its answer (compared by identity: two reads are never equal)."""
+
+    __slots__ = ("overtaken",)
+
+    def __init__(self) -> None:
+        #: expose keys a newer frame (report, heartbeat, confirmed write) set meanwhile
+        self.overtaken: set[str] = set()
+
+
 class DeviceHandle:
     """Decodes one zigpy device's traffic into expose values and drives its writes."""
 
@@ -474,6 +488,7 @@ class DeviceHandle:
     __slots__ = (
         "_action_routes",
         "_any_endpoint_clusters",
+        "_applying",
         "_attached",
         "_attribute_routes",
         "_clear_timers",
@@ -495,6 +510,7 @@ class DeviceHandle:
         "_pending_releases",
         "_press_routes",
         "_press_timers",
+        "_reads_in_flight",
         "_recent_tsns",
         "_scaling_routes",
         "_started",
@@ -536,6 +552,10 @@ class DeviceHandle:
         # each handle keeps several, mostly empty
         self._tasks: dict[asyncio.Task[None], None] = {}
         self._recent_tsns: dict[tuple[int, int], float] = {}
+        #: reads waiting for their answer, each with the keys set meanwhile by newer frames
+        self._reads_in_flight: list[_ReadInFlight] = []
+        #: while a read's answer is applied: the read (its overtaken keys are not set)
+        self._applying: _ReadInFlight | None = None
         # Button endpoints whose last frame was a hold (ReleaseActions)
         self._holding: dict[int, None] = {}
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
@@ -735,9 +755,12 @@ class DeviceHandle:
             self._maybe_prevent_reset(raw)
         if report and self.definition is not None:
             for answer in self.definition.answers:
-                if (answer.cluster, answer.attribute) == (cluster_id, attr_id) and (
-                    raw == answer.value
-                ):
+                if (answer.cluster, answer.attribute) != (cluster_id, attr_id):
+                    continue
+                if isinstance(answer, FrameAnswer):
+                    if answer.asks.decode(_raw_value(raw)):
+                        self._spawn(self._async_frame_answer(answer))
+                elif raw == answer.value:
                     self._spawn(self._async_answer(answer))
         route = (endpoint_id, cluster_id, attr_id)
         if self._gesture_route(route) is not None:
@@ -858,6 +881,8 @@ class DeviceHandle:
         self, route: tuple[Expose, ActionSource], endpoint_id: int, raw: object, tsn: int | None
     ) -> None:
         expose, source = route
+        if source.codec is not None:
+            raw = source.codec.decode(_raw_value(raw))
         if isinstance(raw, bool) or not isinstance(raw, int):
             return
         action = dict(source.actions).get(int(raw), source.otherwise)
@@ -1022,6 +1047,17 @@ class DeviceHandle:
         self._notify(key, action)
 
     def _confirm(self, expose: Expose, value: object, *, from_report: bool) -> None:
+        if self._applying is not None:
+            if expose.key in self._applying.overtaken:
+                # zigpy resumes a read only after handing on the frames that arrived with
+                # its answer: a report among them is newer than the answer
+                _LOGGER.debug(
+                    "%s: %s read answer older than a report, dropped", self.ieee, expose.key
+                )
+                return
+        elif self._reads_in_flight:
+            for read in self._reads_in_flight:
+                read.overtaken.add(expose.key)
         for derived, source in self._derived.get(expose.key, ()):
             derived_value = source.codec.decode(value)
             if derived_value is not None:
@@ -1111,6 +1147,41 @@ class DeviceHandle:
             )
         except (DeviceCommandError, TimeoutError, zigpy.exceptions.ZigbeeException) as exc:
             _LOGGER.warning("Could not answer the reset request of %s: %s", self.ieee, exc)
+
+    async def _async_frame_answer(self, answer: FrameAnswer) -> None:
+        """Answer a question with the state confirmed now, as the expose's write sends it."""
+        write = self.definition.expose(answer.key).write if self.definition else None
+        if not isinstance(write, FrameWrite):
+            return
+        _LOGGER.debug("%s asks for its state; answering", self.ieee)
+        try:
+            for frame in write.codec.frames(None, self._frame_context()):
+                await self._write_frame(write, frame)
+        except (
+            DeviceCommandError,
+            TimeoutError,
+            ValueError,
+            zigpy.exceptions.ZigbeeException,
+        ) as exc:
+            _LOGGER.warning("Could not answer %s's request: %s", self.ieee, exc)
+
+    def _frame_context(self) -> FrameContext:
+        return FrameContext(
+            ieee=self.ieee,
+            values=dict(self.values),
+            numbers=dict(self.options.numbers),
+            now=time.time(),
+        )
+
+    async def _write_frame(self, write: FrameWrite, frame: bytes) -> None:
+        await self._write_raw(
+            write.endpoint,
+            write.cluster,
+            attr_id=write.attribute,
+            zcl_type=write.zcl_type,
+            raw=frame,
+            manufacturer=write.manufacturer,
+        )
 
     async def _async_answer(self, answer: ReportAnswer) -> None:
         _LOGGER.debug(
@@ -1254,6 +1325,13 @@ class DeviceHandle:
                             self.definition.expose(other_key), other_value, from_report=False
                         )
                 return
+            if isinstance(write, FrameWrite):
+                for other_key, other_value in (await self._frames(key, write, value)).items():
+                    if self.definition is not None and self.definition.has(other_key):
+                        self._confirm(
+                            self.definition.expose(other_key), other_value, from_report=False
+                        )
+                return
             if isinstance(write, OnOffWrite):
                 confirmed: object = await self._write_on_off(key, write, value)
             elif isinstance(write, IdentifyWrite):
@@ -1323,6 +1401,17 @@ class DeviceHandle:
         if not _status_ok(status):
             raise WriteFailed(key, f"status {status!r}")
         return write.codec.confirmed(value)
+
+    async def _frames(self, key: str, write: FrameWrite, value: object) -> Mapping[str, object]:
+        """Write the frames of a value; what they confirm."""
+        context = self._frame_context()
+        try:
+            frames = write.codec.frames(value, context)
+        except (TypeError, ValueError) as exc:
+            raise WriteFailed(key, f"invalid value {value!r}: {exc}") from exc
+        for frame in frames:
+            await self._write_frame(write, frame)
+        return write.codec.confirmed(value, context)
 
     async def _async_enroll(self, endpoint_id: int) -> None:
         """Answer an IAS zone's enroll request (zone id 0: this coordinator has one CIE)."""
@@ -1441,6 +1530,8 @@ class DeviceHandle:
         )
         if reads_factors:
             self._factor_reads[(endpoint_id, cluster_id)] = None
+        read = _ReadInFlight()
+        self._reads_in_flight.append(read)
         try:
             cluster = self._cluster(endpoint_id, cluster_id)
             result = await cluster.read_attributes_raw(list(attributes), manufacturer=manufacturer)
@@ -1453,6 +1544,7 @@ class DeviceHandle:
                     failures[key] = f"{type(exc).__name__}: {exc}"
             return
         finally:
+            self._reads_in_flight.remove(read)
             if reads_factors:
                 self._factor_reads.pop((endpoint_id, cluster_id), None)
         records = getattr(result, "status_records", None)
@@ -1471,9 +1563,13 @@ class DeviceHandle:
             seen.add(record.attrid)
             keys = attributes.get(record.attrid, [])
             if _status_ok(record.status) and record.value is not None:
-                self._on_attribute(
-                    cluster, record.attrid, record.value.value, report=False, tsn=None
-                )
+                self._applying = read
+                try:
+                    self._on_attribute(
+                        cluster, record.attrid, record.value.value, report=False, tsn=None
+                    )
+                finally:
+                    self._applying = None
             elif (endpoint_id, cluster_id, record.attrid) in self._scaling_routes:
                 if record.status == foundation.Status.UNSUPPORTED_ATTRIBUTE:
                     self._learn_factor(cluster, record.attrid, None)
@@ -1547,6 +1643,8 @@ class DeviceHandle:
             )
             # Zones that asked before the CIE address was written wait for an answer
             await self._async_enroll(step.endpoint)
+        elif isinstance(step, ExposeWriteStep):
+            await self._async_write(step.key, step.value)
         elif isinstance(step, RemoveFromGroupStep):
             for endpoint in self._endpoints():
                 if GROUPS not in endpoint.in_clusters:

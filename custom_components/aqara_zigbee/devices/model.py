@@ -283,6 +283,9 @@ class ActionSource:
     #: a hold the button never tells the end of: (hold value, release action, seconds)
     #: fires the release when nothing else came from the button that long
     auto_release: tuple[int, str, float] | None = None
+    #: turns a raw value that is no click count (a 0xFCC0 frame) into a key of ``actions``
+    #: (None: the frame is no action)
+    codec: Codec | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -478,7 +481,42 @@ class CommandWrite:
     codec: CommandCodec
 
 
-Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite | CommandWrite
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FrameContext:
+    """What a frame write may need besides its value: the device and its confirmed state."""
+
+    ieee: str  # ``54:ef:44:10:01:26:5a:ab``
+    values: Mapping[str, object]  # the last confirmed value per expose key
+    numbers: Mapping[str, float]  # numeric device options set (option key → value)
+    now: float  # Unix time (seconds)
+
+
+@runtime_checkable
+class FrameCodec(Protocol):
+    """Builds the raw frames of one write from its value and the device's other values
+    (Aqara's thermostat frames carry mode, set point and fan speed at once)."""
+
+    def frames(self, value: object, context: FrameContext) -> tuple[bytes, ...]:
+        """The frames to write, in order; ``value`` None: the state confirmed now.
+        Raises ValueError when the value is invalid."""
+
+    def confirmed(self, value: object, context: FrameContext) -> Mapping[str, object]:
+        """Expose key → value the written frames confirm."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FrameWrite:
+    """Frames (octet strings) written to one attribute, built by ``codec``."""
+
+    endpoint: int
+    cluster: int
+    attribute: int
+    zcl_type: int
+    codec: FrameCodec
+    manufacturer: int | None = None
+
+
+Write = AttributeWrite | OnOffWrite | SequenceWrite | IdentifyWrite | CommandWrite | FrameWrite
 
 
 # --------------------------------------------------------------------------- expose
@@ -647,7 +685,32 @@ class RemoveFromGroupStep:
     group: int
 
 
-ConfigureStep = WriteStep | BindStep | ReportStep | RemoveFromGroupStep | IasEnrollStep
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ExposeWriteStep:
+    """Configure step: write an expose's value, as its entity would (the W100's thermostat
+    mode off at pairing, so that its buttons send actions); the value is then confirmed."""
+
+    key: str
+    value: object
+
+
+ConfigureStep = (
+    WriteStep | BindStep | ReportStep | RemoveFromGroupStep | IasEnrollStep | ExposeWriteStep
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FrameAnswer:
+    """A reported frame that asks the hub for its state, answered by an expose's frame
+    write with the state confirmed now (the W100 asks for its thermostat state).
+
+    ``asks``: decodes the reported value to something true when it is the question.
+    """
+
+    cluster: int
+    attribute: int
+    asks: Codec
+    key: str  # the expose whose FrameWrite answers
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -785,6 +848,10 @@ OPTION_VIBRATION_TIMEOUT: Final = "vibration_timeout"
 #: the longest clearing timeout the options form takes (Zigbee2MQTT sets none): a day
 MAX_CLEAR_TIMEOUT: Final = 86400.0
 OPTION_IDENTIFY_TIMEOUT: Final = "identify_timeout"
+OPTION_MIN_TARGET_TEMP: Final = "min_target_temp"
+OPTION_MAX_TARGET_TEMP: Final = "max_target_temp"
+#: Zigbee2MQTT's range of both target temperature options (°C)
+_TARGET_TEMP_RANGE: Final = (-20.0, 60.0, 0.5)
 OPTION_HOLD_TIMEOUT: Final = "hold_timeout"
 OPTION_HOLD_TIMEOUT_EXPIRE: Final = "hold_timeout_expire"
 #: Zigbee2MQTT bounds neither timeout above; a minute is far beyond any press
@@ -832,6 +899,25 @@ OPTION_SPECS: Final[Mapping[str, OptionSpec]] = MappingProxyType(
             minimum=1,
             maximum=30,
             step=1,
+        ),
+        # The W100's thermostat: the set points it takes (unset: 5 and 30 °C)
+        OPTION_MIN_TARGET_TEMP: OptionSpec(
+            key=OPTION_MIN_TARGET_TEMP,
+            kind=float,
+            default=None,
+            description="Minimum target temperature for the thermostat (default: 5°C)",
+            minimum=_TARGET_TEMP_RANGE[0],
+            maximum=_TARGET_TEMP_RANGE[1],
+            step=_TARGET_TEMP_RANGE[2],
+        ),
+        OPTION_MAX_TARGET_TEMP: OptionSpec(
+            key=OPTION_MAX_TARGET_TEMP,
+            kind=float,
+            default=None,
+            description="Maximum target temperature for the thermostat (default: 30°C)",
+            minimum=_TARGET_TEMP_RANGE[0],
+            maximum=_TARGET_TEMP_RANGE[1],
+            step=_TARGET_TEMP_RANGE[2],
         ),
         OPTION_HOLD_TIMEOUT: OptionSpec(
             key=OPTION_HOLD_TIMEOUT,
@@ -895,7 +981,7 @@ class Feature:
     # carries are then known at pairing and startup instead of up to an hour later
     heartbeat_read: AttributeSource | None = None
     ota_image_type: int | None = None
-    answers: tuple[ReportAnswer, ...] = ()
+    answers: tuple[ReportAnswer | FrameAnswer, ...] = ()
     #: a battery (sleepy) end device: it hears frames only when it polls its parent, so
     #: writes wait for it to wake and its availability uses the battery timeout
     sleepy: bool = False
@@ -925,7 +1011,7 @@ class Definition:
     configure: tuple[ConfigureStep, ...] = field(init=False)
     heartbeat_read: AttributeSource | None = field(init=False)
     ota_image_type: int | None = field(init=False)
-    answers: tuple[ReportAnswer, ...] = field(init=False)
+    answers: tuple[ReportAnswer | FrameAnswer, ...] = field(init=False)
     #: a battery end device that sleeps between polls (a feature says so)
     sleepy: bool = field(init=False)
     #: heartbeat TLV index → (key, codec): every entry this model's heartbeat is read for

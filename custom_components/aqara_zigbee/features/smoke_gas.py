@@ -363,6 +363,7 @@ def honeywell_sensitivity() -> Feature:
                 options=HONEYWELL_SENSITIVITY.options,
                 entity_category="config",
                 write=write,
+                assumed=True,
             ),
         )
     )

@@ -217,6 +217,7 @@ def old_vibration() -> Feature:
             codec=codec,
             manufacturer=LUMI_MANUFACTURER_CODE,
         ),
+        assumed=True,
     )
     return Feature(
         exposes=(vibration, action, strength, sensitivity, *measurements),

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import zigpy.device
 import zigpy.endpoint
+from zigpy.profiles import zha, zll
 import zigpy.types as t
+import zigpy.zcl
 from zigpy.zcl import Cluster, foundation
 import zigpy.zdo
 import zigpy.zdo.types as zdo_t
 
-from .clusters import LUMI_CLUSTERS
+from .clusters import LUMI_CLUSTERS, LumiTolerantMixin, decode_command
 from .const import HA_PROFILE_ID, LUMI_MANUFACTURER_CODE
+from .zcl_header import decode_zcl_header
 
 if TYPE_CHECKING:
     from zigpy.application import ControllerApplication
@@ -36,6 +39,9 @@ MAX_AUTO_DECLARED: Final = 32
 
 #: listener event fired (with the cluster) when a cluster is declared on the fly
 CLUSTER_ADDED_EVENT: Final = "lumi_cluster_added"
+
+#: the profiles whose frames carry a ZCL header (Home Automation, Light Link)
+_ZCL_PROFILES: Final = frozenset({zha.PROFILE_ID, zll.PROFILE_ID})
 
 
 # General commands that answer one of our requests
@@ -97,6 +103,9 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
     def __init__(self, application: ControllerApplication, ieee: t.EUI64, nwk: t.NWK) -> None:
         super().__init__(application, ieee, nwk)
         self._auto_declared = 0
+        # The frame whose ZCL header was just decoded, with its command bytes, for
+        # _parse_packet_command; cleared as soon as it is used
+        self._decoded_header: tuple[t.ZigbeePacket, foundation.ZCLHeader, bytes] | None = None
 
     def _declare_on_the_fly(self) -> bool:
         if self._auto_declared >= MAX_AUTO_DECLARED:
@@ -133,12 +142,54 @@ class LumiDevice(zigpy.device.ZigbeeDevice):
     ) -> (
         tuple[zdo_t.ZDOHeader | foundation.ZCLHeader, zigpy.device.ResponseKey] | tuple[None, None]
     ):
+        """The frame's header and the key of the request it may answer.
+
+        A ZCL header is decoded from a template (:mod:`.zcl_header`) and kept, with the
+        command bytes after it, for :meth:`_parse_packet_command`; ZDO and other profiles
+        go through zigpy.
+        """
+        self._decoded_header = None
         # zigpy lets a truncated header escape into the radio library; drop the frame instead
         try:
-            return super()._parse_packet_header(packet)
+            if packet.src_ep == zigpy.zdo.ZDO_ENDPOINT or packet.profile_id not in _ZCL_PROFILES:
+                return super()._parse_packet_header(packet)
+            hdr, body = decode_zcl_header(packet.data.serialize())
         except ValueError, KeyError:
             self.debug("Dropping frame with an undecodable header: %r", packet)
             return None, None
+        self._decoded_header = (packet, hdr, body)
+        assert packet.src_ep is not None
+        return hdr, zigpy.device.ResponseKey(
+            endpoint_id=packet.src_ep,
+            cluster_id=packet.cluster_id,
+            direction=hdr.frame_control.direction,
+            tsn=hdr.tsn,
+        )
+
+    def _parse_packet_command(
+        self, packet: t.ZigbeePacket, endpoint: Any, zcl_cluster: Cluster | None
+    ) -> Any:
+        """The frame's command, decoded from the bytes after the header already decoded.
+
+        zigpy decodes every ZCL header twice (once to route the frame, again in
+        ``Cluster.deserialize``); the second pass and its eagerly formatted debug
+        messages are a sixth of a report's CPU. With zigpy's ZCL debug log on, or for a
+        cluster class with its own ``deserialize``, zigpy's path is kept as it is.
+        """
+        decoded, self._decoded_header = self._decoded_header, None
+        if (
+            decoded is None
+            or decoded[0] is not packet
+            or zcl_cluster is None
+            or zigpy.zcl.LOGGER.isEnabledFor(logging.DEBUG)
+        ):
+            return super()._parse_packet_command(packet, endpoint, zcl_cluster)
+        _packet, hdr, body = decoded
+        if isinstance(zcl_cluster, LumiTolerantMixin):
+            return zcl_cluster.deserialize_command(hdr, body)
+        if type(zcl_cluster).deserialize is Cluster.deserialize:
+            return decode_command(zcl_cluster, hdr, body)
+        return super()._parse_packet_command(packet, endpoint, zcl_cluster)
 
     def custom_profile_packet_received(self, packet: t.ZigbeePacket) -> None:
         """Frames without a usable header (or of a foreign profile) are ignored."""

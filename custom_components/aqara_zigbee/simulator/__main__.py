@@ -23,7 +23,7 @@ import signal
 import sys
 
 from .clock import SimClock
-from .models import DEFAULT_MODELS, TWINS, resolve_model
+from .models import DEFAULT_MODELS, DEVICE_SETS, TWINS, resolve_model
 from .network import RADIOS, SimulatedNetwork
 from .signature import reference_input
 
@@ -59,7 +59,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     serve.add_argument(
         "--devices",
         default=",".join(DEFAULT_MODELS),
-        help="comma-separated model ids or Z2M names (default: the five seed models)",
+        help="a device set (seed: the five seed models; house: the demo's house) or "
+        "comma-separated model ids or Z2M names (default: seed)",
     )
     serve.add_argument(
         "--auto-join", action="store_true", help="join devices when permit join opens"
@@ -79,7 +80,10 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 async def _serve(args: argparse.Namespace) -> int:
-    models = [name.strip() for name in args.devices.split(",") if name.strip()]
+    if args.devices in DEVICE_SETS:
+        models = list(DEVICE_SETS[args.devices])
+    else:
+        models = [name.strip() for name in args.devices.split(",") if name.strip()]
     for name in models:
         resolve_model(name)  # fail early on a typo
     network = await SimulatedNetwork.create(

@@ -42,6 +42,7 @@ from .air import (
     SimulatedDevice,
     indirect_queue,
 )
+from .listener import CoordinatorListener
 from .mt_zdo import ZdoCluster
 from .nv_items import (
     NIB,
@@ -179,8 +180,10 @@ class _ClientProtocol(asyncio.Protocol):
         self._emulator._client_disconnected(self)
 
 
-class ZStackEmulator:
+class ZStackEmulator(CoordinatorListener):
     """A CC2652 coordinator running Z-Stack 3.30, reachable over TCP."""
+
+    kind = "Z-Stack emulator"
 
     def __init__(self, state_dir: pathlib.Path | None, *, ieee: bytes | None = None) -> None:
         """Create the emulator.
@@ -238,35 +241,8 @@ class ZStackEmulator:
 
     # ------------------------------------------------------------------ public API
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
-        """Listen for a host; returns the bound port."""
-        if self._server is not None:
-            return self._port
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(lambda: _ClientProtocol(self), host, port)
-        self._host = host
-        self._port = int(self._server.sockets[0].getsockname()[1])
-        _LOGGER.debug("Z-Stack emulator listening on %s", self.url)
-        return self._port
-
-    async def stop(self) -> None:
-        """Stop serving and persist the NVRAM."""
-        server, self._server = self._server, None
-        client, self._client = self._client, None
-        if server is not None:
-            server.close()
-        if client is not None and client.transport is not None:
-            client.transport.abort()
-        self._cancel_permit_timer()
-        if server is not None:
-            await server.wait_closed()
-        self._flush()
-        if self._writer is not None:
-            await self._writer.drain()
-
-    @property
-    def url(self) -> str:
-        return f"socket://{self._host}:{self._port}"
+    def _connection(self) -> asyncio.Protocol:
+        return _ClientProtocol(self)
 
     @property
     def port(self) -> int:
@@ -367,27 +343,7 @@ class ZStackEmulator:
         else:
             self._failures[nwk] = (count, status)
 
-    async def drop_connection(self) -> None:
-        """Abruptly close the client connection; keep serving so the host can reconnect."""
-        client, self._client = self._client, None
-        if client is not None and client.transport is not None:
-            client.transport.abort()
-        self._flush()
-        await asyncio.sleep(0)
-
     # ------------------------------------------------------------------ transport
-
-    def _client_connected(self, client: _ClientProtocol) -> None:
-        previous, self._client = self._client, client
-        if previous is not None and previous.transport is not None:
-            # A serial port has one user: a new connection replaces a stale one.
-            previous.transport.abort()
-        _LOGGER.debug("A host connected to the Z-Stack emulator")
-
-    def _client_disconnected(self, client: _ClientProtocol) -> None:
-        if self._client is client:
-            self._client = None
-            self._flush()
 
     def _process(self, client: _ClientProtocol, data: bytes) -> None:
         started = time.perf_counter()

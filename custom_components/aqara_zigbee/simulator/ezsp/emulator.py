@@ -41,6 +41,7 @@ from ..air import (
     indirect_queue,
 )
 from ..ash import AshNcpLink, ResetCode
+from ..listener import CoordinatorListener
 from ..mt_zdo import ZdoCluster
 from .protocol import (
     DEFAULT_CONFIG,
@@ -197,8 +198,10 @@ class _Connection(asyncio.Protocol):
         self._emulator._client_disconnected(self)
 
 
-class EzspEmulator:
+class EzspEmulator(CoordinatorListener):
     """An EFR32 running the EmberZNet 7.4 NCP firmware, reachable over TCP."""
+
+    kind = "EZSP emulator"
 
     def __init__(
         self,
@@ -222,7 +225,7 @@ class EzspEmulator:
         saved = None if path is None else load_tokens(path)
         self.tokens = saved or NcpTokens()
         self.hardware_ieee = self._hardware_ieee(path, ieee)
-        self._writer = None if path is None else TokenWriter(path)
+        self._writer: TokenWriter | None = None if path is None else TokenWriter(path)
         if path is not None and saved is None:
             self._writer_submit()
 
@@ -276,35 +279,8 @@ class EzspEmulator:
 
     # ------------------------------------------------------------------ public API
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
-        """Listen for bellows; returns the bound port."""
-        if self._server is not None:
-            return self._port
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(lambda: _Connection(self), host, port)
-        self._host = host
-        self._port = int(self._server.sockets[0].getsockname()[1])
-        _LOGGER.debug("EZSP emulator listening on %s", self.url)
-        return self._port
-
-    async def stop(self) -> None:
-        """Stop serving and save the tokens."""
-        server, self._server = self._server, None
-        client, self._client = self._client, None
-        if server is not None:
-            server.close()
-        if client is not None and client.transport is not None:
-            client.transport.abort()
-        self._cancel_permit_timer()
-        if server is not None:
-            await server.wait_closed()
-        self._flush()
-        if self._writer is not None:
-            await self._writer.drain()
-
-    @property
-    def url(self) -> str:
-        return f"socket://{self._host}:{self._port}"
+    def _connection(self) -> asyncio.Protocol:
+        return _Connection(self)
 
     @property
     def connected(self) -> bool:
@@ -426,27 +402,7 @@ class EzspEmulator:
         else:
             self._failures[nwk] = (count, status)
 
-    async def drop_connection(self) -> None:
-        """Abruptly close the host's connection; keep serving so it can reconnect."""
-        client, self._client = self._client, None
-        if client is not None and client.transport is not None:
-            client.transport.abort()
-        self._flush()
-        await asyncio.sleep(0)
-
     # ------------------------------------------------------------------ transport
-
-    def _client_connected(self, client: _Connection) -> None:
-        previous, self._client = self._client, client
-        if previous is not None and previous.transport is not None:
-            # A serial port has one user: a new connection replaces a stale one.
-            previous.transport.abort()
-        _LOGGER.debug("A host connected to the EZSP emulator")
-
-    def _client_disconnected(self, client: _Connection) -> None:
-        if self._client is client:
-            self._client = None
-            self._flush()
 
     def _host_reset(self) -> None:
         """ASH RST: the NCP reboots; everything in RAM is gone."""
