@@ -20,7 +20,7 @@ import tempfile
 import time
 from typing import Any
 
-from bench import machine, profile
+from bench import machine, memory, profile
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
@@ -47,6 +47,7 @@ TARGETS = {
     "throughput_reports_per_s": 2000.0,
     "ready_s_at_200": 3.0,
     "kb_per_device": 50.0,
+    "ours_kb_per_device": 10.0,  # what the integration itself allocates per device (tracemalloc)
 }
 
 
@@ -232,11 +233,6 @@ def e2e_sections(runner: Runner, args: argparse.Namespace) -> dict[str, Any]:
         "startup": summarize_startup(startup_runs, runner.prepared),
         "prepare": runner.prepared,
     }
-    if side == "ours":
-        log(f"start-up: {max(STARTUP_SIZES)} devices with tracemalloc (where memory goes)")
-        sections["memory_detail_200"] = runner.run(max(STARTUP_SIZES), "--memory-detail")[
-            "startup"
-        ]["memory_detail"]
     busy_after = machine.cpu_times()
     sections["busy_share"] = (busy_after[0] - busy_before[0]) / max(
         1, busy_after[1] - busy_before[1]
@@ -334,6 +330,13 @@ def verdicts(results: dict[str, Any]) -> dict[str, Any]:
             "value": per_device,
             "target": TARGETS["kb_per_device"],
             "holds": per_device < TARGETS["kb_per_device"],
+        }
+    if "memory" in results:
+        ours = results["memory"]["ours_marginal_per_device_bytes"] / 1024
+        out["ours_kb_per_device"] = {
+            "value": ours,
+            "target": TARGETS["ours_kb_per_device"],
+            "holds": ours <= TARGETS["ours_kb_per_device"],
         }
     return out
 
@@ -503,12 +506,10 @@ def render(results: dict[str, Any]) -> str:
             f"   marginal memory per device: {st['marginal_bytes_per_device'] / 1024:.0f} KB "
             "(RSS growth, 200 vs 5 devices)"
         )
-        detail = results.get("memory_detail_200")
-        if detail:
-            parts = ", ".join(
-                f"{owner} {size / 200 / 1024:.0f} KB" for owner, size in detail["by_allocator"]
-            )
-            lines.append(f"   allocated per device at 200 (tracemalloc): {parts}")
+
+    if "memory" in results:
+        lines.append("")
+        lines.append(memory.render(results["memory"]))
 
     if "error" in results.get("zha", {}):
         lines.append("")
@@ -580,7 +581,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="shorter runs (smoke test)")
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument(
-        "--only", choices=("heartbeat", "e2e"), help="run one part (default: everything)"
+        "--only",
+        choices=("heartbeat", "e2e", "memory"),
+        help="run one part (default: everything)",
     )
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument(
@@ -611,6 +614,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if side == "ours":
                     runner = Runner(Path(work), args.quick, side, args.ours_python)
                     results.update(e2e_sections(runner, args))
+                    results["memory"] = memory.memory_section(runner)
                     continue
                 try:
                     results[side] = e2e_sections(Runner(Path(work), args.quick, side), args)
@@ -620,6 +624,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     results[side] = {"error": str(err)[-3000:]}
         if "zha" in sides and "ours" in sides and "error" not in results["zha"]:
             results["versus_zha"] = versus_zha(results, results["zha"])
+    if args.only == "memory":
+        log("memory per device by owner (bench/memory.py)")
+        with tempfile.TemporaryDirectory(prefix="aqara-bench-") as work:
+            runner = Runner(Path(work), args.quick, "ours", args.ours_python)
+            results["memory"] = memory.memory_section(runner)
     busy_after = machine.cpu_times()
     results["machine_busy_share"] = (busy_after[0] - busy_before[0]) / max(
         1, busy_after[1] - busy_before[1]

@@ -25,6 +25,7 @@ from .const import (
     DEFAULT_MAINS_TIMEOUT,
     LOGGER,
 )
+from .value_bus import Unsubscribe
 
 AVAILABILITY_CHECK_INTERVAL = timedelta(minutes=1)
 
@@ -57,7 +58,19 @@ class DeviceAvailability:
     def subscribe(self, ieee: str, on_change: CALLBACK_TYPE) -> CALLBACK_TYPE:
         subscribers = self._subscribers[ieee]
         subscribers.append(on_change)
-        return lambda: subscribers.remove(on_change)
+        return Unsubscribe(subscribers, on_change)
+
+    @callback
+    def add_subscriber(self, ieee: str, on_change: CALLBACK_TYPE) -> None:
+        """Like :meth:`subscribe`, ended by :meth:`remove_subscriber` (no unsubscribe
+        object kept per entity)."""
+        self._subscribers[ieee].append(on_change)
+
+    @callback
+    def remove_subscriber(self, ieee: str, on_change: CALLBACK_TYPE) -> None:
+        subscribers = self._subscribers.get(ieee)
+        if subscribers is not None and on_change in subscribers:
+            subscribers.remove(on_change)
 
     def track(self, ieee: str) -> None:
         """A device joined or was loaded: available until its timeout says otherwise."""

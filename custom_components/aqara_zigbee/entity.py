@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cache, partial
 
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant, callback
@@ -21,6 +21,13 @@ from .devices.model import Expose
 from .gateway import AqaraConfigEntry, AqaraGateway
 
 
+@cache
+def _options_signal(entry_id: str) -> str:
+    """The entry's device-options signal: one string, not one per entity that follows it
+    (the dispatcher keeps it with each connection)."""
+    return SIGNAL_DEVICE_OPTIONS.format(entry_id)
+
+
 class AqaraDeviceEntity(Entity):
     """An entity of one joined device, available while the device is."""
 
@@ -30,13 +37,20 @@ class AqaraDeviceEntity(Entity):
     def __init__(self, gateway: AqaraGateway, ieee: str) -> None:
         self._gateway = gateway
         self._ieee = ieee
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, ieee)})
+
+    @property
+    def device_info(self) -> DeviceInfo:
+        # Made when Home Assistant asks (when the entity is added), not kept by each entity
+        return DeviceInfo(identifiers={(DOMAIN, self._ieee)})
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
-        self.async_on_remove(
-            self._gateway.subscribe_availability(self._ieee, self._async_on_availability)
-        )
+        # Ended in async_will_remove_from_hass: no unsubscribe object kept per entity
+        self._gateway.availability.add_subscriber(self._ieee, self._async_on_availability)
+
+    async def async_will_remove_from_hass(self) -> None:
+        await super().async_will_remove_from_hass()
+        self._gateway.availability.remove_subscriber(self._ieee, self._async_on_availability)
 
     @property
     def available(self) -> bool:
@@ -56,16 +70,18 @@ class AqaraEntity(AqaraDeviceEntity):
         super().__init__(gateway, ieee)
         self.entity_description = description
         self._expose = description.expose
-        self._attr_unique_id = f"{ieee}-{description.key}"
+
+    @property
+    def unique_id(self) -> str:
+        # Asked for only while the entity is added (the registry keeps its own copy)
+        return f"{self._ieee}-{self.entity_description.key}"
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
         # Looked up before subscribing: no value can arrive between the subscription and
         # the first state, so a restored value never hides a newer one
         restored = await self._async_last_value()
-        self.async_on_remove(
-            self._gateway.subscribe(self._ieee, self._expose.key, self._async_on_value)
-        )
+        self._gateway.value_bus.add_subscriber(self._ieee, self._expose.key, self._async_on_value)
         value = self._gateway.current_value(self._ieee, self._expose.key)
         if value is None:
             # Until the device answers the read at start-up (or ever, for what it cannot be
@@ -77,6 +93,12 @@ class AqaraEntity(AqaraDeviceEntity):
         if value is not None:
             self._apply_value(value)
 
+    async def async_will_remove_from_hass(self) -> None:
+        await super().async_will_remove_from_hass()
+        self._gateway.value_bus.remove_subscriber(
+            self._ieee, self._expose.key, self._async_on_value
+        )
+
     async def _async_last_value(self) -> object | None:
         """The value confirmed before the last restart (platforms that keep one override)."""
         return None
@@ -86,7 +108,7 @@ class AqaraEntity(AqaraDeviceEntity):
         """Call ``on_change`` whenever the entry's device options change (while added)."""
         self.async_on_remove(
             async_dispatcher_connect(
-                self.hass, SIGNAL_DEVICE_OPTIONS.format(self._gateway.entry.entry_id), on_change
+                self.hass, _options_signal(self._gateway.entry.entry_id), on_change
             )
         )
 
@@ -226,10 +248,11 @@ def async_setup_expose_entities[D: AqaraEntityDescription](
 
     @callback
     def add_device(ieee: object) -> None:
-        key = str(ieee)
-        handle = gateway.handles.get(key)
-        if handle is None or key in added:
+        handle = gateway.handles.get(str(ieee))
+        if handle is None or handle.ieee in added:
             return
+        # The handle's own string: every entity of the device shares it
+        key = handle.ieee
         added.add(key)
         entities = [
             factory(gateway, key, description)

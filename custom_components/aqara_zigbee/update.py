@@ -164,6 +164,7 @@ class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
         self._schedule_check()
 
     async def async_will_remove_from_hass(self) -> None:
+        await super().async_will_remove_from_hass()  # ends the availability subscription
         if self._check_task is not None:
             self._check_task.cancel()
         # The issues are about this entity's device: they go with it (and come back at the

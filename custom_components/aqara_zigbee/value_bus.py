@@ -5,8 +5,8 @@ Its publish is the last gate before Home Assistant: implausible numbers stop her
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 import math
 
 from homeassistant.core import CALLBACK_TYPE, callback
@@ -16,31 +16,78 @@ from .const import LOGGER
 ValueCallback = Callable[[object], None]
 
 
+class Unsubscribe[C]:
+    """Ends one subscription (removes ``callback`` from ``subscribers``).
+
+    A slotted object rather than a closure: a lambda with its cells costs several times
+    as much, and subscribers are many (a dozen entities per device).
+    """
+
+    __slots__ = ("_callback", "_subscribers")
+
+    def __init__(self, subscribers: list[C], callback: C) -> None:
+        self._subscribers = subscribers
+        self._callback = callback
+
+    def __call__(self) -> None:
+        self._subscribers.remove(self._callback)
+
+
 class ValueBus:
     """Subscribers per (device ieee, expose key), behind a plausibility gate."""
 
     def __init__(self) -> None:
-        self._subscribers: defaultdict[tuple[str, str], list[ValueCallback]] = defaultdict(list)
+        # ieee → expose key → subscribers. Per device one small dict, no (ieee, key) tuple
+        # per expose; the subscribers are a tuple (one or two, rebuilt on the rare change)
+        # rather than a list with room to grow, and publishing may run while they change.
+        self._subscribers: dict[str, dict[str, tuple[ValueCallback, ...]]] = {}
         #: keys of each device's cumulative counters (total_increasing sensors)
         self._counter_keys: dict[str, frozenset[str]] = {}
+        # One frozenset per distinct set of counter keys (per model), not one per device
+        self._shared_counter_keys: dict[frozenset[str], frozenset[str]] = {}
         #: (ieee, key) pairs whose rejection was already logged
         self._rejected: set[tuple[str, str]] = set()
 
     @callback
     def subscribe(self, ieee: str, key: str, on_value: ValueCallback) -> CALLBACK_TYPE:
         """Call ``on_value`` whenever the device confirms a new value for ``key``."""
-        subscribers = self._subscribers[(ieee, key)]
-        subscribers.append(on_value)
-        return lambda: subscribers.remove(on_value)
+        self.add_subscriber(ieee, key, on_value)
+        return partial(self.remove_subscriber, ieee, key, on_value)
+
+    @callback
+    def add_subscriber(self, ieee: str, key: str, on_value: ValueCallback) -> None:
+        """Like :meth:`subscribe`, ended by :meth:`remove_subscriber`: for a subscriber
+        (an entity) that would rather not keep an unsubscribe object per subscription."""
+        by_key = self._subscribers.setdefault(ieee, {})
+        by_key[key] = (*by_key.get(key, ()), on_value)
+
+    @callback
+    def remove_subscriber(self, ieee: str, key: str, on_value: ValueCallback) -> None:
+        by_key = self._subscribers.get(ieee)
+        subscribers = by_key.get(key, ()) if by_key is not None else ()
+        if by_key is None or on_value not in subscribers:
+            return
+        index = subscribers.index(on_value)
+        remaining = subscribers[:index] + subscribers[index + 1 :]
+        if remaining:
+            by_key[key] = remaining
+            return
+        del by_key[key]
+        if not by_key:
+            del self._subscribers[ieee]
 
     def set_counters(self, ieee: str, keys: Iterable[str]) -> None:
         """The device's cumulative counters: a negative value of those is refused."""
-        self._counter_keys[ieee] = frozenset(keys)
+        counters = frozenset(keys)
+        self._counter_keys[ieee] = self._shared_counter_keys.setdefault(counters, counters)
 
     def publish(self, ieee: str, key: str, value: object) -> None:
         if not self.plausible(ieee, key, value):
             return
-        for on_value in self._subscribers.get((ieee, key), ()):
+        by_key = self._subscribers.get(ieee)
+        if by_key is None:
+            return
+        for on_value in by_key.get(key, ()):
             on_value(value)
 
     def plausible(self, ieee: str, key: str, value: object) -> bool:

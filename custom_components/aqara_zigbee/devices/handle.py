@@ -246,11 +246,20 @@ class HandleOptions:
 
 
 class _ClusterListener:
-    """zigpy legacy cluster listener forwarding to the handle with the cluster attached."""
+    """zigpy's listener on one watched cluster: its legacy listener events and, called, its
+    attribute events, forwarded to the handle with the cluster attached.
+
+    One small object per cluster (no closures): it is kept for every watched cluster of
+    every device.
+    """
+
+    __slots__ = ("_cluster", "_handle", "unsubscribes")
 
     def __init__(self, handle: DeviceHandle, cluster: Cluster) -> None:
         self._handle = handle
         self._cluster = cluster
+        #: end the attribute-event subscriptions (set once subscribed)
+        self.unsubscribes: tuple[Callable[[], None], ...] = ()
 
     def general_command(self, hdr: foundation.ZCLHeader, args: Any) -> None:
         self._handle._on_general_command(self._cluster, hdr, args)
@@ -260,9 +269,35 @@ class _ClusterListener:
         telling its clicks), an IAS zone's notifications and enroll requests."""
         self._handle._on_cluster_command(self._cluster, tsn, command_id, args)
 
+    def __call__(self, event: AttributeUpdatedEvent | AttributeReadEvent) -> None:
+        """An attribute updated or read through zigpy's own API."""
+        self._handle._on_attribute_event(self._cluster, event)
+
+    def detach(self) -> None:
+        self._cluster.remove_listener(self)
+        for unsubscribe in self.unsubscribes:
+            unsubscribe()
+        self.unsubscribes = ()
+
+
+class _RemoveListener:
+    """Removes one value listener from a handle (idempotent); slotted, not a closure."""
+
+    __slots__ = ("_callback", "_listeners")
+
+    def __init__(self, listeners: list[Listener], callback: Listener) -> None:
+        self._listeners = listeners
+        self._callback = callback
+
+    def __call__(self) -> None:
+        if self._callback in self._listeners:
+            self._listeners.remove(self._callback)
+
 
 class _DeviceListener:
     """zigpy device listener: clusters that a :class:`LumiDevice` declares on the fly."""
+
+    __slots__ = ("_handle",)
 
     def __init__(self, handle: DeviceHandle) -> None:
         self._handle = handle
@@ -310,6 +345,138 @@ def _raw_value(value: object) -> object:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class _Routing:
+    """Where a definition's sources route each frame: built once per definition and shared
+    by the handles of all its devices (nothing here is per device; never mutated)."""
+
+    #: (endpoint, cluster, attribute) → the exposes an attribute carries
+    attribute_routes: Mapping[Route, list[tuple[Expose, AttributeSource]]]
+    # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
+    action_routes: Mapping[tuple[int | None, int, int], tuple[Expose, ActionSource]]
+    # Keyed by (endpoint, cluster, output)
+    cluster_command_routes: Mapping[
+        tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
+    ]
+    # Press/release buttons (TimedPressSource), keyed like actions
+    press_routes: Mapping[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
+    # Commands of remotes (command mode), keyed by (endpoint, cluster, command)
+    command_routes: Mapping[tuple[int | None, int, int], tuple[Expose, CommandSource]]
+    # Gestures (cubes, knobs), keyed like actions by their trigger attribute
+    gesture_routes: Mapping[tuple[int | None, int, int], tuple[Expose, GestureSource]]
+    #: expose key → the exposes computed from its value (battery % from voltage)
+    derived: Mapping[str, list[tuple[Expose, DerivedSource]]]
+    #: the attributes holding a measurement's multiplier/divisor, each mapped to itself:
+    #: the one tuple every device of the model keys its learned factors by
+    scaling_routes: Mapping[Route, Route]
+    state_actions: frozenset[str]
+    heartbeat_profile: heartbeat.Profile
+    # Only clusters that carry something we decode get listeners: each attached cluster
+    # costs memory per device, and most clusters of a device never matter to us.
+    watched_clusters: frozenset[tuple[int, int]]
+    any_endpoint_clusters: frozenset[int]
+
+
+#: id of a model's definition → (the definition, its routing): models are few and live for
+#: the process; a generated definition (an unknown model) is per device and not kept here
+_ROUTINGS: dict[int, tuple[Definition, _Routing]] = {}
+
+
+def _routing(definition: Definition | None) -> _Routing:
+    """The routing tables of ``definition``, built on first use."""
+    if definition is None or definition.generated:
+        return _build_routing(definition)
+    cached = _ROUTINGS.get(id(definition))
+    if cached is not None and cached[0] is definition:
+        return cached[1]
+    routing = _build_routing(definition)
+    _ROUTINGS[id(definition)] = (definition, routing)
+    return routing
+
+
+def _build_routing(definition: Definition | None) -> _Routing:
+    exposes = definition.exposes if definition is not None else ()
+    attribute_routes: dict[Route, list[tuple[Expose, AttributeSource]]] = {}
+    action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
+    cluster_command_routes: dict[
+        tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
+    ] = {}
+    press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]] = {}
+    command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]] = {}
+    gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]] = {}
+    derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
+    scaling_routes: set[Route] = set()
+    for expose in exposes:
+        for source in expose.sources:
+            if isinstance(source, AttributeSource):
+                route = (source.endpoint, source.cluster, source.attribute)
+                attribute_routes.setdefault(route, []).append((expose, source))
+                scaling_routes.update(
+                    (source.endpoint, source.cluster, attr_id)
+                    for attr_id in source.scaling_attributes
+                )
+            elif isinstance(source, ActionSource):
+                action_routes[(source.endpoint, source.cluster, source.attribute)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, CommandSource):
+                command_routes[(source.endpoint, source.cluster, source.command)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, TimedPressSource):
+                press_routes[(source.endpoint, source.cluster, source.attribute)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, GestureSource):
+                gesture_routes[(source.endpoint, source.cluster, source.trigger)] = (
+                    expose,
+                    source,
+                )
+            elif isinstance(source, DerivedSource):
+                derived.setdefault(source.key, []).append((expose, source))
+            elif isinstance(source, ClusterCommandSource):
+                cluster_command_routes.setdefault(
+                    (source.endpoint, source.cluster, source.output), []
+                ).append((expose, source))
+    events = [expose for expose in exposes if expose.platform is Platform.EVENT]
+    if definition is not None and definition.state_action_event is not None:
+        events.append(definition.state_action_event)
+    any_endpoint_routes = (*action_routes, *press_routes, *gesture_routes, *command_routes)
+    return _Routing(
+        attribute_routes=attribute_routes,
+        action_routes=action_routes,
+        cluster_command_routes=cluster_command_routes,
+        press_routes=press_routes,
+        command_routes=command_routes,
+        gesture_routes=gesture_routes,
+        derived=derived,
+        scaling_routes={route: route for route in scaling_routes},
+        state_actions=frozenset(
+            option for event in events for option in event.state_action_options
+        ),
+        heartbeat_profile=(
+            definition.heartbeat_profile
+            if definition is not None and not definition.generated
+            else UNKNOWN_MODEL_HEARTBEAT
+        ),
+        watched_clusters=frozenset(
+            {(endpoint, cluster) for endpoint, cluster, _ in attribute_routes}
+            | {
+                (endpoint, cluster)
+                for endpoint, cluster, _ in any_endpoint_routes
+                if endpoint is not None
+            }
+            | {(endpoint, cluster) for endpoint, cluster, _ in cluster_command_routes}
+        ),
+        any_endpoint_clusters=frozenset(
+            cluster for endpoint, cluster, _ in any_endpoint_routes if endpoint is None
+        ),
+    )
+
+
 class _ReadInFlight:
     """A read waiting for its answer (compared by identity: two reads are never equal)."""
 
@@ -322,6 +489,50 @@ class _ReadInFlight:
 
 class DeviceHandle:
     """Decodes one zigpy device's traffic into expose values and drives its writes."""
+
+    # One per device: slots instead of a per-instance dict of ~40 attributes
+    __slots__ = (
+        "_action_routes",
+        "_any_endpoint_clusters",
+        "_applying",
+        "_attached",
+        "_attribute_routes",
+        "_clear_timers",
+        "_cluster_command_routes",
+        "_command_routes",
+        "_derived",
+        "_device_listener",
+        "_factor_reads",
+        "_factors",
+        "_flushing",
+        "_gesture_routes",
+        "_heartbeat_profile",
+        "_held",
+        "_held_buttons",
+        "_holding",
+        "_listeners",
+        "_model_id",
+        "_on_wake",
+        "_pending_releases",
+        "_press_routes",
+        "_press_timers",
+        "_reads_in_flight",
+        "_recent_tsns",
+        "_scaling_routes",
+        "_started",
+        "_state_actions",
+        "_tasks",
+        "_watched_clusters",
+        "definition",
+        "device",
+        "exposes",
+        "ieee",
+        "last_heartbeat",
+        "options",
+        "pending_writes",
+        "sleepy",
+        "values",
+    )
 
     def __init__(self, device: zigpy.device.Device, definition: Definition | None) -> None:
         self.device = device
@@ -340,22 +551,24 @@ class DeviceHandle:
             else (definition.model_ids[0] if definition is not None else "")
         )
         self._listeners: list[Listener] = []
-        self._attached: dict[int, tuple[Cluster, _ClusterListener, list[Callable[[], None]]]] = {}
+        self._attached: dict[int, _ClusterListener] = {}
         self._device_listener = _DeviceListener(self)
         self._started = False
-        self._tasks: set[asyncio.Task[None]] = set()
+        # Sets kept as dicts (key → None): an empty dict is a third of an empty set, and
+        # each handle keeps several, mostly empty
+        self._tasks: dict[asyncio.Task[None], None] = {}
         self._recent_tsns: dict[tuple[int, int], float] = {}
         #: reads waiting for their answer, each with the keys set meanwhile by newer frames
         self._reads_in_flight: list[_ReadInFlight] = []
         #: while a read's answer is applied: the read (its overtaken keys are not set)
         self._applying: _ReadInFlight | None = None
         # Button endpoints whose last frame was a hold (ReleaseActions)
-        self._holding: set[int] = set()
+        self._holding: dict[int, None] = {}
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
         # for them (never published unscaled), and the clusters whose factors are being read
         self._factors: dict[Route, float] = {}
         self._held: dict[Route, object] = {}
-        self._factor_reads: set[tuple[int, int]] = set()
+        self._factor_reads: dict[tuple[int, int], None] = {}
         # Set-only binary sensors (motion): the pending clear of each, by expose key
         self._clear_timers: dict[str, asyncio.TimerHandle] = {}
         #: a battery end device hears frames only while awake (after it sent something)
@@ -364,103 +577,28 @@ class DeviceHandle:
         self.pending_writes: dict[str, object] = {}
         self._flushing = False
         self._on_wake: Callable[[], None] | None = None
+        # The routing tables: the same for every device of a model, so shared
+        routing = _routing(definition)
         #: exposes computed from another expose's value (battery % from voltage)
-        self._derived: dict[str, list[tuple[Expose, DerivedSource]]] = {}
-
-        # Routing tables built once from the definition
-        self._attribute_routes: dict[tuple[int, int, int], list[tuple[Expose, AttributeSource]]]
-        self._attribute_routes = {}
+        self._derived = routing.derived
+        self._attribute_routes = routing.attribute_routes
         # A generated definition knows no heartbeat: an undefined Lumi model's common
         # entries are still decoded (diagnostics)
-        self._heartbeat_profile: heartbeat.Profile = (
-            definition.heartbeat_profile
-            if definition is not None and not definition.generated
-            else UNKNOWN_MODEL_HEARTBEAT
-        )
-        # Keyed by (endpoint, cluster, attribute); endpoint None for any-endpoint sources
-        self._action_routes: dict[tuple[int | None, int, int], tuple[Expose, ActionSource]] = {}
-        # Keyed by (endpoint, cluster, output)
-        self._cluster_command_routes: dict[
-            tuple[int, int, bool], list[tuple[Expose, ClusterCommandSource]]
-        ] = {}
-        # Press/release buttons (TimedPressSource), keyed like actions
-        self._press_routes: dict[tuple[int | None, int, int], tuple[Expose, TimedPressSource]]
-        self._press_routes = {}
+        self._heartbeat_profile = routing.heartbeat_profile
+        self._action_routes = routing.action_routes
+        self._cluster_command_routes = routing.cluster_command_routes
+        self._press_routes = routing.press_routes
         # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
         self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
-        self._held_buttons: set[tuple[int, int]] = set()
+        self._held_buttons: dict[tuple[int, int], None] = {}
         # Commands of remotes (command mode), and the release each held button will need
-        self._command_routes: dict[tuple[int | None, int, int], tuple[Expose, CommandSource]]
-        self._command_routes = {}
+        self._command_routes = routing.command_routes
         self._pending_releases: dict[int, str] = {}
-        # Gestures (cubes, knobs), keyed like actions by their trigger attribute
-        self._gesture_routes: dict[tuple[int | None, int, int], tuple[Expose, GestureSource]]
-        self._gesture_routes = {}
-        self._state_actions: frozenset[str] = frozenset()
-        scaling_routes: set[Route] = set()
-        for expose in self.exposes:
-            for source in expose.sources:
-                if isinstance(source, AttributeSource):
-                    route = (source.endpoint, source.cluster, source.attribute)
-                    self._attribute_routes.setdefault(route, []).append((expose, source))
-                    scaling_routes.update(
-                        (source.endpoint, source.cluster, attr_id)
-                        for attr_id in source.scaling_attributes
-                    )
-                elif isinstance(source, ActionSource):
-                    action_key = (source.endpoint, source.cluster, source.attribute)
-                    self._action_routes[action_key] = (expose, source)
-                elif isinstance(source, CommandSource):
-                    command_key = (source.endpoint, source.cluster, source.command)
-                    self._command_routes[command_key] = (expose, source)
-                elif isinstance(source, TimedPressSource):
-                    press_key = (source.endpoint, source.cluster, source.attribute)
-                    self._press_routes[press_key] = (expose, source)
-                elif isinstance(source, GestureSource):
-                    gesture_key = (source.endpoint, source.cluster, source.trigger)
-                    self._gesture_routes[gesture_key] = (expose, source)
-                elif isinstance(source, DerivedSource):
-                    self._derived.setdefault(source.key, []).append((expose, source))
-                elif isinstance(source, ClusterCommandSource):
-                    command_key = (source.endpoint, source.cluster, source.output)
-                    self._cluster_command_routes.setdefault(command_key, []).append(
-                        (expose, source)
-                    )
-        self._scaling_routes = frozenset(scaling_routes)
-        for event in self._event_exposes():
-            self._state_actions = self._state_actions | frozenset(event.state_action_options)
-        # Only clusters that carry something we decode get listeners: each attached cluster
-        # costs memory per device, and most clusters of a device never matter to us.
-        self._watched_clusters = frozenset(
-            {(endpoint, cluster) for endpoint, cluster, _ in self._attribute_routes}
-            | {
-                (endpoint, cluster)
-                for endpoint, cluster, _ in (
-                    *self._action_routes,
-                    *self._press_routes,
-                    *self._gesture_routes,
-                    *self._command_routes,
-                )
-                if endpoint is not None
-            }
-            | {(endpoint, cluster) for endpoint, cluster, _ in self._cluster_command_routes}
-        )
-        self._any_endpoint_clusters = frozenset(
-            cluster
-            for endpoint, cluster, _ in (
-                *self._action_routes,
-                *self._press_routes,
-                *self._gesture_routes,
-                *self._command_routes,
-            )
-            if endpoint is None
-        )
-
-    def _event_exposes(self) -> list[Expose]:
-        events = [expose for expose in self.exposes if expose.platform is Platform.EVENT]
-        if self.definition is not None and self.definition.state_action_event is not None:
-            events.append(self.definition.state_action_event)
-        return events
+        self._gesture_routes = routing.gesture_routes
+        self._state_actions = routing.state_actions
+        self._scaling_routes = routing.scaling_routes
+        self._watched_clusters = routing.watched_clusters
+        self._any_endpoint_clusters = routing.any_endpoint_clusters
 
     # ------------------------------------------------------------------ listeners
 
@@ -470,12 +608,7 @@ class DeviceHandle:
         For the event expose (``action``) the value is the action string.
         """
         self._listeners.append(callback)
-
-        def unsubscribe() -> None:
-            if callback in self._listeners:
-                self._listeners.remove(callback)
-
-        return unsubscribe
+        return _RemoveListener(self._listeners, callback)
 
     def _notify(self, key: str, value: object) -> None:
         for callback in list(self._listeners):
@@ -502,10 +635,8 @@ class DeviceHandle:
             return
         self._started = False
         self.device.remove_listener(self._device_listener)
-        for cluster, listener, unsubs in self._attached.values():
-            cluster.remove_listener(listener)
-            for unsub in unsubs:
-                unsub()
+        for listener in self._attached.values():
+            listener.detach()
         self._attached.clear()
         for task in self._tasks:
             task.cancel()
@@ -536,17 +667,13 @@ class DeviceHandle:
             return
         listener = _ClusterListener(self, cluster)
         cluster.add_listener(listener)
-        unsubs = [
-            cluster.on_event(
-                AttributeUpdatedEvent.event_type,
-                lambda event: self._on_attribute_event(cluster, event),
-            ),
-            cluster.on_event(
-                AttributeReadEvent.event_type,
-                lambda event: self._on_attribute_event(cluster, event),
-            ),
-        ]
-        self._attached[id(cluster)] = (cluster, listener, unsubs)
+        # The listener itself is the callback. Two named subscriptions rather than one for
+        # all events: zigpy calls (and checks) every all-events listener on each report.
+        listener.unsubscribes = (
+            cluster.on_event(AttributeUpdatedEvent.event_type, listener),
+            cluster.on_event(AttributeReadEvent.event_type, listener),
+        )
+        self._attached[id(cluster)] = listener
 
     def set_options(self, options: Mapping[str, object]) -> None:
         """Apply device options (from the next report on); only the model's own count."""
@@ -721,7 +848,8 @@ class DeviceHandle:
             factor = _DEFAULT_FACTOR
         else:
             factor = float(raw)
-        self._factors[(endpoint_id, cluster_id, attr_id)] = factor
+        key: Route = (endpoint_id, cluster_id, attr_id)
+        self._factors[self._scaling_routes.get(key, key)] = factor
         for route in [r for r in self._held if r[:2] == (endpoint_id, cluster_id)]:
             held = self._held.pop(route)
             self._on_attribute(cluster, route[2], held, report=False, tsn=None)
@@ -837,14 +965,14 @@ class DeviceHandle:
         button = (endpoint_id, source.cluster)
         if int(raw) == source.pressed:
             self._cancel_press_timer(button)
-            self._held_buttons.discard(button)
+            self._held_buttons.pop(button, None)
             hold_ms = self.options.numbers.get(source.hold_option, source.hold_after_ms)
             self._press_timers[button] = asyncio.get_running_loop().call_later(
                 hold_ms / 1000, self._on_held, expose.key, source, button
             )
         elif int(raw) == source.released:
             if button in self._held_buttons:
-                self._held_buttons.discard(button)
+                self._held_buttons.pop(button, None)
                 self._cancel_press_timer(button)
                 self._fire(expose.key, source.release)
             elif self._cancel_press_timer(button):
@@ -853,7 +981,7 @@ class DeviceHandle:
     def _on_held(self, key: str, source: TimedPressSource, button: tuple[int, int]) -> None:
         """Still pressed after the hold timeout: a hold (forgotten if no release comes)."""
         self._press_timers.pop(button, None)
-        self._held_buttons.add(button)
+        self._held_buttons[button] = None
         self._fire(key, source.hold)
         expire_ms = self.options.numbers.get(source.expire_option, source.expire_after_ms)
         self._press_timers[button] = asyncio.get_running_loop().call_later(
@@ -863,7 +991,7 @@ class DeviceHandle:
     def _forget_hold(self, button: tuple[int, int]) -> None:
         """No release came: the next release is not this hold's."""
         self._press_timers.pop(button, None)
-        self._held_buttons.discard(button)
+        self._held_buttons.pop(button, None)
 
     def _cancel_press_timer(self, button: tuple[int, int]) -> bool:
         timer = self._press_timers.pop(button, None)
@@ -901,12 +1029,12 @@ class DeviceHandle:
         """Fire what a release ended (a click or a hold); remember holds."""
         if raw != release.value:
             if raw == release.hold_value:
-                self._holding.add(endpoint_id)
+                self._holding[endpoint_id] = None
             else:
-                self._holding.discard(endpoint_id)
+                self._holding.pop(endpoint_id, None)
             return
         held = endpoint_id in self._holding
-        self._holding.discard(endpoint_id)
+        self._holding.pop(endpoint_id, None)
         ended = release.after_hold if held else release.after_click
         if ended is not None:
             self._fire(key, ended)
@@ -1094,8 +1222,11 @@ class DeviceHandle:
         except RuntimeError:
             coro.close()  # no loop (synchronous caller): nothing to answer with
             return
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks[task] = None
+        task.add_done_callback(self._forget_task)
+
+    def _forget_task(self, task: asyncio.Task[None]) -> None:
+        self._tasks.pop(task, None)
 
     # ------------------------------------------------------------------ wire helpers
 
@@ -1416,7 +1547,7 @@ class DeviceHandle:
             (endpoint_id, cluster_id, attr_id) in self._scaling_routes for attr_id in attributes
         )
         if reads_factors:
-            self._factor_reads.add((endpoint_id, cluster_id))
+            self._factor_reads[(endpoint_id, cluster_id)] = None
         read = _ReadInFlight()
         self._reads_in_flight.append(read)
         try:
@@ -1433,7 +1564,7 @@ class DeviceHandle:
         finally:
             self._reads_in_flight.remove(read)
             if reads_factors:
-                self._factor_reads.discard((endpoint_id, cluster_id))
+                self._factor_reads.pop((endpoint_id, cluster_id), None)
         records = getattr(result, "status_records", None)
         if not isinstance(records, list):
             status = getattr(result, "status", result)
