@@ -7,10 +7,10 @@ part of the answer.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 import time
+from typing import Protocol
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -25,12 +25,19 @@ from .const import (
     DEFAULT_MAINS_TIMEOUT,
     LOGGER,
 )
-from .value_bus import Unsubscribe
 
 AVAILABILITY_CHECK_INTERVAL = timedelta(minutes=1)
 
 #: (ieee, zigpy device) of every device whose availability is checked
 type WatchedDevices = Callable[[], Iterable[tuple[str, zigpy.device.Device]]]
+
+
+class AvailabilitySubscriber(Protocol):
+    """Told when its device's availability may have changed: the entity itself, not a
+    bound method of it (one object less per entity; a dozen per device)."""
+
+    def async_on_availability(self) -> None:
+        """The device's availability may have changed."""
 
 
 class DeviceAvailability:
@@ -49,28 +56,30 @@ class DeviceAvailability:
         #: whether a device's definition says it is a battery end device
         self._is_sleepy = is_sleepy
         self._available: dict[str, bool] = {}
-        self._subscribers: defaultdict[str, list[CALLBACK_TYPE]] = defaultdict(list)
+        # ieee → subscribers: a tuple (rebuilt on the rare change) rather than a list with
+        # room to grow, and notifying may run while they change
+        self._subscribers: dict[str, tuple[AvailabilitySubscriber, ...]] = {}
 
     def heard_from(self, ieee: str) -> bool:
         return self._available.get(ieee, False)
 
     @callback
-    def subscribe(self, ieee: str, on_change: CALLBACK_TYPE) -> CALLBACK_TYPE:
-        subscribers = self._subscribers[ieee]
-        subscribers.append(on_change)
-        return Unsubscribe(subscribers, on_change)
+    def add_subscriber(self, ieee: str, subscriber: AvailabilitySubscriber) -> None:
+        """Tell ``subscriber`` of the device's availability changes until
+        :meth:`remove_subscriber` (no unsubscribe object kept per entity)."""
+        self._subscribers[ieee] = (*self._subscribers.get(ieee, ()), subscriber)
 
     @callback
-    def add_subscriber(self, ieee: str, on_change: CALLBACK_TYPE) -> None:
-        """Like :meth:`subscribe`, ended by :meth:`remove_subscriber` (no unsubscribe
-        object kept per entity)."""
-        self._subscribers[ieee].append(on_change)
-
-    @callback
-    def remove_subscriber(self, ieee: str, on_change: CALLBACK_TYPE) -> None:
-        subscribers = self._subscribers.get(ieee)
-        if subscribers is not None and on_change in subscribers:
-            subscribers.remove(on_change)
+    def remove_subscriber(self, ieee: str, subscriber: AvailabilitySubscriber) -> None:
+        subscribers = self._subscribers.get(ieee, ())
+        if subscriber not in subscribers:
+            return
+        index = subscribers.index(subscriber)
+        remaining = subscribers[:index] + subscribers[index + 1 :]
+        if remaining:
+            self._subscribers[ieee] = remaining
+        else:
+            del self._subscribers[ieee]
 
     def track(self, ieee: str) -> None:
         """A device joined or was loaded: available until its timeout says otherwise."""
@@ -87,8 +96,8 @@ class DeviceAvailability:
     def notify(self, ieees: Iterable[str]) -> None:
         """Tell the subscribers of these devices that their availability may have changed."""
         for ieee in ieees:
-            for on_change in list(self._subscribers.get(ieee, ())):
-                on_change()
+            for subscriber in self._subscribers.get(ieee, ()):
+                subscriber.async_on_availability()
 
     @callback
     def async_schedule(self) -> CALLBACK_TYPE:

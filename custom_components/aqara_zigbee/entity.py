@@ -45,19 +45,21 @@ class AqaraDeviceEntity(Entity):
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
-        # Ended in async_will_remove_from_hass: no unsubscribe object kept per entity
-        self._gateway.availability.add_subscriber(self._ieee, self._async_on_availability)
+        # The entity itself subscribes (no bound method kept); ended in
+        # async_will_remove_from_hass (no unsubscribe object kept)
+        self._gateway.availability.add_subscriber(self._ieee, self)
 
     async def async_will_remove_from_hass(self) -> None:
         await super().async_will_remove_from_hass()
-        self._gateway.availability.remove_subscriber(self._ieee, self._async_on_availability)
+        self._gateway.availability.remove_subscriber(self._ieee, self)
 
     @property
     def available(self) -> bool:
         return self._gateway.is_available(self._ieee)
 
     @callback
-    def _async_on_availability(self) -> None:
+    def async_on_availability(self) -> None:
+        """The device's availability may have changed (the availability tracker calls)."""
         self.async_write_ha_state()
 
 
@@ -81,7 +83,7 @@ class AqaraEntity(AqaraDeviceEntity):
         # Looked up before subscribing: no value can arrive between the subscription and
         # the first state, so a restored value never hides a newer one
         restored = await self._async_last_value()
-        self._gateway.value_bus.add_subscriber(self._ieee, self._expose.key, self._async_on_value)
+        self._gateway.value_bus.add_subscriber(self._ieee, self._expose.key, self)
         value = self._gateway.current_value(self._ieee, self._expose.key)
         if value is None:
             # Until the device answers the read at start-up (or ever, for what it cannot be
@@ -95,9 +97,7 @@ class AqaraEntity(AqaraDeviceEntity):
 
     async def async_will_remove_from_hass(self) -> None:
         await super().async_will_remove_from_hass()
-        self._gateway.value_bus.remove_subscriber(
-            self._ieee, self._expose.key, self._async_on_value
-        )
+        self._gateway.value_bus.remove_subscriber(self._ieee, self._expose.key, self)
 
     async def _async_last_value(self) -> object | None:
         """The value confirmed before the last restart (platforms that keep one override)."""
@@ -113,7 +113,8 @@ class AqaraEntity(AqaraDeviceEntity):
         )
 
     @callback
-    def _async_on_value(self, value: object) -> None:
+    def async_on_value(self, value: object) -> None:
+        """A new value the device confirmed (the value bus calls)."""
         self._apply_value(value)
         self.async_write_ha_state()
 

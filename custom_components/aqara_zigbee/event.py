@@ -60,7 +60,7 @@ class AqaraEvent(AqaraEntity, EventEntity):
     """Fires one event per click the device reports, with the page's action values."""
 
     @callback
-    def _async_on_value(self, value: object) -> None:
+    def async_on_value(self, value: object) -> None:
         if value in self.event_types:
             self._trigger_event(str(value))
             self.async_write_ha_state()

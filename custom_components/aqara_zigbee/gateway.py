@@ -356,10 +356,6 @@ class AqaraGateway:
         """Call ``on_value`` whenever the device confirms a new value for ``key``."""
         return self.value_bus.subscribe(ieee, key, on_value)
 
-    @callback
-    def subscribe_availability(self, ieee: str, on_change: CALLBACK_TYPE) -> CALLBACK_TYPE:
-        return self.availability.subscribe(ieee, on_change)
-
     def current_value(self, ieee: str, key: str) -> object:
         value: object
         if key == LINKQUALITY:

@@ -173,9 +173,9 @@ class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
             ir.async_delete_issue(self.hass, DOMAIN, self._issue_id(issue))
 
     @callback
-    def _async_on_availability(self) -> None:
+    def async_on_availability(self) -> None:
         self._bind()
-        super()._async_on_availability()
+        super().async_on_availability()
 
     @callback
     def _async_on_new_device(self, ieee: object) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 import math
+from typing import Protocol
 
 from homeassistant.core import CALLBACK_TYPE, callback
 
@@ -16,31 +17,58 @@ from .const import LOGGER
 ValueCallback = Callable[[object], None]
 
 
-class Unsubscribe[C]:
-    """Ends one subscription (removes ``callback`` from ``subscribers``).
+class ValueSubscriber(Protocol):
+    """What the bus hands a device's values to: the entity itself, not a bound method of
+    it (one object less per subscription; entities are a dozen per device)."""
 
-    A slotted object rather than a closure: a lambda with its cells costs several times
-    as much, and subscribers are many (a dozen entities per device).
+    def async_on_value(self, value: object) -> None:
+        """A new value the device confirmed."""
+
+
+class _CallbackSubscriber:
+    """A plain callback subscribed through :meth:`ValueBus.subscribe` (a light's members)."""
+
+    __slots__ = ("async_on_value",)
+
+    def __init__(self, on_value: ValueCallback) -> None:
+        self.async_on_value = on_value
+
+
+class _Fanout:
+    """The subscribers of one key when there are several (rare: one is stored as itself).
+
+    Immutable: a change builds a new one, so publishing may run while subscribers change.
     """
 
-    __slots__ = ("_callback", "_subscribers")
+    __slots__ = ("subscribers",)
 
-    def __init__(self, subscribers: list[C], callback: C) -> None:
-        self._subscribers = subscribers
-        self._callback = callback
+    def __init__(self, subscribers: tuple[ValueSubscriber, ...]) -> None:
+        self.subscribers = subscribers
 
-    def __call__(self) -> None:
-        self._subscribers.remove(self._callback)
+    def async_on_value(self, value: object) -> None:
+        for subscriber in self.subscribers:
+            subscriber.async_on_value(value)
+
+
+def _members(entry: ValueSubscriber | None) -> tuple[ValueSubscriber, ...]:
+    if entry is None:
+        return ()
+    return entry.subscribers if isinstance(entry, _Fanout) else (entry,)
+
+
+def _entry(subscribers: tuple[ValueSubscriber, ...]) -> ValueSubscriber | None:
+    if not subscribers:
+        return None
+    return subscribers[0] if len(subscribers) == 1 else _Fanout(subscribers)
 
 
 class ValueBus:
     """Subscribers per (device ieee, expose key), behind a plausibility gate."""
 
     def __init__(self) -> None:
-        # ieee → expose key → subscribers. Per device one small dict, no (ieee, key) tuple
-        # per expose; the subscribers are a tuple (one or two, rebuilt on the rare change)
-        # rather than a list with room to grow, and publishing may run while they change.
-        self._subscribers: dict[str, dict[str, tuple[ValueCallback, ...]]] = {}
+        # ieee → expose key → subscriber. Per device one small dict, no (ieee, key) tuple
+        # per expose; a key's one subscriber is stored as itself (several: a _Fanout).
+        self._subscribers: dict[str, dict[str, ValueSubscriber]] = {}
         #: keys of each device's cumulative counters (total_increasing sensors)
         self._counter_keys: dict[str, frozenset[str]] = {}
         # One frozenset per distinct set of counter keys (per model), not one per device
@@ -51,26 +79,28 @@ class ValueBus:
     @callback
     def subscribe(self, ieee: str, key: str, on_value: ValueCallback) -> CALLBACK_TYPE:
         """Call ``on_value`` whenever the device confirms a new value for ``key``."""
-        self.add_subscriber(ieee, key, on_value)
-        return partial(self.remove_subscriber, ieee, key, on_value)
+        subscriber = _CallbackSubscriber(on_value)
+        self.add_subscriber(ieee, key, subscriber)
+        return partial(self.remove_subscriber, ieee, key, subscriber)
 
     @callback
-    def add_subscriber(self, ieee: str, key: str, on_value: ValueCallback) -> None:
-        """Like :meth:`subscribe`, ended by :meth:`remove_subscriber`: for a subscriber
-        (an entity) that would rather not keep an unsubscribe object per subscription."""
+    def add_subscriber(self, ieee: str, key: str, subscriber: ValueSubscriber) -> None:
+        """Hand ``subscriber`` every new value of ``key`` until :meth:`remove_subscriber`
+        (for an entity: no unsubscribe object kept per subscription)."""
         by_key = self._subscribers.setdefault(ieee, {})
-        by_key[key] = (*by_key.get(key, ()), on_value)
+        existing = by_key.get(key)
+        by_key[key] = subscriber if existing is None else _Fanout((*_members(existing), subscriber))
 
     @callback
-    def remove_subscriber(self, ieee: str, key: str, on_value: ValueCallback) -> None:
+    def remove_subscriber(self, ieee: str, key: str, subscriber: ValueSubscriber) -> None:
         by_key = self._subscribers.get(ieee)
-        subscribers = by_key.get(key, ()) if by_key is not None else ()
-        if by_key is None or on_value not in subscribers:
+        subscribers = _members(by_key.get(key)) if by_key is not None else ()
+        if by_key is None or subscriber not in subscribers:
             return
-        index = subscribers.index(on_value)
-        remaining = subscribers[:index] + subscribers[index + 1 :]
-        if remaining:
-            by_key[key] = remaining
+        index = subscribers.index(subscriber)
+        entry = _entry(subscribers[:index] + subscribers[index + 1 :])
+        if entry is not None:
+            by_key[key] = entry
             return
         del by_key[key]
         if not by_key:
@@ -87,8 +117,9 @@ class ValueBus:
         by_key = self._subscribers.get(ieee)
         if by_key is None:
             return
-        for on_value in by_key.get(key, ()):
-            on_value(value)
+        subscriber = by_key.get(key)
+        if subscriber is not None:
+            subscriber.async_on_value(value)
 
     def plausible(self, ieee: str, key: str, value: object) -> bool:
         """Whether ``value`` may reach the entities (a rejection is logged once per key)."""
