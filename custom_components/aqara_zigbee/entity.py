@@ -245,16 +245,14 @@ def async_setup_expose_entities[D: AqaraEntityDescription](
     """Add an entity for every device's exposes described by ``description_type`` (the
     platform's own description class), now and as devices join."""
     gateway = entry.runtime_data
-    added: set[str] = set()
 
     @callback
     def add_device(ieee: object) -> None:
         handle = gateway.handles.get(str(ieee))
-        if handle is None or handle.ieee in added:
+        if handle is None or not gateway.claim_entities(handle.ieee, description_type):
             return
         # The handle's own string: every entity of the device shares it
         key = handle.ieee
-        added.add(key)
         entities = [
             factory(gateway, key, description)
             for expose in handle.exposes
@@ -267,13 +265,8 @@ def async_setup_expose_entities[D: AqaraEntityDescription](
         if entities:
             async_add_entities(entities)
 
-    @callback
-    def forget_device(ieee: object) -> None:
-        added.discard(str(ieee))
-
     for ieee in list(gateway.handles):
         add_device(ieee)
     entry.async_on_unload(
         async_dispatcher_connect(hass, SIGNAL_NEW_DEVICE.format(entry.entry_id), add_device)
     )
-    entry.async_on_unload(gateway.on_device_forgotten(forget_device))

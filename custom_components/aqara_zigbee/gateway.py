@@ -8,7 +8,7 @@ network backups (``network_storage``), and is zigpy's listener: it keeps one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
@@ -80,7 +80,10 @@ class AqaraGateway:
         self._unsubs: list[CALLBACK_TYPE] = []
         self._stop_listener: CALLBACK_TYPE | None = None
         self._logged_unknown: set[str] = set()
-        self._forgotten_listeners: list[Callable[[str], None]] = []
+        #: ieee → the platforms that added the device's entities: one dict for all platforms
+        #: rather than a set of every device in each, the values shared (the same few sets)
+        self._entity_platforms: dict[str, frozenset[Hashable]] = {}
+        self._shared_platform_sets: dict[frozenset[Hashable], frozenset[Hashable]] = {}
 
     # The radio's state, as the platforms, services and diagnostics read it
     @property
@@ -291,17 +294,10 @@ class AqaraGateway:
         for ieee in list(self.handles):
             self._drop_handle(ieee)
 
-    @callback
-    def on_device_forgotten(self, listener: Callable[[str], None]) -> CALLBACK_TYPE:
-        """Call ``listener`` with the ieee of each device removed from the network."""
-        self._forgotten_listeners.append(listener)
-        return lambda: self._forgotten_listeners.remove(listener)
-
     def _forget(self, ieee: str) -> None:
         self._drop_handle(ieee)
         self.availability.forget(ieee)
-        for listener in list(self._forgotten_listeners):
-            listener(ieee)
+        self._entity_platforms.pop(ieee, None)
         self.registry_sync.remove_device(ieee)
 
     async def async_remove_device(self, ieee: str) -> None:
@@ -347,6 +343,16 @@ class AqaraGateway:
                 yield ieee, device
 
     # ------------------------------------------------------- entities' interface
+
+    def claim_entities(self, ieee: str, platform: Hashable) -> bool:
+        """Whether ``platform`` (a key naming it) is to add the device's entities now: once
+        until the device is forgotten (re-interviews and re-joins announce it again)."""
+        claimed = self._entity_platforms.get(ieee, frozenset())
+        if platform in claimed:
+            return False
+        platforms = claimed | {platform}
+        self._entity_platforms[ieee] = self._shared_platform_sets.setdefault(platforms, platforms)
+        return True
 
     def is_available(self, ieee: str) -> bool:
         return self.connected and self.availability.heard_from(ieee)

@@ -66,30 +66,25 @@ async def async_setup_entry(
         await images.async_options_updated(dict(entry.options))
 
     entry.async_on_unload(entry.add_update_listener(options_updated))
-    added: set[str] = set()
 
     @callback
     def add_device(ieee: object) -> None:
         key = str(ieee)
         handle = gateway.handles.get(key)
-        if handle is None or key in added:
+        if handle is None:
             return
         definition = handle.definition
         if definition is None or not definition.ota:
             return
-        added.add(key)
+        if not gateway.claim_entities(key, AqaraFirmwareUpdate):
+            return
         async_add_entities([AqaraFirmwareUpdate(gateway, images, key, definition)])
-
-    @callback
-    def forget_device(ieee: object) -> None:
-        added.discard(str(ieee))
 
     for ieee in list(gateway.handles):
         add_device(ieee)
     entry.async_on_unload(
         async_dispatcher_connect(hass, SIGNAL_NEW_DEVICE.format(entry.entry_id), add_device)
     )
-    entry.async_on_unload(gateway.on_device_forgotten(forget_device))
 
 
 def ota_client_cluster(device: zigpy.device.Device) -> Ota | None:
