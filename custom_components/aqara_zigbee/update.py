@@ -130,7 +130,6 @@ class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
         super().__init__(gateway, ieee)
         self._images = images
         self._definition = definition
-        self._attr_unique_id = f"{ieee}-firmware"
         self._device: zigpy.device.Device | None = None
         self._cluster_unsub: Callable[[], Any] | None = None
         self._image: zigpy.ota.OtaImageWithMetadata | None = None
@@ -140,6 +139,11 @@ class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
         self._check_task: asyncio.Task[None] | None = None
         self._check_again = False
         self._read_tried = False
+
+    @property
+    def unique_id(self) -> str:
+        # Asked for only while the entity is added (the registry keeps its own copy)
+        return f"{self._ieee}-firmware"
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -256,19 +260,26 @@ class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
         if self._check_task is not None and not self._check_task.done():
             self._check_again = True
             return
-        self._check_task = self.hass.async_create_background_task(
+        task = self.hass.async_create_background_task(
             self._async_check_loop(), f"{DOMAIN} firmware check {self._ieee}"
         )
+        # Kept only while it runs (it may have finished already, started eagerly): a
+        # finished task per device would be memory for nothing
+        if not task.done():
+            self._check_task = task
 
     async def _async_check_loop(self) -> None:
-        while True:
-            self._check_again = False
-            try:
-                await self._async_check()
-            except Exception:
-                _LOGGER.debug("Firmware check of %s failed", self._ieee, exc_info=True)
-            if not self._check_again:
-                return
+        try:
+            while True:
+                self._check_again = False
+                try:
+                    await self._async_check()
+                except Exception:
+                    _LOGGER.debug("Firmware check of %s failed", self._ieee, exc_info=True)
+                if not self._check_again:
+                    return
+        finally:
+            self._check_task = None
 
     async def async_update(self) -> None:
         """``homeassistant.update_entity``: re-read the image folder and look again."""
