@@ -253,31 +253,42 @@ class _ClusterListener:
     every device.
     """
 
-    __slots__ = ("_cluster", "_handle", "unsubscribes")
+    # The two unsubscribes in slots of their own: no tuple of them per cluster
+    __slots__ = ("_handle", "_unsubscribe_read", "_unsubscribe_updated", "cluster")
 
     def __init__(self, handle: DeviceHandle, cluster: Cluster) -> None:
         self._handle = handle
-        self._cluster = cluster
-        #: end the attribute-event subscriptions (set once subscribed)
-        self.unsubscribes: tuple[Callable[[], None], ...] = ()
+        self.cluster = cluster
+        self._unsubscribe_updated: Callable[[], None] | None = None
+        self._unsubscribe_read: Callable[[], None] | None = None
+
+    def attach(self) -> None:
+        self.cluster.add_listener(self)
+        # The listener itself is the callback. Two named subscriptions rather than one for
+        # all events: zigpy calls (and checks) every all-events listener on each report.
+        self._unsubscribe_updated = self.cluster.on_event(AttributeUpdatedEvent.event_type, self)
+        self._unsubscribe_read = self.cluster.on_event(AttributeReadEvent.event_type, self)
 
     def general_command(self, hdr: foundation.ZCLHeader, args: Any) -> None:
-        self._handle._on_general_command(self._cluster, hdr, args)
+        self._handle._on_general_command(self.cluster, hdr, args)
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
         """A remote's commands (generic client clusters, or a Lumi remote in command mode
         telling its clicks), an IAS zone's notifications and enroll requests."""
-        self._handle._on_cluster_command(self._cluster, tsn, command_id, args)
+        self._handle._on_cluster_command(self.cluster, tsn, command_id, args)
 
     def __call__(self, event: AttributeUpdatedEvent | AttributeReadEvent) -> None:
         """An attribute updated or read through zigpy's own API."""
-        self._handle._on_attribute_event(self._cluster, event)
+        self._handle._on_attribute_event(self.cluster, event)
 
     def detach(self) -> None:
-        self._cluster.remove_listener(self)
-        for unsubscribe in self.unsubscribes:
-            unsubscribe()
-        self.unsubscribes = ()
+        self.cluster.remove_listener(self)
+        if self._unsubscribe_updated is not None:
+            self._unsubscribe_updated()
+            self._unsubscribe_updated = None
+        if self._unsubscribe_read is not None:
+            self._unsubscribe_read()
+            self._unsubscribe_read = None
 
 
 class _RemoveListener:
@@ -551,7 +562,8 @@ class DeviceHandle:
             else (definition.model_ids[0] if definition is not None else "")
         )
         self._listeners: list[Listener] = []
-        self._attached: dict[int, _ClusterListener] = {}
+        # A tuple (a handful, rebuilt on the rare attach) rather than a dict by cluster
+        self._attached: tuple[_ClusterListener, ...] = ()
         self._device_listener = _DeviceListener(self)
         self._started = False
         # Sets kept as dicts (key → None): an empty dict is a third of an empty set, and
@@ -635,9 +647,9 @@ class DeviceHandle:
             return
         self._started = False
         self.device.remove_listener(self._device_listener)
-        for listener in self._attached.values():
+        for listener in self._attached:
             listener.detach()
-        self._attached.clear()
+        self._attached = ()
         for task in self._tasks:
             task.cancel()
         self._tasks.clear()
@@ -663,17 +675,15 @@ class DeviceHandle:
         )
 
     def _attach(self, cluster: Cluster) -> None:
-        if not self._started or id(cluster) in self._attached or not self._watches(cluster):
+        if (
+            not self._started
+            or any(listener.cluster is cluster for listener in self._attached)
+            or not self._watches(cluster)
+        ):
             return
         listener = _ClusterListener(self, cluster)
-        cluster.add_listener(listener)
-        # The listener itself is the callback. Two named subscriptions rather than one for
-        # all events: zigpy calls (and checks) every all-events listener on each report.
-        listener.unsubscribes = (
-            cluster.on_event(AttributeUpdatedEvent.event_type, listener),
-            cluster.on_event(AttributeReadEvent.event_type, listener),
-        )
-        self._attached[id(cluster)] = listener
+        listener.attach()
+        self._attached = (*self._attached, listener)
 
     def set_options(self, options: Mapping[str, object]) -> None:
         """Apply device options (from the next report on); only the model's own count."""
