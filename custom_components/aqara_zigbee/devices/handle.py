@@ -160,6 +160,41 @@ class ConfigureFailed(DeviceCommandError):  # noqa: N818 - the API's names
     """One or more configure steps failed; the others were still attempted."""
 
 
+#: The table of an option kind no option of the device sets: one empty dict shared by every
+#: device. Never written: the tables are read-only ``Mapping``s of a frozen object (a plain
+#: dict rather than a ``MappingProxyType``: ``adjust`` looks them up on every report).
+_NO_ENTRIES: Final[Mapping[str, Any]] = {}
+
+
+class _NoEntries(dict[Any, Any]):
+    """The empty table every handle shares until its first entry: most of a handle's
+    tables stay empty for good (a plug has no button timers, no pending writes...).
+
+    Adding to it raises rather than fill every handle's table at once: a write site takes
+    its own table first (:func:`_own`). Reading, ``pop`` and ``clear`` work as on any
+    empty dict.
+    """
+
+    __slots__ = ()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        raise TypeError("the shared empty table is read-only: take an own one (_own)")
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        raise TypeError("the shared empty table is read-only: take an own one (_own)")
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("the shared empty table is read-only: take an own one (_own)")
+
+
+_EMPTY_TABLE: Final[dict[Any, Any]] = _NoEntries()
+
+
+def _own[K, V](table: dict[K, V]) -> dict[K, V]:
+    """``table`` itself, or a new dict in place of the shared empty one (to add to)."""
+    return {} if table is _EMPTY_TABLE else table
+
+
 @dataclass(frozen=True, slots=True)
 class HandleOptions:
     """Per-device options (Zigbee2MQTT library options), applied from the next report on."""
@@ -212,14 +247,16 @@ class HandleOptions:
             and (supported is None or OPTION_IDENTIFY_TIMEOUT in supported)
             else DEFAULT_IDENTIFY_TIMEOUT
         )
-        return cls(
-            calibrations=calibrations,
-            precisions=precisions,
+        parsed = cls(
+            calibrations=calibrations or _NO_ENTRIES,
+            precisions=precisions or _NO_ENTRIES,
             state_action=state_action,
-            timeouts=timeouts,
-            numbers=numbers,
+            timeouts=timeouts or _NO_ENTRIES,
+            numbers=numbers or _NO_ENTRIES,
             identify_timeout=identify_timeout,
         )
+        # Most devices have no options set: they all share one object
+        return NO_OPTIONS if parsed == NO_OPTIONS else parsed
 
     def adjust(self, key: str, value: object) -> object:
         """Calibrate and round a numeric expose value the way Zigbee2MQTT does."""
@@ -243,6 +280,12 @@ class HandleOptions:
             return value
         rounded = round(result, precision)
         return int(rounded) if precision == 0 else rounded
+
+
+#: The options of a device that sets none (most)
+NO_OPTIONS: Final = HandleOptions(
+    calibrations=_NO_ENTRIES, precisions=_NO_ENTRIES, timeouts=_NO_ENTRIES, numbers=_NO_ENTRIES
+)
 
 
 class _ClusterListener:
@@ -553,8 +596,8 @@ class DeviceHandle:
         #: last value the device confirmed, per expose key
         self.values: dict[str, object] = {}
         #: the last decoded heartbeat, whole (diagnostics; includes e.g. ``parent_nwk``)
-        self.last_heartbeat: dict[str, object] = {}
-        self.options = HandleOptions()
+        self.last_heartbeat: dict[str, object] = _EMPTY_TABLE
+        self.options = NO_OPTIONS
 
         self._model_id = (
             device.model
@@ -568,25 +611,25 @@ class DeviceHandle:
         self._started = False
         # Sets kept as dicts (key → None): an empty dict is a third of an empty set, and
         # each handle keeps several, mostly empty
-        self._tasks: dict[asyncio.Task[None], None] = {}
+        self._tasks: dict[asyncio.Task[None], None] = _EMPTY_TABLE
         self._recent_tsns: dict[tuple[int, int], float] = {}
         #: reads waiting for their answer, each with the keys set meanwhile by newer frames
         self._reads_in_flight: list[_ReadInFlight] = []
         #: while a read's answer is applied: the read (its overtaken keys are not set)
         self._applying: _ReadInFlight | None = None
         # Button endpoints whose last frame was a hold (ReleaseActions)
-        self._holding: dict[int, None] = {}
+        self._holding: dict[int, None] = _EMPTY_TABLE
         # Standard ZCL scaling: the factors learned from the device, the raw values waiting
         # for them (never published unscaled), and the clusters whose factors are being read
-        self._factors: dict[Route, float] = {}
-        self._held: dict[Route, object] = {}
-        self._factor_reads: dict[tuple[int, int], None] = {}
+        self._factors: dict[Route, float] = _EMPTY_TABLE
+        self._held: dict[Route, object] = _EMPTY_TABLE
+        self._factor_reads: dict[tuple[int, int], None] = _EMPTY_TABLE
         # Set-only binary sensors (motion): the pending clear of each, by expose key
-        self._clear_timers: dict[str, asyncio.TimerHandle] = {}
+        self._clear_timers: dict[str, asyncio.TimerHandle] = _EMPTY_TABLE
         #: a battery end device hears frames only while awake (after it sent something)
         self.sleepy = definition is not None and definition.sleepy
         #: writes a sleeping device missed, by expose key: delivered once it is heard again
-        self.pending_writes: dict[str, object] = {}
+        self.pending_writes: dict[str, object] = _EMPTY_TABLE
         self._flushing = False
         self._on_wake: Callable[[], None] | None = None
         # The routing tables: the same for every device of a model, so shared
@@ -601,11 +644,11 @@ class DeviceHandle:
         self._cluster_command_routes = routing.cluster_command_routes
         self._press_routes = routing.press_routes
         # (endpoint, cluster) → the timer deciding hold, or forgetting a hold
-        self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = {}
-        self._held_buttons: dict[tuple[int, int], None] = {}
+        self._press_timers: dict[tuple[int, int], asyncio.TimerHandle] = _EMPTY_TABLE
+        self._held_buttons: dict[tuple[int, int], None] = _EMPTY_TABLE
         # Commands of remotes (command mode), and the release each held button will need
         self._command_routes = routing.command_routes
-        self._pending_releases: dict[int, str] = {}
+        self._pending_releases: dict[int, str] = _EMPTY_TABLE
         self._gesture_routes = routing.gesture_routes
         self._state_actions = routing.state_actions
         self._scaling_routes = routing.scaling_routes
@@ -859,6 +902,7 @@ class DeviceHandle:
         else:
             factor = float(raw)
         key: Route = (endpoint_id, cluster_id, attr_id)
+        self._factors = _own(self._factors)
         self._factors[self._scaling_routes.get(key, key)] = factor
         for route in [r for r in self._held if r[:2] == (endpoint_id, cluster_id)]:
             held = self._held.pop(route)
@@ -866,6 +910,7 @@ class DeviceHandle:
 
     def _hold(self, cluster: Cluster, route: Route, raw: object) -> None:
         """Keep a value whose scaling is unknown, and ask the device for the factors."""
+        self._held = _own(self._held)
         self._held[route] = raw
         key = (cluster.endpoint.endpoint_id, cluster.cluster_id)
         if key not in self._factor_reads:
@@ -926,6 +971,7 @@ class DeviceHandle:
         button = (endpoint_id, -1)  # apart from the press/release buttons' timers
         self._cancel_press_timer(button)
         if raw == hold_value:
+            self._press_timers = _own(self._press_timers)
             self._press_timers[button] = asyncio.get_running_loop().call_later(
                 seconds, self._auto_release, key, release, button
             )
@@ -957,6 +1003,7 @@ class DeviceHandle:
                 return
             release = dict(source.releases).get(action)
             if release is not None:
+                self._pending_releases = _own(self._pending_releases)
                 self._pending_releases[endpoint_id] = release
             self._fire(expose.key, action)
         except Exception:
@@ -977,6 +1024,7 @@ class DeviceHandle:
             self._cancel_press_timer(button)
             self._held_buttons.pop(button, None)
             hold_ms = self.options.numbers.get(source.hold_option, source.hold_after_ms)
+            self._press_timers = _own(self._press_timers)
             self._press_timers[button] = asyncio.get_running_loop().call_later(
                 hold_ms / 1000, self._on_held, expose.key, source, button
             )
@@ -991,9 +1039,11 @@ class DeviceHandle:
     def _on_held(self, key: str, source: TimedPressSource, button: tuple[int, int]) -> None:
         """Still pressed after the hold timeout: a hold (forgotten if no release comes)."""
         self._press_timers.pop(button, None)
+        self._held_buttons = _own(self._held_buttons)
         self._held_buttons[button] = None
         self._fire(key, source.hold)
         expire_ms = self.options.numbers.get(source.expire_option, source.expire_after_ms)
+        self._press_timers = _own(self._press_timers)
         self._press_timers[button] = asyncio.get_running_loop().call_later(
             expire_ms / 1000, self._forget_hold, button
         )
@@ -1039,6 +1089,7 @@ class DeviceHandle:
         """Fire what a release ended (a click or a hold); remember holds."""
         if raw != release.value:
             if raw == release.hold_value:
+                self._holding = _own(self._holding)
                 self._holding[endpoint_id] = None
             else:
                 self._holding.pop(endpoint_id, None)
@@ -1146,6 +1197,7 @@ class DeviceHandle:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return  # no loop (synchronous caller): nothing can clear it later
+        self._clear_timers = _own(self._clear_timers)
         self._clear_timers[expose.key] = loop.call_later(delay, self._clear, expose.key)
 
     def _clear(self, key: str) -> None:
@@ -1232,6 +1284,7 @@ class DeviceHandle:
         except RuntimeError:
             coro.close()  # no loop (synchronous caller): nothing to answer with
             return
+        self._tasks = _own(self._tasks)
         self._tasks[task] = None
         task.add_done_callback(self._forget_task)
 
@@ -1307,6 +1360,7 @@ class DeviceHandle:
         except WriteFailed as exc:
             if not (self.sleepy and exc.undelivered):
                 raise
+            self.pending_writes = _own(self.pending_writes)
             self.pending_writes[key] = value
             raise WritePending(key, f"{exc.reason}; sent when the device wakes up") from exc
         self.pending_writes.pop(key, None)
@@ -1557,6 +1611,7 @@ class DeviceHandle:
             (endpoint_id, cluster_id, attr_id) in self._scaling_routes for attr_id in attributes
         )
         if reads_factors:
+            self._factor_reads = _own(self._factor_reads)
             self._factor_reads[(endpoint_id, cluster_id)] = None
         read = _ReadInFlight()
         self._reads_in_flight.append(read)
