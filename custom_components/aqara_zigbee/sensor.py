@@ -5,9 +5,11 @@ from __future__ import annotations
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN, RestoreSensor
 from homeassistant.const import MAX_LENGTH_STATE_STATE
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import entity_platform, entity_registry as er
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .const import SIGNAL_DEVICE_OPTIONS
 from .descriptions import AqaraSensorEntityDescription, sensor_description
 from .entity import AqaraEntity, async_setup_expose_entities
 from .features import LINKQUALITY
@@ -38,6 +40,20 @@ async def async_setup_entry(
         AqaraSensor,
         extra=link_quality_for_unknown,
     )
+    platform = entity_platform.async_get_current_platform()
+
+    @callback
+    def options_changed() -> None:
+        # One listener for the platform's sensors rather than one each (several per device)
+        for entity in list(platform.entities.values()):
+            if isinstance(entity, AqaraSensor):
+                entity.async_options_changed()
+
+    entry.async_on_unload(
+        async_dispatcher_connect(
+            hass, SIGNAL_DEVICE_OPTIONS.format(entry.entry_id), options_changed
+        )
+    )
 
 
 class AqaraSensor(AqaraEntity, RestoreSensor):
@@ -58,10 +74,6 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
         if configured is not None:
             return configured
         return self.entity_description.suggested_display_precision
-
-    async def async_added_to_hass(self) -> None:
-        await super().async_added_to_hass()
-        self._async_follow_device_options(self._async_options_changed)
 
     async def _async_last_value(self) -> object | None:
         if self._expose.kind == "text":
@@ -91,7 +103,8 @@ class AqaraSensor(AqaraEntity, RestoreSensor):
         self._attr_native_value = value if isinstance(value, int | float) else None
 
     @callback
-    def _async_options_changed(self) -> None:
+    def async_options_changed(self) -> None:
+        """The entry's device options changed (the platform calls, for all its sensors)."""
         precision = self._display_precision()
         if precision == self.suggested_display_precision:
             return
