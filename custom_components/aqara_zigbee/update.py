@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 import contextlib
+from functools import cache
 import logging
 from typing import Any
 
@@ -87,6 +88,13 @@ async def async_setup_entry(
     )
 
 
+@cache
+def _new_device_signal(entry_id: str) -> str:
+    """The entry's new-device signal: one string, not one per firmware entity following it
+    (the dispatcher keeps it with each connection)."""
+    return SIGNAL_NEW_DEVICE.format(entry_id)
+
+
 def ota_client_cluster(device: zigpy.device.Device) -> Ota | None:
     """The device's OTA client cluster (the one that talks to our OTA server)."""
     try:
@@ -152,7 +160,7 @@ class AqaraFirmwareUpdate(AqaraDeviceEntity, UpdateEntity):
         self.async_on_remove(
             async_dispatcher_connect(
                 self.hass,
-                SIGNAL_NEW_DEVICE.format(self._gateway.entry.entry_id),
+                _new_device_signal(self._gateway.entry.entry_id),
                 self._async_on_new_device,
             )
         )
