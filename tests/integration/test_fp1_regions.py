@@ -111,7 +111,8 @@ async def test_a_refused_region_leaves_the_summary(hass: HomeAssistant) -> None:
     handle = dev.gateway.handles[dev.ieee]
     refusal = DeviceCommandError("0xfcc0/0x0150", "status INVALID_VALUE")
     with (
-        patch.object(handle, "_write_raw", side_effect=refusal),
+        # the handle has slots: its methods are patched on the class
+        patch.object(type(handle), "_write_raw", side_effect=refusal),
         pytest.raises(HomeAssistantError) as raised,
     ):
         await _set(dev, region_id=4, zones=["1,1"])
