@@ -13,6 +13,7 @@ from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import device_registry as dr
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -85,6 +86,13 @@ async def wait_for(
         while not predicate():
             await asyncio.sleep(0.02)
     await hass.async_block_till_done()
+
+
+async def diagnostics_ready(hass: HomeAssistant) -> None:
+    """Set up diagnostics and wait until it knows our platform: the first time in a
+    process it imports it in the background, and a request before that answers 404."""
+    assert await async_setup_component(hass, "diagnostics", {})
+    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 async def configure_simulated(hass: HomeAssistant, radio: str | None = None) -> AqaraConfigEntry:

@@ -23,7 +23,7 @@ from custom_components.aqara_zigbee.const import CONF_SIMULATION_SPEED, DOMAIN
 from custom_components.aqara_zigbee.devices.model import Platform
 from custom_components.aqara_zigbee.simulator.models import TWINS
 
-from .conftest import wait_for
+from .conftest import diagnostics_ready, wait_for
 from .entity_helpers import Device, state_of
 from .model_helpers import join_twin
 from .test_entities_registry import _describe, _entries_of
@@ -61,6 +61,7 @@ async def test_bulb_is_a_light_driven_from_home_assistant(
     assert entry is not None
     assert entry.model == f"{BULB} (generated definition)"
     assert entry.manufacturer == "IKEA of Sweden"
+    await diagnostics_ready(hass)
     diagnostics = await get_diagnostics_for_device(hass, hass_client, device.gateway.entry, entry)
     assert diagnostics["definition"] == "generated"
 

@@ -23,7 +23,14 @@ from custom_components.aqara_zigbee.const import DOMAIN
 from custom_components.aqara_zigbee.gateway import AqaraConfigEntry
 from custom_components.aqara_zigbee.network_storage import database_path
 
-from .conftest import SEED_MODELS, configure_simulated, ieee_of, seed_devices_in_registry, wait_for
+from .conftest import (
+    SEED_MODELS,
+    configure_simulated,
+    diagnostics_ready,
+    ieee_of,
+    seed_devices_in_registry,
+    wait_for,
+)
 
 
 async def test_devices_registered(hass: HomeAssistant, simulated_entry: AqaraConfigEntry) -> None:
@@ -284,6 +291,7 @@ async def test_diagnostics_redacted(
     snapshot: SnapshotAssertion,
 ) -> None:
     gateway = simulated_entry.runtime_data
+    await diagnostics_ready(hass)
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, simulated_entry)
     text = str(diagnostics)
     assert gateway.app is not None

@@ -41,7 +41,7 @@ from custom_components.aqara_zigbee.simulator.zcl import DataType
 from custom_components.aqara_zigbee.simulator.zcl_server import Attribute, AttrTable
 from tests.figures import report
 
-from .conftest import SEED_MODELS, configure_simulated, join_all, wait_for
+from .conftest import SEED_MODELS, configure_simulated, diagnostics_ready, join_all, wait_for
 from .faults_helpers import network, on_off, problem_log, settled, unit, until
 
 WELL_KNOWN_KEY = bytes.fromhex("01030507090b0d0f00020406080a0c0d")
@@ -189,6 +189,7 @@ async def test_network_key_and_permit_join(
     assert not coordinator.permit_join_open  # closed when the entry unloaded
     await settled(hass)
 
+    await diagnostics_ready(hass)
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
     device = dr.async_get(hass).async_get_device_by_identifier(
         (DOMAIN, unit(entry, "ZNCZ04LM").ieee), entry.entry_id
