@@ -12,6 +12,7 @@ settings' defaults.
 from __future__ import annotations
 
 from ..behaviours import Heartbeat, Identify, LumiSetting, parent_nwk
+from ..behaviours.base import Behaviour
 from ..behaviours.led_schedule import NightLedSchedule
 from ..behaviours.measurements import humidity, illuminance, temperature
 from ..behaviours.presence import Fp310Radar, ScaledSetting
@@ -46,6 +47,32 @@ def _scaled(
     )
 
 
+def sensing_settings() -> list[Behaviour]:
+    """The AI switches, the climate and light sampling and reporting settings and the night
+    LED with its schedule, which the FP300 shares with the FP310."""
+    return [
+        LumiSetting(
+            "ai_interference_source_selfidentification", 0x015E, DataType.UINT8, SWITCH, default=0
+        ),
+        LumiSetting("ai_sensitivity_adaptive", 0x015D, DataType.UINT8, SWITCH, default=0),
+        LumiSetting("temp_and_humidity_sampling", 0x0170, DataType.UINT8, SAMPLING, default=2),
+        _scaled("temp_and_humidity_sampling_period", 0x0162, U32, (1000, 0.5, 3600, 0.5)),
+        _scaled("temp_reporting_interval", 0x0163, U32, (1000, 600, 3600, 600)),
+        _scaled("temp_reporting_threshold", 0x0164, U16, (100, 0.2, 3, 0.1)),
+        LumiSetting("temp_reporting_mode", 0x0165, DataType.UINT8, MODES, default=1),
+        _scaled("humidity_reporting_interval", 0x016A, U32, (1000, 600, 3600, 600)),
+        _scaled("humidity_reporting_threshold", 0x016B, U16, (100, 2, 15, 0.5)),
+        LumiSetting("humidity_report_mode", 0x016C, DataType.UINT8, MODES, default=1),
+        LumiSetting("light_sampling", 0x0192, DataType.UINT8, SAMPLING, default=2),
+        _scaled("light_sampling_period", 0x0193, U32, (1000, 0.5, 3600, 0.5)),
+        _scaled("light_reporting_interval", 0x0194, U32, (1000, 20, 3600, 20)),
+        _scaled("light_reporting_threshold", 0x0195, U16, (100, 3, 20, 0.5)),
+        LumiSetting("light_report_mode", 0x0196, DataType.UINT8, MODES, default=1),
+        LumiSetting("led_disabled_night", 0x0203, DataType.BOOL, FLAG, default=False),
+        NightLedSchedule(),
+    ]
+
+
 TWIN = Twin(
     zigbee_models=("lumi.sensor_occupy.acn1",),
     z2m_model="FP310",
@@ -71,25 +98,7 @@ TWIN = Twin(
         temperature(),
         LumiSetting("presence_sensitivity", 0x010C, DataType.UINT8, LEVELS, default=2),
         _scaled("absence_delay_timer", 0x0197, U32, (1, 10, 300, 5)),
-        LumiSetting(
-            "ai_interference_source_selfidentification", 0x015E, DataType.UINT8, SWITCH, default=0
-        ),
-        LumiSetting("ai_sensitivity_adaptive", 0x015D, DataType.UINT8, SWITCH, default=0),
-        LumiSetting("temp_and_humidity_sampling", 0x0170, DataType.UINT8, SAMPLING, default=2),
-        _scaled("temp_and_humidity_sampling_period", 0x0162, U32, (1000, 0.5, 3600, 0.5)),
-        _scaled("temp_reporting_interval", 0x0163, U32, (1000, 600, 3600, 600)),
-        _scaled("temp_reporting_threshold", 0x0164, U16, (100, 0.2, 3, 0.1)),
-        LumiSetting("temp_reporting_mode", 0x0165, DataType.UINT8, MODES, default=1),
-        _scaled("humidity_reporting_interval", 0x016A, U32, (1000, 600, 3600, 600)),
-        _scaled("humidity_reporting_threshold", 0x016B, U16, (100, 2, 15, 0.5)),
-        LumiSetting("humidity_report_mode", 0x016C, DataType.UINT8, MODES, default=1),
-        LumiSetting("light_sampling", 0x0192, DataType.UINT8, SAMPLING, default=2),
-        _scaled("light_sampling_period", 0x0193, U32, (1000, 0.5, 3600, 0.5)),
-        _scaled("light_reporting_interval", 0x0194, U32, (1000, 20, 3600, 20)),
-        _scaled("light_reporting_threshold", 0x0195, U16, (100, 3, 20, 0.5)),
-        LumiSetting("light_report_mode", 0x0196, DataType.UINT8, MODES, default=1),
-        LumiSetting("led_disabled_night", 0x0203, DataType.BOOL, FLAG, default=False),
-        NightLedSchedule(),
+        *sensing_settings(),
         Identify(exposed=True),
         Heartbeat(
             LUMI_CLUSTER,

@@ -20,7 +20,6 @@ from ..behaviours import (
     parent_nwk,
     power_on_count,
 )
-from ..behaviours.led_schedule import NightLedSchedule
 from ..behaviours.measurements import humidity, illuminance, temperature
 from ..behaviours.presence import Fp300Radar
 from ..behaviours.sleepy import BatteryCell, Sleepy, battery_voltage, linear_percent
@@ -29,7 +28,7 @@ from ..device import TwinDevice
 from ..profile import EndpointSpec, Twin
 from ..zcl import DataType
 from ._aqara_motion import BATTERY_POWER_SOURCE
-from .fp310 import FLAG, LEVELS, MODES, SAMPLING, SWITCH, U16, U32, _scaled
+from .fp310 import LEVELS, U16, U32, _scaled, sensing_settings
 
 OPTIONS = {"both": 0, "mmwave": 1, "pir": 2}
 _PERCENT = linear_percent(2850, 3000)
@@ -67,25 +66,7 @@ TWIN = Twin(
         LumiSetting("presence_detection_options", 0x0199, DataType.UINT8, OPTIONS, default=0),
         _scaled("absence_delay_timer", 0x0197, U32, (1, 1, 300, 1)),
         _scaled("pir_detection_interval", 0x014F, U16, (1, 2, 300, 1)),
-        LumiSetting(
-            "ai_interference_source_selfidentification", 0x015E, DataType.UINT8, SWITCH, default=0
-        ),
-        LumiSetting("ai_sensitivity_adaptive", 0x015D, DataType.UINT8, SWITCH, default=0),
-        LumiSetting("temp_and_humidity_sampling", 0x0170, DataType.UINT8, SAMPLING, default=2),
-        _scaled("temp_and_humidity_sampling_period", 0x0162, U32, (1000, 0.5, 3600, 0.5)),
-        _scaled("temp_reporting_interval", 0x0163, U32, (1000, 600, 3600, 600)),
-        _scaled("temp_reporting_threshold", 0x0164, U16, (100, 0.2, 3, 0.1)),
-        LumiSetting("temp_reporting_mode", 0x0165, DataType.UINT8, MODES, default=1),
-        _scaled("humidity_reporting_interval", 0x016A, U32, (1000, 600, 3600, 600)),
-        _scaled("humidity_reporting_threshold", 0x016B, U16, (100, 2, 15, 0.5)),
-        LumiSetting("humidity_report_mode", 0x016C, DataType.UINT8, MODES, default=1),
-        LumiSetting("light_sampling", 0x0192, DataType.UINT8, SAMPLING, default=2),
-        _scaled("light_sampling_period", 0x0193, U32, (1000, 0.5, 3600, 0.5)),
-        _scaled("light_reporting_interval", 0x0194, U32, (1000, 20, 3600, 20)),
-        _scaled("light_reporting_threshold", 0x0195, U16, (100, 3, 20, 0.5)),
-        LumiSetting("light_report_mode", 0x0196, DataType.UINT8, MODES, default=1),
-        LumiSetting("led_disabled_night", 0x0203, DataType.BOOL, FLAG, default=False),
-        NightLedSchedule(),
+        *sensing_settings(),
         Identify(exposed=True),
         PowerOutageCounter(exposed=True),
         Heartbeat(
