@@ -595,18 +595,23 @@ def fp310_sampling() -> Feature:
     )
 
 
+def _track_target_distance() -> Feature:
+    """The button asking the FP310/FP300 to report the target's distance."""
+    return _command(
+        "track_target_distance",
+        "start_tracking_distance",
+        ATTR_TRACK_DISTANCE,
+        zcl_type=ZCL_UINT8,
+        raw=1,
+        text="Initiate current target distance tracking.",
+    )
+
+
 def fp310_distance() -> Feature:
     """Tracking the target's distance on request, and the zones watched."""
     return Feature(
         exposes=(
-            *_command(
-                "track_target_distance",
-                "start_tracking_distance",
-                ATTR_TRACK_DISTANCE,
-                zcl_type=ZCL_UINT8,
-                raw=1,
-                text="Initiate current target distance tracking.",
-            ).exposes,
+            *_track_target_distance().exposes,
             Expose(
                 key="detection_range",
                 platform=Platform.NUMBER,
@@ -787,14 +792,7 @@ def fp300_distance() -> Feature:
     """Tracking the target's distance on request, and the zones watched as their mask."""
     return Feature(
         exposes=(
-            *_command(
-                "track_target_distance",
-                "start_tracking_distance",
-                ATTR_TRACK_DISTANCE,
-                zcl_type=ZCL_UINT8,
-                raw=1,
-                text="Initiate current target distance tracking.",
-            ).exposes,
+            *_track_target_distance().exposes,
             Expose(
                 key="detection_range",
                 platform=Platform.NUMBER,
